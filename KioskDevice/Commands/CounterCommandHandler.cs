@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Kiosk.Device.Health;
+using Kiosk.Device.Messaging;
+using Kiosk.Device.Publishing;
+using Kiosk.Mqtt;
+using Kiosk.Queue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kiosk.Device.Commands;
+
+/// <summary>
+/// Runs counter commands from <c>queue/{site}/counter/{N}/command</c> through the queue engine (at most once per
+/// command id: a repeated id gets the stored answer) and answers on that counter's reply topic. A malformed command
+/// gets an error reply naming what is wrong; it never stops the loop.
+/// </summary>
+public sealed partial class CounterCommandHandler(
+    QueueEngine engine,
+    KioskMqttConnection connection,
+    OutboxSignal outbox,
+    LoopHeartbeats heartbeats,
+    TimeProvider time,
+    ILogger<CounterCommandHandler> logger) : BackgroundService
+{
+    public const string LoopName = "commands";
+
+    /// <summary>A command the officer pressed longer ago than this is refused: calling a patient minutes late confuses the waiting room.</summary>
+    public static readonly TimeSpan MaxCommandAge = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        heartbeats.Register(LoopName);
+        var messages = connection.Client.Messages;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                heartbeats.Beat(LoopName);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(BeatEvery);
+                MqttApplicationMessage message;
+                try
+                {
+                    if (!await messages.WaitToReadAsync(wait.Token))
+                    {
+                        return;
+                    }
+
+                    if (!messages.TryRead(out message!))
+                    {
+                        continue;
+                    }
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                await HandleAsync(message, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown; unanswered commands are redelivered by the persistent session and are idempotent.
+        }
+        finally
+        {
+            heartbeats.Unregister(LoopName);
+        }
+    }
+
+    internal async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        if (!connection.Topics.TryParseCommandTopic(message.Topic, out var counterNumber))
+        {
+            LogUnexpectedTopic(logger, message.Topic);
+            return;
+        }
+
+        var counterId = counterNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CounterReplyMessage reply;
+        if (!CounterCommandMessage.TryParse(message.Payload.Span, counterId, time.GetUtcNow(), MaxCommandAge, out var command, out var commandId, out var error))
+        {
+            LogRejected(logger, counterId, commandId, error!);
+            reply = CounterReplyMessage.Rejected(commandId, counterId, error!);
+        }
+        else
+        {
+            var result = engine.Execute(command!);
+            outbox.Nudge();
+            reply = CounterReplyMessage.From(result);
+            LogExecuted(logger, counterId, command!.Kind.ToString(), command.CommandId, result.Succeeded ? "ok" : result.Error!.Code.ToString());
+        }
+
+        var publish = connection.Client.PublishAsync(
+            new MqttApplicationMessage(connection.Topics.Reply(counterNumber), JsonSerializer.SerializeToUtf8Bytes(reply, KioskJson.Options), MqttQos.AtLeastOnce),
+            cancellationToken);
+        while (!publish.IsCompleted)
+        {
+            heartbeats.Beat(LoopName);
+            await Task.WhenAny(publish, Task.Delay(BeatEvery, cancellationToken));
+        }
+
+        try
+        {
+            await publish;
+        }
+        catch (MqttNotConnectedException)
+        {
+            // QoS 1 stays in the session; nothing more to do here.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message on unexpected topic {Topic} ignored")]
+    private static partial void LogUnexpectedTopic(ILogger logger, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counter {Counter} command {CommandId} rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string counter, string? commandId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counter {Counter} {Kind} ({CommandId}): {Outcome}")]
+    private static partial void LogExecuted(ILogger logger, string counter, string kind, string commandId, string outcome);
+}

@@ -1,0 +1,30 @@
+namespace Kiosk.Device.Configuration;
+
+/// <summary>The thermal ticket printer.</summary>
+public sealed class PrinterOptions
+{
+    /// <summary><c>device</c> (/dev/usb/lp0), <c>tcp</c> (network printer, port 9100), <c>serial</c> or <c>simulated</c>.</summary>
+    public string Transport { get; set; } = "device";
+
+    /// <summary>Device file for <c>device</c> and <c>serial</c> (prefer a stable /dev/serial/by-id path).</summary>
+    public string Device { get; set; } = "/dev/usb/lp0";
+
+    public string Host { get; set; } = string.Empty;
+
+    public int Port { get; set; } = 9100;
+
+    public int BaudRate { get; set; } = 9600;
+
+    /// <summary>58 or 80 (mm).</summary>
+    public int PaperWidthMm { get; set; } = 80;
+
+    /// <summary>ESC t code page number the printer is set to (0 = PC437, 16 = WPC1252, 19 = PC858).</summary>
+    public int CodePage { get; set; } = 16;
+
+    /// <summary>Optional 1-bit PBM/BMP logo printed above the header.</summary>
+    public string LogoFile { get; set; } = string.Empty;
+
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public int StatusPollSeconds { get; set; } = 5;
+}

@@ -1,0 +1,20 @@
+namespace Kiosk.Device.Configuration;
+
+/// <summary>The Puskesmas itself: what the ticket header shows and which clock the business day follows.</summary>
+public sealed class SiteOptions
+{
+    /// <summary>Topic-safe site id, e.g. <c>pkm-kokop</c>; the prefix of every MQTT topic.</summary>
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Address { get; set; } = string.Empty;
+
+    public string Phone { get; set; } = string.Empty;
+
+    /// <summary>IANA zone of the site: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). Never the machine's zone.</summary>
+    public string TimeZone { get; set; } = string.Empty;
+
+    /// <summary>Complaint channels the SOPs publish (kotak saran, WhatsApp, SMS, email, media sosial); printed on every ticket.</summary>
+    public ComplaintChannelOptions Complaints { get; set; } = new();
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Kiosk.Device.Configuration;
+using Kiosk.Device.Health;
+using Kiosk.Device.Messaging;
+using Kiosk.Device.Publishing;
+using Kiosk.Mqtt;
+using Kiosk.Queue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Device.DayClose;
+
+/// <summary>
+/// Closes the business day at the configured closing time (or at local midnight at the latest), then writes the daily
+/// recap (rekap harian) as CSV and HTML and publishes it as a <c>day.recap</c> event. A day that closed while the kiosk
+/// was off (power cut over night) gets its recap at the next start.
+/// </summary>
+public sealed partial class DayCloseService(
+    QueueEngine engine,
+    KioskMqttConnection connection,
+    OutboxSignal outbox,
+    LoopHeartbeats heartbeats,
+    IOptions<KioskOptions> options,
+    TimeProvider time,
+    ILogger<DayCloseService> logger) : BackgroundService
+{
+    public const string LoopName = "day-close";
+    public const string RecapEventType = "day.recap";
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(20);
+    private const int CatchUpDays = 7;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        heartbeats.Register(LoopName);
+        try
+        {
+            await CatchUpAsync(stoppingToken);
+            using var timer = new PeriodicTimer(CheckEvery, time);
+            do
+            {
+                heartbeats.Beat(LoopName);
+                await CheckAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            heartbeats.Unregister(LoopName);
+        }
+    }
+
+    /// <summary>One check: midnight roll-over, then the configured closing time. Returns the day closed, if any.</summary>
+    public async Task<DateOnly?> CheckAsync(CancellationToken cancellationToken)
+    {
+        var before = engine.BusinessDay;
+        if (engine.CloseDayIfDue())
+        {
+            outbox.Nudge();
+            await RecapAsync(before, cancellationToken);
+            return before;
+        }
+
+        if (ClosingTime() is { } closeAt)
+        {
+            var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), engine.TimeZone);
+            var today = engine.BusinessDay;
+            if (DateOnly.FromDateTime(local.DateTime) == today && TimeOnly.FromDateTime(local.DateTime) >= closeAt && !File.Exists(RecapFiles.CsvPath(options.Value.DataDirectory, today)))
+            {
+                var closed = engine.CloseDay(today);
+                if (closed.Succeeded)
+                {
+                    outbox.Nudge();
+                    LogClosed(logger, today, closed.ExpiredTickets);
+                    await RecapAsync(today, cancellationToken);
+                    return today;
+                }
+
+                LogCloseRefused(logger, today, closed.Error?.Message ?? "unknown");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var today = engine.BusinessDay;
+        for (var back = CatchUpDays; back >= 1; back--)
+        {
+            var day = today.AddDays(-back);
+            if (!File.Exists(RecapFiles.CsvPath(options.Value.DataDirectory, day)) && engine.GetDailyRecap(day).Issued > 0)
+            {
+                await RecapAsync(day, cancellationToken);
+            }
+        }
+    }
+
+    private async Task RecapAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var recap = engine.GetDailyRecap(day);
+        var (csv, html) = RecapFiles.Write(options.Value.DataDirectory, options.Value.Site.Name, recap);
+        LogRecapWritten(logger, day, csv, html);
+        var envelope = new
+        {
+            eventId = Guid.CreateVersion7(time.GetUtcNow()),
+            type = RecapEventType,
+            occurredAt = time.GetUtcNow(),
+            site = connection.Topics.Site,
+            data = recap,
+        };
+        var publish = connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(envelope, KioskJson.Options), MqttQos.AtLeastOnce), cancellationToken);
+        if (!connection.IsConnected)
+        {
+            // The files are the record of the day; the event is a courtesy for the loket screens and goes out when the session resumes.
+            _ = publish.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            return;
+        }
+
+        await Task.WhenAny(publish, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+    }
+
+    private TimeOnly? ClosingTime() =>
+        TimeOnly.TryParseExact(options.Value.DayCloseTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Business day {Day} closed at the closing time; {Expired} waiting tickets expired")]
+    private static partial void LogClosed(ILogger logger, DateOnly day, int expired);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing business day {Day} was refused: {Reason}")]
+    private static partial void LogCloseRefused(ILogger logger, DateOnly day, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily recap for {Day} written to {Csv} and {Html}")]
+    private static partial void LogRecapWritten(ILogger logger, DateOnly day, string csv, string html);
+}

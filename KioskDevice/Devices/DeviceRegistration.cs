@@ -1,0 +1,130 @@
+using Kiosk.Device.Configuration;
+using Kiosk.Device.Input;
+using Kiosk.Device.Printing;
+using Kiosk.Device.Ticketing;
+using Kiosk.DeviceDrivers.Gpio;
+using Kiosk.DeviceDrivers.Input;
+using Kiosk.DeviceDrivers.Printing.Encoding;
+using Kiosk.DeviceDrivers.Printing.Imaging;
+using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.DeviceDrivers.Printing.Virtual;
+using Kiosk.DeviceDrivers.Scanning;
+using Kiosk.DeviceDrivers.Serial;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using GpioButtonOptions = Kiosk.DeviceDrivers.Gpio.ButtonOptions;
+
+namespace Kiosk.Device.Devices;
+
+/// <summary>
+/// Chooses each device from configuration: the Linux drivers on the Pi, the simulated ones (same interfaces, same
+/// button semantics) in the simulator and the end-to-end tests. Nothing above this file knows which it got.
+/// </summary>
+public static class DeviceRegistration
+{
+    public static IServiceCollection AddKioskDevices(this IServiceCollection services)
+    {
+        services.TryAddSingleton<KioskActivity>();
+        services.TryAddSingleton<PrinterHealth>();
+        services.TryAddSingleton(provider => CreateButtons(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => CreateLamps(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => CreatePrinter(Options(provider)));
+        services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern }));
+        services.TryAddSingleton(provider => CreateLayout(Options(provider)));
+        services.TryAddSingleton(provider => new ConfiguredReader(CreateReader(Options(provider), provider.GetRequiredService<ILoggerFactory>())));
+        return services;
+    }
+
+    public static IButtonPanel CreateButtons(KioskOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var buttons = options.Buttons.Select(b => new GpioButtonOptions
+        {
+            Id = b.Id,
+            Chip = b.Chip,
+            Line = b.Line,
+            DebounceMs = options.Hardware.DebounceMilliseconds,
+            LockoutMs = options.Hardware.ButtonLockoutMilliseconds,
+            LongPressMs = options.Hardware.LongPressMilliseconds,
+        }).ToList();
+        return options.Hardware.Kind == "simulated"
+            ? new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>())
+            : new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>());
+    }
+
+    public static ILampPanel CreateLamps(KioskOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var simulated = options.Hardware.Kind == "simulated";
+        var lamps = new List<LampOptions>();
+        void Add(string id, string chip, string line)
+        {
+            // The simulator shows every lamp; on the Pi only the wired ones exist.
+            if (simulated || !string.IsNullOrWhiteSpace(line))
+            {
+                lamps.Add(new LampOptions { Id = id, Chip = chip, Line = line });
+            }
+        }
+
+        foreach (var button in options.Buttons)
+        {
+            Add(KioskSignals.ButtonLamp(button.Id), button.Chip, button.LampLine);
+        }
+
+        Add(KioskSignals.ProblemLamp, options.Hardware.Chip, options.Hardware.ProblemLampLine);
+        Add(KioskSignals.Buzzer, options.Hardware.Chip, options.Hardware.BuzzerLine);
+        var buzzer = lamps.Any(l => l.Id == KioskSignals.Buzzer) ? KioskSignals.Buzzer : null;
+        return simulated
+            ? new SimulatedLampPanel(lamps, buzzer)
+            : new GpioLampPanel(lamps, buzzer, loggers.CreateLogger<GpioLampPanel>());
+    }
+
+    /// <summary>The configured QR/card reader, or null when the kiosk has none.</summary>
+    public static IScanReader? CreateReader(KioskOptions options, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var reader = options.Reader;
+        return reader.Kind switch
+        {
+            "evdev" => new EvdevScanReader(new EvdevScanReaderOptions { DevicePath = reader.Device }, loggers.CreateLogger<EvdevScanReader>()),
+            "serial" => new SerialScanReader(new SerialScanReaderOptions { DevicePath = reader.Device, BaudRate = reader.BaudRate }, loggers.CreateLogger<SerialScanReader>()),
+            "simulated" => new SimulatedScanReader("simulated", loggers.CreateLogger<SimulatedScanReader>()),
+            _ => null,
+        };
+    }
+
+    public static IPrinterTransport CreatePrinter(KioskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var printer = options.Printer;
+        var timeouts = PrinterTimeouts.Default with { Write = TimeSpan.FromSeconds(printer.TimeoutSeconds) };
+        return printer.Transport switch
+        {
+            "tcp" => new TcpPrinterTransport(printer.Host, printer.Port, timeouts),
+            "serial" => new SerialPrinterTransport(new SerialSettings(printer.Device, printer.BaudRate), timeouts),
+            "simulated" => new SimulatedPrinterTransport(Paper(printer)),
+            _ => new DeviceFilePrinterTransport(printer.Device, timeouts),
+        };
+    }
+
+    public static TicketLayout CreateLayout(KioskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var codePage = EscPosCodePage.All.FirstOrDefault(c => c.EscTNumber == options.Printer.CodePage) ?? EscPosCodePage.Wpc1252;
+        var logo = string.IsNullOrEmpty(options.Printer.LogoFile) ? null : MonoImageReader.Load(options.Printer.LogoFile);
+        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo);
+    }
+
+    public static PaperProfile Paper(PrinterOptions printer)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        return printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
+    }
+
+    private static KioskOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<KioskOptions>>().Value;
+}

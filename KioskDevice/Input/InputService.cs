@@ -1,0 +1,193 @@
+using Kiosk.Device.Configuration;
+using Kiosk.Device.Devices;
+using Kiosk.Device.Health;
+using Kiosk.Device.Systemd;
+using Kiosk.Device.Ticketing;
+using Kiosk.DeviceDrivers.Gpio;
+using Kiosk.DeviceDrivers.Input;
+using Kiosk.DeviceDrivers.Scanning;
+using Kiosk.Queue.Model;
+using Kiosk.Queue.Results;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Device.Input;
+
+/// <summary>
+/// The patient's side of the kiosk: a button press or a card scan becomes a ticket request. A scan is parsed first;
+/// anything that is not a kartu berobat, BPJS/KIS card, NIK or Mobile JKN booking is refused with a reason and never
+/// issues a ticket. After a ticket is issued from a button, that button is locked out for a moment so an impatient
+/// double press gives one ticket.
+/// </summary>
+public sealed partial class InputService(
+    IButtonPanel buttons,
+    ConfiguredReader configuredReader,
+    ScanParser parser,
+    TicketIssuer issuer,
+    KioskSignals signals,
+    KioskActivity activity,
+    LoopHeartbeats heartbeats,
+    KioskReadiness readiness,
+    IOptions<KioskOptions> options,
+    ILogger<InputService> logger) : BackgroundService
+{
+    public const string ButtonLoop = "buttons";
+    public const string ScanLoop = "scanner";
+    private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = configuredReader.Reader;
+        await buttons.StartAsync(stoppingToken);
+        if (reader is not null)
+        {
+            reader.StateChanged += (_, change) => LogReaderState(logger, reader.Name, change.ToString() ?? string.Empty);
+            await reader.StartAsync(stoppingToken);
+        }
+
+        readiness.MarkReady(KioskReadiness.Inputs, $"Tombol ({options.Value.Buttons.Count}) dan pembaca kartu siap");
+        var loops = new List<Task> { RunLoopAsync(ButtonLoop, buttons.Events, HandleButtonAsync, stoppingToken) };
+        if (reader is not null)
+        {
+            loops.Add(RunLoopAsync(ScanLoop, reader.Scans, HandleScanAsync, stoppingToken));
+        }
+
+        await Task.WhenAll(loops);
+    }
+
+    internal async Task HandleButtonAsync(ButtonEvent press, CancellationToken cancellationToken)
+    {
+        var button = options.Value.Buttons.FirstOrDefault(b => b.Id == press.ButtonId);
+        if (button is null)
+        {
+            LogUnknownButton(logger, press.ButtonId);
+            return;
+        }
+
+        switch (press.Kind)
+        {
+            case ButtonEventKind.Pressed:
+                var categoryKnown = button.Category.Length > 0;
+                var request = new IssueRequest(
+                    button.Service,
+                    categoryKnown ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Lama,
+                    Enum.Parse<Payer>(button.Payer),
+                    Enum.Parse<PriorityClass>(button.Priority),
+                    Source: TicketSource.Button);
+                var outcome = await issuer.IssueAsync(request, categoryKnown, cancellationToken);
+                if (outcome.Kind != IssueOutcomeKind.Refused)
+                {
+                    buttons.NotifyTicketIssued(button.Id);
+                }
+
+                activity.Report(button.Id, outcome);
+                break;
+            case ButtonEventKind.LongPressed:
+                LogLongPress(logger, button.Id);
+                activity.Report(button.Id, "LongPress", $"Tombol {button.Label} ditekan lama (tindakan teknisi)");
+                break;
+            case ButtonEventKind.Stuck:
+                LogStuck(logger, button.Id);
+                activity.Report(button.Id, "Stuck", $"Tombol {button.Label} macet: tertekan terus, periksa tombolnya");
+                break;
+            case ButtonEventKind.Released:
+                break;
+        }
+    }
+
+    internal async Task HandleScanAsync(RawScan scan, CancellationToken cancellationToken)
+    {
+        var reader = options.Value.Reader;
+        var parsed = parser.Parse(scan);
+        IssueRequest? request = parsed switch
+        {
+            MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Umum, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
+            BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
+            NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Baru, Payer.Umum, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
+            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
+            _ => null,
+        };
+        if (request is null)
+        {
+            var rejected = (RejectedScan)parsed;
+            LogScanRejected(logger, rejected.Reason.ToString(), rejected.Detail);
+            _ = signals.ScanRejectedAsync();
+            activity.Report("scan", "ScanRejected", rejected.PatientMessage);
+            return;
+        }
+
+        var outcome = await issuer.IssueAsync(request, categoryKnown: true, cancellationToken);
+        activity.Report("scan", outcome);
+    }
+
+    private async Task RunLoopAsync<T>(string name, System.Threading.Channels.ChannelReader<T> source, Func<T, CancellationToken, Task> handle, CancellationToken stoppingToken)
+    {
+        heartbeats.Register(name);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                heartbeats.Beat(name);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(BeatEvery);
+                try
+                {
+                    if (!await source.WaitToReadAsync(wait.Token))
+                    {
+                        LogLoopEnded(logger, name);
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                while (source.TryRead(out var item))
+                {
+                    try
+                    {
+                        await handle(item, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One bad input must not stop the next patient's: log it and keep reading.
+                        LogHandlerFailed(logger, ex, name);
+                    }
+
+                    heartbeats.Beat(name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            heartbeats.Unregister(name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event from unknown button {Button} ignored")]
+    private static partial void LogUnknownButton(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Long press on button {Button}")]
+    private static partial void LogLongPress(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Button {Button} is stuck (held down for minutes): check the switch")]
+    private static partial void LogStuck(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan rejected ({Reason}): {Detail}")]
+    private static partial void LogScanRejected(ILogger logger, string reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reader {Reader}: {State}")]
+    private static partial void LogReaderState(ILogger logger, string reader, string state);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} input ended: its device is gone for good")]
+    private static partial void LogLoopEnded(ILogger logger, string loop);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling input on the {Loop} loop failed; the kiosk goes on")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string loop);
+}

@@ -1,0 +1,124 @@
+using Kiosk.DeviceDrivers.Printing.Status;
+
+namespace Kiosk.Device.Printing;
+
+/// <summary>
+/// The kiosk's belief about its printer, fed by status polls and by the outcome of every print job. Buttons are
+/// refused while it says the printer cannot print, so no number is consumed for a ticket nobody can hold.
+/// </summary>
+public sealed class PrinterHealth
+{
+    private readonly Lock gate = new();
+    private PrinterStatus status = PrinterStatus.Unknown("not checked yet");
+    private string? lastFailure;
+
+    public event EventHandler<PrinterStatus>? Changed;
+
+    public PrinterStatus Status
+    {
+        get
+        {
+            lock (gate)
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>The reason the last print job failed, until a job succeeds again.</summary>
+    public string? LastFailure
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastFailure;
+            }
+        }
+    }
+
+    /// <summary>Unknown (a one-way USB printer) is given the benefit of the doubt: only a failed job proves it wrong.</summary>
+    public bool CanAcceptTickets
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastFailure is null && (status.CanPrint || status.Condition == PrinterCondition.Unknown);
+            }
+        }
+    }
+
+    public void Report(PrinterStatus next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        bool changed;
+        lock (gate)
+        {
+            changed = !next.SameStateAs(status);
+            status = next;
+            if (next.CanPrint)
+            {
+                lastFailure = null;
+            }
+        }
+
+        if (changed)
+        {
+            Changed?.Invoke(this, next);
+        }
+    }
+
+    public void JobSucceeded()
+    {
+        bool changed;
+        lock (gate)
+        {
+            changed = lastFailure is not null;
+            lastFailure = null;
+        }
+
+        if (changed)
+        {
+            Changed?.Invoke(this, Status);
+        }
+    }
+
+    public void JobFailed(string reason, PrinterStatus? statusAfterFailure)
+    {
+        lock (gate)
+        {
+            lastFailure = reason;
+            if (statusAfterFailure is not null)
+            {
+                status = statusAfterFailure;
+            }
+        }
+
+        Changed?.Invoke(this, Status);
+    }
+
+    /// <summary>The short word for the kiosk status topic: ok, paper-low, paper-out, cover-open, cutter-error, offline, unknown.</summary>
+    public static string Word(PrinterCondition condition) => condition switch
+    {
+        PrinterCondition.Ok => "ok",
+        PrinterCondition.PaperNearEnd => "paper-low",
+        PrinterCondition.PaperOut => "paper-out",
+        PrinterCondition.CoverOpen => "cover-open",
+        PrinterCondition.CutterError => "cutter-error",
+        PrinterCondition.Offline => "offline",
+        _ => "unknown",
+    };
+
+    /// <summary>What the patient and the officer are told, in Bahasa Indonesia.</summary>
+    public static string Sentence(PrinterCondition condition) => condition switch
+    {
+        PrinterCondition.Ok => "Printer siap",
+        PrinterCondition.PaperNearEnd => "Kertas printer hampir habis",
+        PrinterCondition.PaperOut => "Kertas printer habis, mohon hubungi petugas",
+        PrinterCondition.CoverOpen => "Tutup printer terbuka, mohon hubungi petugas",
+        PrinterCondition.CutterError => "Pemotong kertas printer macet, mohon hubungi petugas",
+        PrinterCondition.Offline => "Printer tidak terhubung, mohon hubungi petugas",
+        _ => "Status printer belum diketahui",
+    };
+}

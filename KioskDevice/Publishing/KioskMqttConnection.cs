@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Kiosk.Device.Configuration;
+using Kiosk.Device.Messaging;
+using Kiosk.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Device.Publishing;
+
+/// <summary>
+/// The kiosk's one broker connection. It carries a retained last will ("offline"), publishes the retained kiosk
+/// status on every (re)connect and on every printer change, and subscribes to every counter's command topic.
+/// A persistent session (fixed client id, clean session off) keeps counter commands the broker queued while the kiosk was away.
+/// </summary>
+public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposable
+{
+    private readonly KioskOptions options;
+    private readonly ILogger<KioskMqttConnection> logger;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private KioskStatusMessage status;
+    private int subscribed;
+
+    public KioskMqttConnection(IOptions<KioskOptions> options, KioskTopics topics, ILoggerFactory loggers, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        this.options = options.Value;
+        this.time = time;
+        Topics = topics;
+        logger = loggers.CreateLogger<KioskMqttConnection>();
+        var mqtt = this.options.Mqtt;
+        status = new KioskStatusMessage(mqtt.KioskId, Online: true, Printer: "unknown", Message: "Kiosk menyala", UnprintedTickets: 0, At: null);
+        Client = new MqttClient(
+            new MqttClientOptions
+            {
+                Host = mqtt.Host,
+                Port = mqtt.Port,
+                ClientId = $"kiosk-{this.options.Site.Id}-{mqtt.KioskId}",
+                Username = mqtt.Username,
+                Password = mqtt.Password,
+                CleanSession = false,
+                KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
+                Will = new MqttApplicationMessage(topics.KioskStatus, Serialize(KioskStatusMessage.Offline(mqtt.KioskId)), MqttQos.AtLeastOnce, Retain: true),
+                Tls = mqtt.UseTls
+                    ? new MqttTlsOptions
+                    {
+                        CaCertificatePath = NullIfEmpty(mqtt.CaCertificateFile),
+                        ClientCertificatePath = NullIfEmpty(mqtt.ClientCertificateFile),
+                        ClientKeyPath = NullIfEmpty(mqtt.ClientKeyFile),
+                        ServerName = NullIfEmpty(mqtt.ServerName),
+                    }
+                    : null,
+                ReconnectMinDelay = TimeSpan.FromMilliseconds(500),
+                ReconnectMaxDelay = TimeSpan.FromSeconds(30),
+            },
+            loggers.CreateLogger<MqttClient>(),
+            time);
+        Client.StateChanged += OnStateChanged;
+    }
+
+    public IMqttClient Client { get; }
+
+    public KioskTopics Topics { get; }
+
+    public bool IsConnected => Client.State == MqttConnectionState.Connected;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Client.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A clean stop says "offline" itself: a graceful DISCONNECT suppresses the last will.
+        if (IsConnected)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(3));
+                await Client.PublishAsync(new MqttApplicationMessage(Topics.KioskStatus, Serialize(KioskStatusMessage.Offline(options.Mqtt.KioskId) with { Message = "Kiosk dimatikan" }), MqttQos.AtLeastOnce, Retain: true), timeout.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or MqttNotConnectedException)
+            {
+                LogOfflineNotSent(logger);
+            }
+        }
+
+        await Client.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Updates the retained kiosk status (printer state, unprinted tickets) and publishes it when connected.</summary>
+    public void UpdateStatus(string printer, string message, int unprintedTickets)
+    {
+        lock (gate)
+        {
+            var next = status with { Printer = printer, Message = message, UnprintedTickets = unprintedTickets };
+            if (next == status)
+            {
+                return;
+            }
+
+            status = next;
+        }
+
+        _ = PublishStatusAsync();
+    }
+
+    public KioskStatusMessage CurrentStatus
+    {
+        get
+        {
+            lock (gate)
+            {
+                return status;
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
+
+    private void OnStateChanged(object? sender, MqttConnectionStateChangedEventArgs change)
+    {
+        LogState(logger, change.OldState, change.NewState, change.Reason, change.SessionPresent);
+        if (change.NewState != MqttConnectionState.Connected)
+        {
+            return;
+        }
+
+        _ = PublishStatusAsync();
+        if (Interlocked.Exchange(ref subscribed, 1) == 0 || !change.SessionPresent)
+        {
+            _ = SubscribeAsync();
+        }
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            var results = await Client.SubscribeAsync([new MqttTopicFilter(Topics.AllCommands, MqttQos.AtLeastOnce)], CancellationToken.None);
+            foreach (var result in results.Where(r => !r.Succeeded))
+            {
+                LogSubscribeRefused(logger, result.Filter);
+            }
+        }
+        catch (Exception ex) when (ex is MqttNotConnectedException or OperationCanceledException or IOException or MqttProtocolException)
+        {
+            // The connection dropped again; the next Connected event subscribes anew.
+            Interlocked.Exchange(ref subscribed, 0);
+            LogSubscribeFailed(logger, ex.Message);
+        }
+    }
+
+    private async Task PublishStatusAsync()
+    {
+        if (!IsConnected)
+        {
+            return;
+        }
+
+        var message = CurrentStatus with { Online = true, At = time.GetUtcNow() };
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await Client.PublishAsync(new MqttApplicationMessage(Topics.KioskStatus, Serialize(message), MqttQos.AtLeastOnce, Retain: true), timeout.Token);
+        }
+        catch (Exception ex) when (ex is MqttNotConnectedException or OperationCanceledException)
+        {
+            // Published again on the next connect: the status is a snapshot, not a history.
+        }
+    }
+
+    private static byte[] Serialize(KioskStatusMessage message) => JsonSerializer.SerializeToUtf8Bytes(message, KioskJson.Options);
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker connection {Old} -> {New} ({Reason}, session present: {SessionPresent})")]
+    private static partial void LogState(ILogger logger, MqttConnectionState old, MqttConnectionState @new, string reason, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The broker refused the subscription to {Filter}: check the kiosk user's ACL")]
+    private static partial void LogSubscribeRefused(ILogger logger, string filter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to counter commands failed, will retry on reconnect: {Reason}")]
+    private static partial void LogSubscribeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the offline status before stopping; the broker keeps the last online status")]
+    private static partial void LogOfflineNotSent(ILogger logger);
+}

@@ -1,0 +1,200 @@
+using Kiosk.Device.Configuration;
+using Kiosk.Device.Devices;
+using Kiosk.Device.Printing;
+using Kiosk.Device.Publishing;
+using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.Queue;
+using Kiosk.Queue.Model;
+using Kiosk.Queue.Results;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Device.Ticketing;
+
+/// <summary>
+/// From a patient's request to a ticket in their hand: refuse while the printer cannot print (no number consumed),
+/// commit the ticket (durable before visible), print it, then mark it printed. A print failure after the commit leaves
+/// the ticket uncallable and marked failed: it is reprinted when the printer recovers or voided after the configured
+/// time, so counters never call a number nobody holds. One request at a time, so tickets come out in number order.
+/// </summary>
+public sealed partial class TicketIssuer(
+    QueueEngine engine,
+    IPrinterTransport printer,
+    TicketLayout layout,
+    PrinterHealth health,
+    KioskSignals signals,
+    OutboxSignal outbox,
+    IOptions<KioskOptions> options,
+    TimeProvider time,
+    ILogger<TicketIssuer> logger)
+{
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    /// <param name="request">The ticket to issue.</param>
+    /// <param name="categoryKnown">False for a button that does not ask new or returning: the ticket lists what both must bring.</param>
+    public async Task<IssueOutcome> IssueAsync(IssueRequest request, bool categoryKnown, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (!health.CanAcceptTickets)
+            {
+                var reason = health.LastFailure is not null
+                    ? "Printer tiket sedang bermasalah, mohon hubungi petugas"
+                    : PrinterHealth.Sentence(health.Status.Condition);
+                LogRefusedPrinter(logger, request.ServiceCode, reason);
+                _ = signals.RefusedAsync();
+                return IssueOutcome.Refused(reason);
+            }
+
+            var result = engine.IssueTicket(request);
+            if (!result.Succeeded)
+            {
+                LogRefused(logger, request.ServiceCode, result.Error.ToString());
+                _ = signals.RefusedAsync();
+                return IssueOutcome.Refused(result.Error.Message);
+            }
+
+            outbox.Nudge();
+            var model = new TicketPrintModel(
+                result.Ticket,
+                result.ServiceName,
+                result.PeopleAhead,
+                result.EstimatedWait,
+                categoryKnown ? result.WhatToBring : WhatBothMustBring(request.ServiceCode, request.Payer));
+            return await PrintCommittedAsync(model, announceFailure: true, cancellationToken);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reprints tickets whose print failed (or that were committed just before a crash), oldest first, and voids those
+    /// older than the configured limit: by then the patient has gone to the officer, who issues a manual ticket.
+    /// Returns how many were printed.
+    /// </summary>
+    public async Task<int> ReprintPendingAsync(CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var printed = 0;
+            var limit = TimeSpan.FromMinutes(options.Value.VoidUnprintedAfterMinutes);
+            foreach (var ticket in engine.PendingPrints().OrderBy(t => t.IssuedAt))
+            {
+                if (time.GetUtcNow() - ticket.IssuedAt > limit)
+                {
+                    engine.VoidUnprinted(ticket.Id, $"Tidak tercetak lebih dari {limit.TotalMinutes:0} menit");
+                    outbox.Nudge();
+                    LogVoided(logger, ticket.Number, limit.TotalMinutes);
+                    continue;
+                }
+
+                if (!health.CanAcceptTickets && health.LastFailure is null)
+                {
+                    break;
+                }
+
+                var estimate = engine.EstimateWait(ticket.ServiceCode);
+                var model = new TicketPrintModel(ticket, ServiceName(ticket.ServiceCode), estimate?.PeopleWaiting ?? 0, estimate?.EstimatedWait, WhatToBring(ticket), IsReprint: true);
+                var outcome = await PrintCommittedAsync(model, announceFailure: false, cancellationToken);
+                if (outcome.Kind != IssueOutcomeKind.Printed)
+                {
+                    break;
+                }
+
+                printed++;
+            }
+
+            return printed;
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <param name="announceFailure">Beep for a patient standing at the kiosk; a background reprint retry stays quiet.</param>
+    private async Task<IssueOutcome> PrintCommittedAsync(TicketPrintModel model, bool announceFailure, CancellationToken cancellationToken)
+    {
+        var ticket = model.Ticket;
+        var job = layout.Render(model);
+        var print = await printer.SendAsync(job, cancellationToken);
+        if (print.Succeeded)
+        {
+            engine.MarkPrinted(ticket.Id);
+            health.JobSucceeded();
+            health.Report(print.Status);
+            outbox.Nudge();
+            LogPrinted(logger, ticket.Number, model.IsReprint);
+            return new IssueOutcome(IssueOutcomeKind.Printed, ticket, $"Nomor antrean Anda {ticket.Number}");
+        }
+
+        if (ticket.PrintState != PrintState.Failed)
+        {
+            engine.MarkPrintFailed(ticket.Id);
+            outbox.Nudge();
+        }
+
+        health.JobFailed(print.Message, print.Status.IsKnown ? print.Status : null);
+        if (announceFailure)
+        {
+            _ = signals.PrintFailedAsync();
+        }
+
+        LogPrintFailed(logger, ticket.Number, print.FailureKind.ToString(), print.Message);
+        return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket,
+            $"Tiket {ticket.Number} gagal dicetak ({PrinterHealth.Sentence(print.Status.Condition)}). Tiket akan dicetak ulang saat printer pulih.");
+    }
+
+    private string ServiceName(string code) =>
+        engine.Options.Services.FirstOrDefault(s => s.Code == code)?.Name
+        ?? engine.Options.Polis.FirstOrDefault(p => p.Code == code)?.Name
+        ?? code;
+
+    private IReadOnlyList<string> WhatToBring(Ticket ticket) =>
+        engine.Options.Services.FirstOrDefault(s => s.Code == ticket.ServiceCode)?.WhatToBring(ticket.Category, ticket.Payer) ?? [];
+
+    /// <summary>"Pasien baru: KTP, KK" and "Pasien lama: kartu berobat", for a button that did not ask which.</summary>
+    private IReadOnlyList<string> WhatBothMustBring(string serviceCode, Payer payer)
+    {
+        var service = engine.Options.Services.FirstOrDefault(s => s.Code == serviceCode);
+        if (service is null)
+        {
+            return [];
+        }
+
+        var lines = new List<string>();
+        var newcomer = service.WhatToBring(PatientCategory.Baru, payer);
+        var returning = service.WhatToBring(PatientCategory.Lama, payer);
+        if (newcomer.Count > 0)
+        {
+            lines.Add($"Pasien baru: {string.Join(", ", newcomer)}");
+        }
+
+        if (returning.Count > 0)
+        {
+            lines.Add($"Pasien lama: {string.Join(", ", returning)}");
+        }
+
+        return lines;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket for {Service} refused: {Reason}")]
+    private static partial void LogRefusedPrinter(ILogger logger, string service, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket for {Service} refused by the queue: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string service, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} printed (reprint: {Reprint})")]
+    private static partial void LogPrinted(ILogger logger, string number, bool reprint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {Number} committed but not printed ({Kind}: {Reason}); it stays uncallable until reprinted")]
+    private static partial void LogPrintFailed(ILogger logger, string number, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} voided: not printed within {Minutes} minutes")]
+    private static partial void LogVoided(ILogger logger, string number, double minutes);
+}

@@ -1,0 +1,8 @@
+namespace Kiosk.Device.Tools;
+
+public enum DoctorOutcome
+{
+    Pass,
+    Warn,
+    Fail,
+}

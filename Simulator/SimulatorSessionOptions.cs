@@ -1,0 +1,14 @@
+namespace Kiosk.Simulator;
+
+/// <summary>How a simulator session starts: where the kiosk keeps its data, and any configuration overrides.</summary>
+public sealed class SimulatorSessionOptions
+{
+    /// <summary>Ticket log, recaps and printed-ticket previews. Kept between runs, so numbering continues like on a real kiosk.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".kiosk", "data");
+
+    /// <summary>Extra "Section:Key=value" overrides applied last (tests use them for a temp folder, a closing time...).</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A running broker to use instead of starting a private one (tests share one per collection).</summary>
+    public Broker.PrivateBroker? Broker { get; init; }
+}
