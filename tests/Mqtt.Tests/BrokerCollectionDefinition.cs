@@ -1,0 +1,6 @@
+using Kiosk.TestSupport;
+
+namespace Kiosk.Mqtt.Tests;
+
+[CollectionDefinition(SharedBroker.CollectionName)]
+public sealed class BrokerCollectionDefinition : ICollectionFixture<BrokerFixture>;
