@@ -380,6 +380,15 @@ public sealed partial class QueueEngine : IDisposable
         }
     }
 
+    /// <summary>A pragma as the engine's own connection sees it (tests check the durability settings).</summary>
+    internal string? ReadPragma(string name)
+    {
+        lock (_gate)
+        {
+            return _log.Pragma(name);
+        }
+    }
+
     private Ticket? FindByNumber(string number) =>
         _tickets.Values.FirstOrDefault(t => string.Equals(t.Number, number.Trim(), StringComparison.OrdinalIgnoreCase));
 

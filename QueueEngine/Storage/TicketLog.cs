@@ -322,6 +322,11 @@ internal sealed class TicketLog : IDisposable
         return tickets;
     }
 
+    public string? Pragma(string name) =>
+        name.All(c => char.IsAsciiLetter(c) || c == '_')
+            ? Convert.ToString(Scalar(_connection, $"PRAGMA {name};"), CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"not a pragma name: {name}", nameof(name));
+
     public List<string> IntegrityCheck()
     {
         using var command = _connection.CreateCommand();
