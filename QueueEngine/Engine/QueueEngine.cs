@@ -267,7 +267,13 @@ public sealed partial class QueueEngine : IDisposable
             ThrowIfDisposed();
             var now = Now();
             RollIfDue(now);
-            if (day != _day.Day)
+            if (day < _day.Day)
+            {
+                // Every earlier business day was closed by the rollover (possibly just now).
+                return new DayCloseResult(day, true, 0, null);
+            }
+
+            if (day > _day.Day)
             {
                 return new DayCloseResult(day, false, 0, QueueError.Invalid(
                     $"Tanggal {day:dd-MM-yyyy} bukan hari pelayanan yang berjalan ({_day.Day:dd-MM-yyyy})."));
