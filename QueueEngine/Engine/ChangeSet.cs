@@ -1,0 +1,24 @@
+using Kiosk.Queue.Model;
+using Kiosk.Queue.Storage;
+
+namespace Kiosk.Queue.Engine;
+
+/// <summary>
+/// Everything one operation changes, committed in one transaction and only then applied to memory,
+/// so a failed commit leaves the in-memory view equal to the file.
+/// </summary>
+internal sealed class ChangeSet
+{
+    public Dictionary<Guid, Ticket> Tickets { get; } = [];
+    public Dictionary<string, CounterRow> Counters { get; } = new(StringComparer.Ordinal);
+    public List<(string Type, object Payload)> Events { get; } = [];
+    public DayRow? Day { get; set; }
+
+    public bool IsEmpty => Tickets.Count == 0 && Counters.Count == 0 && Events.Count == 0 && Day is null;
+
+    public void Put(Ticket ticket, string eventType)
+    {
+        Tickets[ticket.Id] = ticket;
+        Events.Add((eventType, Outbox.TicketEventPayload.From(ticket)));
+    }
+}

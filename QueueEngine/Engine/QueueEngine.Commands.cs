@@ -1,0 +1,412 @@
+using System.Text.Json;
+using Kiosk.Queue.Configuration;
+using Kiosk.Queue.Engine;
+using Kiosk.Queue.Model;
+using Kiosk.Queue.Outbox;
+using Kiosk.Queue.Results;
+using Kiosk.Queue.Storage;
+
+namespace Kiosk.Queue;
+
+public sealed partial class QueueEngine
+{
+    private const int MaxCommandIdLength = 128;
+
+    /// <summary>
+    /// Runs a counter command at most once per CommandId: the answer is committed with the state change and a repeated
+    /// id gets the stored answer back unchanged, without touching the queue again.
+    /// </summary>
+    public CommandResult Execute(CounterCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.CommandId) || command.CommandId.Length > MaxCommandIdLength)
+        {
+            // Without a usable id the answer cannot be stored; nothing changes either.
+            return Fail(command, QueueError.Invalid($"Perintah tanpa ID yang sah (1-{MaxCommandIdLength} karakter)."));
+        }
+
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (_log.LoadCommand(command.CommandId) is { } stored)
+            {
+                Log.CommandReplayed(_logger, command.CommandId, command.CounterId);
+                return JsonSerializer.Deserialize<CommandResult>(stored, QueueJson.Options)
+                    ?? throw new JsonException($"stored answer of command {command.CommandId} is empty");
+            }
+
+            var now = Now();
+            RollIfDue(now);
+            var change = new ChangeSet();
+            var result = Dispatch(command, now, change);
+            if (!result.Succeeded)
+            {
+                // An error changes nothing; drop anything a half-way path put in the change set.
+                change = new ChangeSet();
+            }
+
+            Commit(change, now, (command, JsonSerializer.Serialize(result, QueueJson.Options)));
+            Log.CommandDone(_logger, command.CounterId, command.Kind, result.Succeeded ? result.Message : result.Error!.ToString());
+            return result;
+        }
+    }
+
+    private static CommandResult Fail(CounterCommand command, QueueError error) => new()
+    {
+        CommandId = command.CommandId ?? "",
+        CounterId = command.CounterId ?? "",
+        Kind = command.Kind,
+        Error = error,
+        Message = error.Message,
+    };
+
+    private static CommandResult Ok(CounterCommand command, string message, Ticket? ticket, Ticket? newTicket = null) => new()
+    {
+        CommandId = command.CommandId,
+        CounterId = command.CounterId,
+        Kind = command.Kind,
+        Ticket = ticket,
+        NewTicket = newTicket,
+        Message = message,
+    };
+
+    private CommandResult Dispatch(CounterCommand command, DateTimeOffset now, ChangeSet change)
+    {
+        if (string.IsNullOrEmpty(command.CounterId) || !_counters.TryGetValue(command.CounterId, out var counter)
+            || _config.Options.Counters.FirstOrDefault(c => c.Id == command.CounterId) is not { } counterConfig)
+        {
+            return Fail(command, QueueError.UnknownCounter(command.CounterId ?? ""));
+        }
+
+        return command.Kind switch
+        {
+            CounterCommandKind.Pause => SetPaused(command, counter, counterConfig, true, change),
+            CounterCommandKind.Resume => SetPaused(command, counter, counterConfig, false, change),
+            CounterCommandKind.CallNext => CallNext(command, counter, counterConfig, now, change),
+            CounterCommandKind.CallSpecific => CallSpecific(command, counter, counterConfig, now, change),
+            CounterCommandKind.Recall => Recall(command, counter, now, change),
+            CounterCommandKind.Skip => Finish(command, counter, now, change, [TicketState.Called], TicketState.Skipped, EventTypes.TicketSkipped,
+                "dilewati", t => $"{t.Number} dilewati. Bisa dipanggil lagi bila pasien kembali."),
+            CounterCommandKind.NoShow => Finish(command, counter, now, change, [TicketState.Called, TicketState.Skipped], TicketState.NoShow,
+                EventTypes.TicketNoShow, "ditandai tidak hadir", t => $"{t.Number} tidak hadir."),
+            CounterCommandKind.ServeDone => Finish(command, counter, now, change, [TicketState.Called], TicketState.Served, EventTypes.TicketServed,
+                "diselesaikan", t => $"{t.Number} selesai dilayani."),
+            CounterCommandKind.Cancel => Finish(command, counter, now, change, [TicketState.Waiting, TicketState.Called, TicketState.Skipped],
+                TicketState.Cancelled, EventTypes.TicketCancelled, "dibatalkan", t => $"{t.Number} dibatalkan."),
+            CounterCommandKind.ReturnSkipped => ReturnSkipped(command, change),
+            CounterCommandKind.Transfer => Transfer(command, counter, now, change),
+            CounterCommandKind.IssueEmergency => IssueEmergency(command, counter, now, change),
+            _ => Fail(command, QueueError.Invalid($"Jenis perintah '{command.Kind}' tidak dikenal.")),
+        };
+    }
+
+    private CommandResult SetPaused(CounterCommand command, CounterRow counter, CounterOptions config, bool paused, ChangeSet change)
+    {
+        var message = paused ? $"{config.Name} istirahat." : $"{config.Name} melayani kembali.";
+        if (counter.Paused != paused)
+        {
+            var updated = counter with { Paused = paused };
+            change.Counters[counter.Id] = updated;
+            var serving = counter.CurrentTicket is { } id ? _tickets.GetValueOrDefault(id)?.Number : null;
+            change.Events.Add((paused ? EventTypes.CounterPaused : EventTypes.CounterResumed, new CounterEventPayload(counter.Id, paused, serving)));
+        }
+
+        return Ok(command, message, null);
+    }
+
+    /// <summary>The ticket still open at this counter, if any: a counter serves one patient at a time.</summary>
+    private Ticket? Busy(CounterRow counter) =>
+        counter.CurrentTicket is { } id && _tickets.TryGetValue(id, out var t) && t.State == TicketState.Called ? t : null;
+
+    private CommandResult CallNext(CounterCommand command, CounterRow counter, CounterOptions config, DateTimeOffset now, ChangeSet change)
+    {
+        if (counter.Paused)
+        {
+            return Fail(command, QueueError.Paused(config.Name));
+        }
+
+        if (Busy(counter) is { } busy)
+        {
+            return Fail(command, QueueError.Busy(busy.Number));
+        }
+
+        Ticket? oldestPriority = null, oldestNormal = null;
+        foreach (var t in _tickets.Values)
+        {
+            if (t.State != TicketState.Waiting || !t.PrintState.IsCallable() || !config.Services.Contains(t.ServiceCode))
+            {
+                continue;
+            }
+
+            if (t.IsPriority)
+            {
+                if (oldestPriority is null || t.QueueKey < oldestPriority.QueueKey)
+                {
+                    oldestPriority = t;
+                }
+            }
+            else if (oldestNormal is null || t.QueueKey < oldestNormal.QueueKey)
+            {
+                oldestNormal = t;
+            }
+        }
+
+        // Priority first, but after PriorityCallsPerNormalCall priority calls the normal queue gets one turn so it still moves.
+        var takePriority = oldestPriority is not null
+            && (oldestNormal is null || counter.PriorityStreak < _config.Options.PriorityCallsPerNormalCall);
+        var next = takePriority ? oldestPriority : oldestNormal;
+        if (next is null)
+        {
+            return Fail(command, QueueError.Nothing());
+        }
+
+        var streak = takePriority ? counter.PriorityStreak + 1 : 0;
+        var called = Call(next, counter, now, change, streak);
+        return Ok(command, $"Memanggil {called.Number} ke {config.Name}.", called);
+    }
+
+    private static Ticket Call(Ticket ticket, CounterRow counter, DateTimeOffset now, ChangeSet change, int streak)
+    {
+        var called = ticket with
+        {
+            State = TicketState.Called,
+            CallCount = 1,
+            FirstCalledAt = ticket.FirstCalledAt ?? now,
+            LastCalledAt = now,
+            CalledBy = counter.Id,
+        };
+        change.Put(called, EventTypes.TicketCalled);
+        change.Counters[counter.Id] = counter with { CurrentTicket = called.Id, PriorityStreak = streak };
+        return called;
+    }
+
+    private CommandResult CallSpecific(CounterCommand command, CounterRow counter, CounterOptions config, DateTimeOffset now, ChangeSet change)
+    {
+        if (counter.Paused)
+        {
+            return Fail(command, QueueError.Paused(config.Name));
+        }
+
+        if (Busy(counter) is { } busy)
+        {
+            return Fail(command, QueueError.Busy(busy.Number));
+        }
+
+        if (Resolve(command, null) is not { } ticket)
+        {
+            return Fail(command, TargetError(command));
+        }
+
+        if (!config.Services.Contains(ticket.ServiceCode))
+        {
+            return Fail(command, QueueError.NotAtCounter(ticket.Number));
+        }
+
+        if (ticket.State is not (TicketState.Waiting or TicketState.Skipped))
+        {
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dipanggil"));
+        }
+
+        if (!ticket.PrintState.IsCallable())
+        {
+            return Fail(command, QueueError.NotPrinted(ticket.Number));
+        }
+
+        var called = Call(ticket, counter, now, change, counter.PriorityStreak);
+        return Ok(command, $"Memanggil {called.Number} ke {config.Name}.", called);
+    }
+
+    private CommandResult Recall(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)
+    {
+        if (Resolve(command, counter) is not { } ticket)
+        {
+            return Fail(command, TargetError(command));
+        }
+
+        if (ticket.State != TicketState.Called)
+        {
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dipanggil ulang"));
+        }
+
+        if (ticket.CalledBy != counter.Id)
+        {
+            return Fail(command, OtherCounter(ticket));
+        }
+
+        if (ticket.CallCount >= _config.Options.MaxCallsBeforeNoShow)
+        {
+            var noShow = ticket with { State = TicketState.NoShow, FinishedAt = now };
+            change.Put(noShow, EventTypes.TicketNoShow);
+            FreeCounter(change, ticket);
+            return Ok(command, $"{ticket.Number} tidak hadir setelah {ticket.CallCount} kali dipanggil.", noShow);
+        }
+
+        var recalled = ticket with { CallCount = ticket.CallCount + 1, LastCalledAt = now };
+        change.Put(recalled, EventTypes.TicketRecalled);
+        return Ok(command, $"Memanggil ulang {recalled.Number} (panggilan ke-{recalled.CallCount}).", recalled);
+    }
+
+    private CommandResult Finish(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change, TicketState[] from,
+        TicketState to, string eventType, string action, Func<Ticket, string> message)
+    {
+        if (Resolve(command, counter) is not { } ticket)
+        {
+            return Fail(command, TargetError(command));
+        }
+
+        if (!from.Contains(ticket.State))
+        {
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, action));
+        }
+
+        if (ticket.State == TicketState.Called && ticket.CalledBy != counter.Id)
+        {
+            return Fail(command, OtherCounter(ticket));
+        }
+
+        var updated = ticket with { State = to, FinishedAt = to.IsTerminal() ? now : ticket.FinishedAt };
+        change.Put(updated, eventType);
+        FreeCounter(change, ticket);
+        return Ok(command, message(updated), updated);
+    }
+
+    private CommandResult ReturnSkipped(CounterCommand command, ChangeSet change)
+    {
+        if (Resolve(command, null) is not { } ticket)
+        {
+            return Fail(command, TargetError(command));
+        }
+
+        if (ticket.State is not (TicketState.Skipped or TicketState.NoShow))
+        {
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dikembalikan ke antrean"));
+        }
+
+        var returned = ticket with { State = TicketState.Waiting, FinishedAt = null, CallCount = 0, QueueKey = ReturnKey(ticket) };
+        change.Put(returned, EventTypes.TicketReturned);
+        return Ok(command, $"{returned.Number} kembali ke antrean.", returned);
+    }
+
+    /// <summary>Where a returning patient goes, by configuration: front, behind N waiting tickets, or the end of the queue.</summary>
+    private double ReturnKey(Ticket ticket)
+    {
+        var waiting = _tickets.Values.Where(t => t.ServiceCode == ticket.ServiceCode && t.State == TicketState.Waiting)
+            .Select(t => t.QueueKey).Order().ToList();
+        var end = _sequence + 1.0;
+        return _config.Options.ReturnPlacement switch
+        {
+            ReturnPlacement.Front => waiting.Count == 0 ? end : waiting[0] - 1,
+            ReturnPlacement.AfterWaiting when waiting.Count > _config.Options.ReturnAfterWaiting =>
+                _config.Options.ReturnAfterWaiting == 0
+                    ? waiting[0] - 1
+                    : (waiting[_config.Options.ReturnAfterWaiting - 1] + waiting[_config.Options.ReturnAfterWaiting]) / 2,
+            _ => end,
+        };
+    }
+
+    private CommandResult Transfer(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)
+    {
+        if (command.PoliCode is null || !_config.Queues.TryGetValue(command.PoliCode, out var poli) || !poli.IsPoli)
+        {
+            return Fail(command, QueueError.UnknownPoli(command.PoliCode ?? ""));
+        }
+
+        if (Resolve(command, counter) is not { } ticket)
+        {
+            return Fail(command, TargetError(command));
+        }
+
+        if (ticket.State is not (TicketState.Called or TicketState.Served))
+        {
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dirujuk"));
+        }
+
+        if (ticket.State == TicketState.Called && ticket.CalledBy != counter.Id)
+        {
+            return Fail(command, OtherCounter(ticket));
+        }
+
+        var created = NewTicket(poli, now, change, ticket.Category, ticket.Payer, ticket.Priority, ticket.FamilySize, ticket.CardData,
+            TicketSource.Transfer, PrintState.NotRequired, ticket.IsEmergency, ticket.Id);
+        if (created.Error is { } error)
+        {
+            return Fail(command, error);
+        }
+
+        var poliTicket = created.Ticket!;
+        change.Put(poliTicket, EventTypes.TicketIssued);
+        var transferred = ticket with { State = TicketState.Transferred, TransferredTo = poliTicket.Id, FinishedAt = ticket.FinishedAt ?? now };
+        change.Put(transferred, EventTypes.TicketTransferred);
+        FreeCounter(change, ticket);
+        return Ok(command, $"{ticket.Number} dirujuk ke {poli.Name} dengan nomor {poliTicket.Number}.", transferred, poliTicket);
+    }
+
+    private CommandResult IssueEmergency(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)
+    {
+        if (ValidateRequest(command.ServiceCode, command.Category, command.Payer, command.Priority, command.FamilySize, command.CardData) is { } invalid)
+        {
+            return Fail(command, invalid);
+        }
+
+        if (!_config.Queues.TryGetValue(command.ServiceCode!, out var queue))
+        {
+            return Fail(command, QueueError.UnknownService(command.ServiceCode!));
+        }
+
+        if (Busy(counter) is { } busy)
+        {
+            return Fail(command, QueueError.Busy(busy.Number));
+        }
+
+        var created = NewTicket(queue, now, change, command.Category, command.Payer, command.Priority, command.FamilySize, command.CardData,
+            TicketSource.Counter, PrintState.NotRequired, emergency: true, transferredFrom: null);
+        if (created.Error is { } error)
+        {
+            return Fail(command, error);
+        }
+
+        var issued = created.Ticket! with { Note = command.Reason };
+        change.Put(issued, EventTypes.TicketIssued);
+        // The officer is registering this patient now: the ticket is at this counter at once, ahead of the queue.
+        var called = Call(issued, counter, now, change, counter.PriorityStreak);
+        return Ok(command, $"Nomor darurat {called.Number} dibuat dan dilayani di loket ini.", called);
+    }
+
+    private void FreeCounter(ChangeSet change, Ticket ticket)
+    {
+        foreach (var c in _counters.Values)
+        {
+            var current = change.Counters.GetValueOrDefault(c.Id) ?? c;
+            if (current.CurrentTicket == ticket.Id)
+            {
+                change.Counters[c.Id] = current with { CurrentTicket = null };
+            }
+        }
+    }
+
+    /// <summary>The ticket a command names (number or id), else the counter's current one when a counter is given.</summary>
+    private Ticket? Resolve(CounterCommand command, CounterRow? counter)
+    {
+        if (command.TicketId is { } id)
+        {
+            return _tickets.GetValueOrDefault(id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.TicketNumber))
+        {
+            return FindByNumber(command.TicketNumber);
+        }
+
+        return counter?.CurrentTicket is { } current ? _tickets.GetValueOrDefault(current) : null;
+    }
+
+    private static QueueError TargetError(CounterCommand command) =>
+        command.TicketId is not null || !string.IsNullOrWhiteSpace(command.TicketNumber)
+            ? QueueError.UnknownTicket(command.TicketNumber ?? command.TicketId.ToString()!)
+            : command.Kind is CounterCommandKind.CallSpecific or CounterCommandKind.ReturnSkipped
+                ? QueueError.Invalid("Sebutkan nomor antrean.")
+                : QueueError.NoTicket();
+
+    private QueueError OtherCounter(Ticket ticket) => new(QueueErrorCode.InvalidTransition,
+        $"Nomor {ticket.Number} sedang dilayani {_config.Options.Counters.FirstOrDefault(c => c.Id == ticket.CalledBy)?.Name ?? ticket.CalledBy}.");
+}

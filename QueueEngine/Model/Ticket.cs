@@ -1,0 +1,49 @@
+namespace Kiosk.Queue.Model;
+
+/// <summary>One queue ticket. Immutable: every transition produces a new instance.</summary>
+public sealed record Ticket
+{
+    public required Guid Id { get; init; }
+    /// <summary>Printed number, e.g. A-012.</summary>
+    public required string Number { get; init; }
+    public required int SequenceNumber { get; init; }
+    public required string ServiceCode { get; init; }
+    public required DateOnly BusinessDay { get; init; }
+    public required PatientCategory Category { get; init; }
+    public required Payer Payer { get; init; }
+    public required PriorityClass Priority { get; init; }
+    public required TicketState State { get; init; }
+    public required PrintState PrintState { get; init; }
+    public required TicketSource Source { get; init; }
+    /// <summary>Issued by a counter as an emergency or out-of-hours registration; counted in the recap.</summary>
+    public bool IsEmergency { get; init; }
+    public int FamilySize { get; init; } = 1;
+    /// <summary>Personal data: counter replies only, never displays or events.</summary>
+    public CardData? CardData { get; init; }
+    public required DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset? PrintedAt { get; init; }
+    public DateTimeOffset? FirstCalledAt { get; init; }
+    public DateTimeOffset? LastCalledAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>The counter that called (or issued) it last.</summary>
+    public string? CalledBy { get; init; }
+    public int CallCount { get; init; }
+    public Guid? TransferredFrom { get; init; }
+    public Guid? TransferredTo { get; init; }
+    /// <summary>Ordering key inside the queue: lower is called first (site sequence at issue, or a placement on return).</summary>
+    public required double QueueKey { get; init; }
+    /// <summary>Why it was voided, or the officer's reason for an emergency/manual ticket.</summary>
+    public string? Note { get; init; }
+
+    public bool IsPriority => Priority != PriorityClass.None;
+
+    /// <summary>Issued → first call; null until called.</summary>
+    public TimeSpan? WaitTime => FirstCalledAt is { } called ? Max(called - IssuedAt) : null;
+
+    /// <summary>Last call (when the patient answered) → served or transferred on.</summary>
+    public TimeSpan? ServiceTime => State is TicketState.Served or TicketState.Transferred && LastCalledAt is { } called && FinishedAt is { } done
+        ? Max(done - called) : null;
+
+    // A clock stepped backwards (NTP on a Pi without RTC) must not produce negative durations.
+    private static TimeSpan Max(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}

@@ -1,0 +1,72 @@
+namespace Kiosk.Queue.Storage;
+
+/// <summary>
+/// Schema history, applied in order inside one transaction each, recorded in PRAGMA user_version.
+/// Never edit a shipped step: sites in the field already ran it. Add a new one.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: the ticket log, the outbox and the processed-commands table.
+        """
+        CREATE TABLE site_state(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE business_days(
+            day TEXT PRIMARY KEY,
+            opened_at INTEGER NOT NULL,
+            closed_at INTEGER) STRICT;
+        CREATE TABLE counters(
+            id TEXT PRIMARY KEY,
+            paused INTEGER NOT NULL DEFAULT 0,
+            current_ticket TEXT,
+            priority_streak INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE TABLE tickets(
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL REFERENCES business_days(day),
+            queue TEXT NOT NULL,
+            seq_no INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            category TEXT NOT NULL,
+            payer TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            state TEXT NOT NULL,
+            print_state TEXT NOT NULL,
+            source TEXT NOT NULL,
+            emergency INTEGER NOT NULL,
+            family_size INTEGER NOT NULL,
+            card_kind TEXT,
+            card_number TEXT,
+            issued_at INTEGER NOT NULL,
+            printed_at INTEGER,
+            first_called_at INTEGER,
+            last_called_at INTEGER,
+            finished_at INTEGER,
+            called_by TEXT,
+            call_count INTEGER NOT NULL,
+            transferred_from TEXT REFERENCES tickets(id) ON DELETE SET NULL,
+            transferred_to TEXT,
+            queue_key REAL NOT NULL,
+            note TEXT,
+            UNIQUE(day, queue, seq_no),
+            UNIQUE(day, number)) STRICT;
+        CREATE TABLE outbox(
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            occurred_at INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            published INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE TABLE processed_commands(
+            command_id TEXT PRIMARY KEY,
+            counter_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            processed_at INTEGER NOT NULL,
+            result TEXT NOT NULL) STRICT;
+        """,
+        // 2: the publisher and retention look rows up by these.
+        """
+        CREATE INDEX outbox_unpublished ON outbox(seq) WHERE published = 0;
+        CREATE INDEX processed_commands_at ON processed_commands(processed_at);
+        """,
+    ];
+}

@@ -1,0 +1,429 @@
+using System.Globalization;
+using Kiosk.Queue.Model;
+using Kiosk.Queue.Outbox;
+using Microsoft.Data.Sqlite;
+
+namespace Kiosk.Queue.Storage;
+
+internal sealed record CounterRow(string Id, bool Paused, Guid? CurrentTicket, int PriorityStreak);
+
+internal sealed record DayRow(DateOnly Day, long OpenedAtMs, long? ClosedAtMs);
+
+/// <summary>
+/// The SQLite ticket log. Not thread-safe by itself: the engine is its one writer and serialises every call.
+/// Every state change is one BEGIN IMMEDIATE transaction holding the ticket rows, the outbox rows and the command answer.
+/// </summary>
+internal sealed class TicketLog : IDisposable
+{
+    private const string TicketColumns = "id, day, queue, seq_no, number, category, payer, priority, state, print_state, source, emergency, " +
+        "family_size, card_kind, card_number, issued_at, printed_at, first_called_at, last_called_at, finished_at, called_by, call_count, " +
+        "transferred_from, transferred_to, queue_key, note";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeZoneInfo _zone;
+    private readonly SqliteCommand _saveTicket;
+    private readonly SqliteCommand _appendEvent;
+
+    private TicketLog(string path, SqliteConnection connection, TimeZoneInfo zone)
+    {
+        Path = path;
+        _connection = connection;
+        _zone = zone;
+        _saveTicket = connection.CreateCommand();
+        _saveTicket.CommandText = $"INSERT INTO tickets({TicketColumns}) VALUES(" +
+            string.Join(", ", TicketColumns.Split(", ").Select(c => "$" + c)) + ") ON CONFLICT(id) DO UPDATE SET " +
+            string.Join(", ", TicketColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+        foreach (var column in TicketColumns.Split(", "))
+        {
+            _saveTicket.Parameters.Add(new SqliteParameter("$" + column, null));
+        }
+
+        _appendEvent = connection.CreateCommand();
+        _appendEvent.CommandText = "INSERT INTO outbox(seq, event_id, type, occurred_at, payload) VALUES($seq, $id, $type, $at, $payload)";
+        foreach (var name in new[] { "$seq", "$id", "$type", "$at", "$payload" })
+        {
+            _appendEvent.Parameters.Add(new SqliteParameter(name, null));
+        }
+    }
+
+    public string Path { get; }
+
+    public static TicketLog Open(string path, TimeSpan busyTimeout, TimeZoneInfo zone)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // Pooling off: Dispose must really close the file (tests reopen it; a crash leaves nothing cached).
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(busyTimeout.TotalSeconds),
+        }.ToString());
+        try
+        {
+            connection.Open();
+            CheckIntegrity(connection, full);
+            ApplyPragmas(connection, busyTimeout);
+            Migrate(connection, full);
+            return new TicketLog(full, connection, zone);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new QueueDatabaseException(full,
+                $"The ticket log {full} cannot be opened ({ex.Message}). Refusing to start: restore {full} from the last backup " +
+                "or move it aside to start an empty log.", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The pragmas every writer of this file uses; the benchmark's bare-INSERT baseline uses the same.</summary>
+    public static void ApplyPragmas(SqliteConnection connection, TimeSpan busyTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        Execute(connection, $"PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds};");
+        var mode = Scalar(connection, "PRAGMA journal_mode = WAL;") as string;
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new QueueDatabaseException(connection.DataSource, $"The ticket log {connection.DataSource} refused WAL mode (got '{mode}').");
+        }
+
+        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    }
+
+    private static void CheckIntegrity(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check;";
+        var problems = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                problems.Add(reader.GetString(0));
+            }
+        }
+
+        if (problems is not ["ok"])
+        {
+            throw new QueueDatabaseException(path,
+                $"The ticket log {path} is corrupt (quick_check: {string.Join("; ", problems.Take(5))}). Refusing to start: " +
+                $"restore {path} from the last backup (keep the broken file for analysis).");
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > Migrations.Steps.Count)
+        {
+            throw new QueueDatabaseException(path,
+                $"The ticket log {path} has schema version {version}, newer than this program knows ({Migrations.Steps.Count}). " +
+                "Refusing to start: install the newer kiosk version again or restore a matching backup.");
+        }
+
+        for (var step = version; step < Migrations.Steps.Count; step++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = Migrations.Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    public int SchemaVersion => Convert.ToInt32(Scalar(_connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+
+    /// <summary>BEGIN IMMEDIATE: takes the write lock up front so a second writer waits (busy_timeout) instead of failing mid-way.</summary>
+    public SqliteTransaction BeginWrite() => _connection.BeginTransaction(deferred: false);
+
+    public void SaveTicket(SqliteTransaction tx, Ticket t)
+    {
+        var p = _saveTicket.Parameters;
+        _saveTicket.Transaction = Own(tx);
+        p["$id"].Value = t.Id.ToString();
+        p["$day"].Value = DayText(t.BusinessDay);
+        p["$queue"].Value = t.ServiceCode;
+        p["$seq_no"].Value = t.SequenceNumber;
+        p["$number"].Value = t.Number;
+        p["$category"].Value = t.Category.ToString();
+        p["$payer"].Value = t.Payer.ToString();
+        p["$priority"].Value = t.Priority.ToString();
+        p["$state"].Value = t.State.ToString();
+        p["$print_state"].Value = t.PrintState.ToString();
+        p["$source"].Value = t.Source.ToString();
+        p["$emergency"].Value = t.IsEmergency ? 1 : 0;
+        p["$family_size"].Value = t.FamilySize;
+        p["$card_kind"].Value = (object?)t.CardData?.Kind.ToString() ?? DBNull.Value;
+        p["$card_number"].Value = (object?)t.CardData?.Number ?? DBNull.Value;
+        p["$issued_at"].Value = t.IssuedAt.ToUnixTimeMilliseconds();
+        p["$printed_at"].Value = Ms(t.PrintedAt);
+        p["$first_called_at"].Value = Ms(t.FirstCalledAt);
+        p["$last_called_at"].Value = Ms(t.LastCalledAt);
+        p["$finished_at"].Value = Ms(t.FinishedAt);
+        p["$called_by"].Value = (object?)t.CalledBy ?? DBNull.Value;
+        p["$call_count"].Value = t.CallCount;
+        p["$transferred_from"].Value = (object?)t.TransferredFrom?.ToString() ?? DBNull.Value;
+        p["$transferred_to"].Value = (object?)t.TransferredTo?.ToString() ?? DBNull.Value;
+        p["$queue_key"].Value = t.QueueKey;
+        p["$note"].Value = (object?)t.Note ?? DBNull.Value;
+        _saveTicket.ExecuteNonQuery();
+    }
+
+    public void AppendEvent(SqliteTransaction tx, OutboxEvent e)
+    {
+        var p = _appendEvent.Parameters;
+        _appendEvent.Transaction = Own(tx);
+        p["$seq"].Value = e.Sequence;
+        p["$id"].Value = e.EventId.ToString();
+        p["$type"].Value = e.Type;
+        p["$at"].Value = e.OccurredAt.ToUnixTimeMilliseconds();
+        p["$payload"].Value = e.Payload;
+        _appendEvent.ExecuteNonQuery();
+    }
+
+    public void SaveCounter(SqliteTransaction tx, CounterRow c) => Execute(Own(tx),
+        "INSERT INTO counters(id, paused, current_ticket, priority_streak) VALUES($id, $paused, $current, $streak) " +
+        "ON CONFLICT(id) DO UPDATE SET paused = excluded.paused, current_ticket = excluded.current_ticket, priority_streak = excluded.priority_streak",
+        ("$id", c.Id), ("$paused", c.Paused ? 1 : 0), ("$current", c.CurrentTicket?.ToString()), ("$streak", c.PriorityStreak));
+
+    public void SaveDay(SqliteTransaction tx, DayRow d) => Execute(Own(tx),
+        "INSERT INTO business_days(day, opened_at, closed_at) VALUES($day, $opened, $closed) " +
+        "ON CONFLICT(day) DO UPDATE SET closed_at = excluded.closed_at",
+        ("$day", DayText(d.Day)), ("$opened", d.OpenedAtMs), ("$closed", d.ClosedAtMs));
+
+    public void SaveCommand(SqliteTransaction tx, string commandId, string counterId, string kind, long atMs, string resultJson) => Execute(Own(tx),
+        "INSERT INTO processed_commands(command_id, counter_id, kind, processed_at, result) VALUES($id, $counter, $kind, $at, $result)",
+        ("$id", commandId), ("$counter", counterId), ("$kind", kind), ("$at", atMs), ("$result", resultJson));
+
+    public string? LoadCommand(string commandId) =>
+        Scalar(_connection, "SELECT result FROM processed_commands WHERE command_id = $id", ("$id", commandId)) as string;
+
+    public DayRow? LoadLatestDay()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT day, opened_at, closed_at FROM business_days ORDER BY day DESC LIMIT 1";
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new DayRow(ParseDay(reader.GetString(0)), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2))
+            : null;
+    }
+
+    public List<DateOnly> LoadDaysBefore(DateOnly cutoff)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT day FROM business_days WHERE day < $cutoff ORDER BY day";
+        command.Parameters.AddWithValue("$cutoff", DayText(cutoff));
+        using var reader = command.ExecuteReader();
+        var days = new List<DateOnly>();
+        while (reader.Read())
+        {
+            days.Add(ParseDay(reader.GetString(0)));
+        }
+
+        return days;
+    }
+
+    public List<CounterRow> LoadCounters()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, paused, current_ticket, priority_streak FROM counters";
+        using var reader = command.ExecuteReader();
+        var rows = new List<CounterRow>();
+        while (reader.Read())
+        {
+            rows.Add(new CounterRow(reader.GetString(0), reader.GetInt64(1) != 0,
+                reader.IsDBNull(2) ? null : Guid.Parse(reader.GetString(2)), reader.GetInt32(3)));
+        }
+
+        return rows;
+    }
+
+    public List<Ticket> LoadTickets(DateOnly from, DateOnly to)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {TicketColumns} FROM tickets WHERE day >= $from AND day <= $to ORDER BY day, issued_at, queue, seq_no";
+        command.Parameters.AddWithValue("$from", DayText(from));
+        command.Parameters.AddWithValue("$to", DayText(to));
+        using var reader = command.ExecuteReader();
+        var tickets = new List<Ticket>();
+        while (reader.Read())
+        {
+            tickets.Add(ReadTicket(reader));
+        }
+
+        return tickets;
+    }
+
+    /// <summary>Highest sequence ever used: the outbox's last row, or the floor retention left when it deleted rows.</summary>
+    public long LoadSequence()
+    {
+        var max = Scalar(_connection, "SELECT MAX(seq) FROM outbox") is long m ? m : 0;
+        var floor = Scalar(_connection, "SELECT value FROM site_state WHERE key = 'sequence_floor'") is string f
+            ? long.Parse(f, CultureInfo.InvariantCulture) : 0;
+        return Math.Max(max, floor);
+    }
+
+    public List<OutboxEvent> ReadOutbox(int max, bool unpublishedOnly, long afterSequence = 0)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT event_id, seq, type, occurred_at, payload FROM outbox WHERE seq > $after " +
+            (unpublishedOnly ? "AND published = 0 " : "") + "ORDER BY seq LIMIT $max";
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$max", max);
+        using var reader = command.ExecuteReader();
+        var events = new List<OutboxEvent>();
+        while (reader.Read())
+        {
+            events.Add(new OutboxEvent(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetString(2),
+                ToZone(reader.GetInt64(3)), reader.GetString(4)));
+        }
+
+        return events;
+    }
+
+    public int MarkPublished(long uptoSequence)
+    {
+        using var tx = BeginWrite();
+        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE published = 0 AND seq <= $upto", ("$upto", uptoSequence));
+        tx.Commit();
+        return count;
+    }
+
+    public int MarkPublished(Guid eventId)
+    {
+        using var tx = BeginWrite();
+        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE published = 0 AND event_id = $id", ("$id", eventId.ToString()));
+        tx.Commit();
+        return count;
+    }
+
+    /// <summary>Deletes one archived business day; keeps the sequence floor so a number is never reused.</summary>
+    public int DeleteDay(SqliteTransaction tx, DateOnly day, long sequence, long beforeMs)
+    {
+        Execute(Own(tx), "INSERT INTO site_state(key, value) VALUES('sequence_floor', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$v", sequence.ToString(CultureInfo.InvariantCulture)));
+        var tickets = Execute(tx, "DELETE FROM tickets WHERE day = $day", ("$day", DayText(day)));
+        Execute(tx, "DELETE FROM business_days WHERE day = $day", ("$day", DayText(day)));
+        // Unpublished events stay whatever their age: a committed event must still reach the broker.
+        Execute(tx, "DELETE FROM outbox WHERE published = 1 AND occurred_at < $before", ("$before", beforeMs));
+        Execute(tx, "DELETE FROM processed_commands WHERE processed_at < $before", ("$before", beforeMs));
+        return tickets;
+    }
+
+    public string? Pragma(string name) =>
+        name.All(c => char.IsAsciiLetter(c) || c == '_')
+            ? Convert.ToString(Scalar(_connection, $"PRAGMA {name};"), CultureInfo.InvariantCulture)
+            : throw new ArgumentException($"not a pragma name: {name}", nameof(name));
+
+    public List<string> IntegrityCheck()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A transaction of another connection would write outside the one writer's transaction: a bug, not a runtime case.</summary>
+    private SqliteTransaction Own(SqliteTransaction tx) =>
+        ReferenceEquals(tx.Connection, _connection) ? tx : throw new InvalidOperationException("transaction belongs to another connection");
+
+    public void Dispose()
+    {
+        _saveTicket.Dispose();
+        _appendEvent.Dispose();
+        _connection.Dispose();
+    }
+
+    private Ticket ReadTicket(SqliteDataReader r)
+    {
+        CardData? card = r.IsDBNull(13) ? null : new CardData(Enum.Parse<CardKind>(r.GetString(13)), r.GetString(14));
+        return new Ticket
+        {
+            Id = Guid.Parse(r.GetString(0)),
+            BusinessDay = ParseDay(r.GetString(1)),
+            ServiceCode = r.GetString(2),
+            SequenceNumber = r.GetInt32(3),
+            Number = r.GetString(4),
+            Category = Enum.Parse<PatientCategory>(r.GetString(5)),
+            Payer = Enum.Parse<Payer>(r.GetString(6)),
+            Priority = Enum.Parse<PriorityClass>(r.GetString(7)),
+            State = Enum.Parse<TicketState>(r.GetString(8)),
+            PrintState = Enum.Parse<PrintState>(r.GetString(9)),
+            Source = Enum.Parse<TicketSource>(r.GetString(10)),
+            IsEmergency = r.GetInt64(11) != 0,
+            FamilySize = r.GetInt32(12),
+            CardData = card,
+            IssuedAt = ToZone(r.GetInt64(15)),
+            PrintedAt = OptionalTime(r, 16),
+            FirstCalledAt = OptionalTime(r, 17),
+            LastCalledAt = OptionalTime(r, 18),
+            FinishedAt = OptionalTime(r, 19),
+            CalledBy = r.IsDBNull(20) ? null : r.GetString(20),
+            CallCount = r.GetInt32(21),
+            TransferredFrom = r.IsDBNull(22) ? null : Guid.Parse(r.GetString(22)),
+            TransferredTo = r.IsDBNull(23) ? null : Guid.Parse(r.GetString(23)),
+            QueueKey = r.GetDouble(24),
+            Note = r.IsDBNull(25) ? null : r.GetString(25),
+        };
+    }
+
+    private DateTimeOffset? OptionalTime(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : ToZone(r.GetInt64(ordinal));
+
+    private DateTimeOffset ToZone(long ms) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), _zone);
+
+    private static object Ms(DateTimeOffset? at) => at is { } value ? value.ToUnixTimeMilliseconds() : DBNull.Value;
+
+    internal static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static int Execute(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteScalar();
+    }
+}
