@@ -1,0 +1,8 @@
+using Kiosk.DeviceDrivers.Printing.Interpreting;
+
+namespace Kiosk.DeviceDrivers.Printing.Virtual;
+
+public sealed class ReceiptPrintedEventArgs(Receipt receipt) : EventArgs
+{
+    public Receipt Receipt { get; } = receipt;
+}
