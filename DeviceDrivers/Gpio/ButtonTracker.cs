@@ -15,6 +15,7 @@ internal sealed class ButtonTracker
     private bool pressAccepted;
     private bool longReported;
     private bool stuckReported;
+    private TimeSpan lockoutFrom = TimeSpan.MinValue;
     private TimeSpan lockoutUntil = TimeSpan.MinValue;
 
     public ButtonTracker(ButtonOptions options) => this.options = options;
@@ -105,7 +106,12 @@ internal sealed class ButtonTracker
 
     public TimeSpan? SettlesAt => pendingSince + options.Debounce;
 
-    public void StartLockout(TimeSpan now) => lockoutUntil = now + options.Lockout;
+    /// <summary>Presses that begin within the lock-out after a ticket are dropped; one already under way is not.</summary>
+    public void StartLockout(TimeSpan now)
+    {
+        lockoutFrom = now;
+        lockoutUntil = now + options.Lockout;
+    }
 
     private void Commit(TimeSpan since, ICollection<ButtonEvent> output)
     {
@@ -115,7 +121,7 @@ internal sealed class ButtonTracker
         {
             pressedAt = since;
             longReported = stuckReported = false;
-            if (since < lockoutUntil)
+            if (since >= lockoutFrom && since < lockoutUntil)
             {
                 SuppressedPresses++;
                 pressAccepted = false;
