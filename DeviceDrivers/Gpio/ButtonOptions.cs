@@ -1,0 +1,96 @@
+namespace Kiosk.DeviceDrivers.Gpio;
+
+/// <summary>One physical button: where it is wired and how its presses are judged.</summary>
+public sealed class ButtonOptions
+{
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>"gpiochip0", "0", "/dev/gpiochip0" or a chip label such as "pinctrl-rp1" (Pi 5).</summary>
+    public string Chip { get; set; } = "gpiochip0";
+
+    /// <summary>The line offset ("17") or its name ("GPIO17").</summary>
+    public string Line { get; set; } = string.Empty;
+
+    /// <summary>A button that shorts the pin to ground reads 0 when pressed: active-low with a pull-up.</summary>
+    public bool ActiveLow { get; set; } = true;
+
+    public GpioBias Bias { get; set; } = GpioBias.PullUp;
+
+    /// <summary>A level must hold this long to count; shorter blips are contact bounce or interference.</summary>
+    public int DebounceMs { get; set; } = 30;
+
+    /// <summary>Also ask the kernel to debounce (its debounce attribute); the software debounce runs regardless.</summary>
+    public bool KernelDebounce { get; set; } = true;
+
+    /// <summary>After a ticket from this button, presses within this time are ignored (an impatient double press).</summary>
+    public int LockoutMs { get; set; } = 2000;
+
+    /// <summary>Held this long gives LongPressed; 0 turns long-press detection off.</summary>
+    public int LongPressMs { get; set; } = 3000;
+
+    /// <summary>Held this long gives one Stuck report (jammed button, taped down, water in the switch).</summary>
+    public int StuckAfterSeconds { get; set; } = 60;
+
+    public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMs);
+
+    public TimeSpan Lockout => TimeSpan.FromMilliseconds(LockoutMs);
+
+    public TimeSpan? LongPress => LongPressMs > 0 ? TimeSpan.FromMilliseconds(LongPressMs) : null;
+
+    public TimeSpan StuckAfter => TimeSpan.FromSeconds(StuckAfterSeconds);
+
+    /// <summary>Checks the whole list and names every problem at once, so one config edit fixes them all.</summary>
+    public static void Validate(IReadOnlyCollection<ButtonOptions> buttons, bool requireWiring)
+    {
+        ArgumentNullException.ThrowIfNull(buttons);
+        var problems = new List<string>();
+        if (buttons.Count == 0)
+        {
+            problems.Add("no buttons are configured");
+        }
+
+        foreach (var duplicate in buttons.GroupBy(b => b.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"button id \"{duplicate.Key}\" is used {duplicate.Count()} times");
+        }
+
+        foreach (var b in buttons)
+        {
+            var name = string.IsNullOrWhiteSpace(b.Id) ? "(button without id)" : b.Id;
+            if (string.IsNullOrWhiteSpace(b.Id))
+            {
+                problems.Add("a button has no Id");
+            }
+
+            if (requireWiring && (string.IsNullOrWhiteSpace(b.Chip) || string.IsNullOrWhiteSpace(b.Line)))
+            {
+                problems.Add($"{name}: Chip and Line are required");
+            }
+
+            if (b.DebounceMs is < 0 or > 1000)
+            {
+                problems.Add($"{name}: DebounceMs {b.DebounceMs} must be 0..1000");
+            }
+
+            if (b.LockoutMs is < 0 or > 60_000)
+            {
+                problems.Add($"{name}: LockoutMs {b.LockoutMs} must be 0..60000");
+            }
+
+            if (b.LongPressMs < 0 || (b.LongPressMs > 0 && b.LongPressMs <= b.DebounceMs))
+            {
+                problems.Add($"{name}: LongPressMs {b.LongPressMs} must be 0 (off) or longer than DebounceMs");
+            }
+
+            if (b.StuckAfterSeconds < 1 || b.StuckAfterSeconds * 1000L <= b.LongPressMs)
+            {
+                problems.Add($"{name}: StuckAfterSeconds {b.StuckAfterSeconds} must be at least 1 and longer than LongPressMs");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DeviceConfigurationException("Button configuration is invalid: " + string.Join("; ", problems) + ".");
+        }
+    }
+}
