@@ -10,7 +10,7 @@ namespace Kiosk.Device.Devices;
 /// problem lamp is lit while it cannot, and the buzzer tells a refused press (three short beeps), a rejected scan
 /// (two) and a printer that failed mid-ticket (one long) apart.
 /// </summary>
-public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions> options, ILogger<KioskSignals> logger)
+public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions> options, ILogger<KioskSignals> logger) : IDisposable
 {
     public const string ProblemLamp = "problem";
     public const string Buzzer = "buzzer";
@@ -29,6 +29,8 @@ public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions
             SetIfPresent(ButtonLamp(button.Id), ready);
         }
     }
+
+    public void Dispose() => buzzer.Dispose();
 
     public Task RefusedAsync() => BeepAsync(Short, 3);
 

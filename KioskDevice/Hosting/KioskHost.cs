@@ -3,6 +3,7 @@ using Kiosk.Device.Configuration;
 using Kiosk.Device.DayClose;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Health;
+using Kiosk.Device.Input;
 using Kiosk.Device.Messaging;
 using Kiosk.Device.Printing;
 using Kiosk.Device.Publishing;

@@ -42,7 +42,7 @@ public sealed partial class InputService(
         await buttons.StartAsync(stoppingToken);
         if (reader is not null)
         {
-            reader.StateChanged += (_, change) => LogReaderState(logger, reader.Name, change.ToString() ?? string.Empty);
+            reader.StateChanged += (_, change) => LogReaderState(logger, reader.Name, change.State, change.Reason);
             await reader.StartAsync(stoppingToken);
         }
 
@@ -182,8 +182,8 @@ public sealed partial class InputService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scan rejected ({Reason}): {Detail}")]
     private static partial void LogScanRejected(ILogger logger, string reason, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reader {Reader}: {State}")]
-    private static partial void LogReaderState(ILogger logger, string reader, string state);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reader {Reader} is {State}: {Reason}")]
+    private static partial void LogReaderState(ILogger logger, string reader, ReaderState state, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Loop} input ended: its device is gone for good")]
     private static partial void LogLoopEnded(ILogger logger, string loop);

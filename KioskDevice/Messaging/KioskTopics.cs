@@ -10,9 +10,9 @@ public sealed class KioskTopics(string site, string kioskId)
 {
     private readonly string root = $"queue/{site}";
 
-    public string Site { get; } = site;
+    public string Site => site;
 
-    public string KioskId { get; } = kioskId;
+    public string KioskId => kioskId;
 
     public string State => $"{root}/state";
 

@@ -124,7 +124,15 @@ public sealed partial class PrinterSupervisor(
 
     private void OnHealthChanged(object? sender, PrinterStatus status)
     {
-        LogChanged(logger, status.Condition, status.Detail, health.LastFailure ?? "-");
+        if (health.CanAcceptTickets)
+        {
+            LogReady(logger, status.Condition, status.Detail);
+        }
+        else
+        {
+            LogChanged(logger, status.Condition, status.Detail, health.LastFailure ?? "-");
+        }
+
         Publish();
     }
 
@@ -138,8 +146,11 @@ public sealed partial class PrinterSupervisor(
         connection.UpdateStatus(word, sentence, engine.PendingPrints().Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Printer is now {Condition} ({Detail}); last job failure: {Failure}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Printer cannot print: {Condition} ({Detail}); last job failure: {Failure}")]
     private static partial void LogChanged(ILogger logger, PrinterCondition condition, string detail, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Printer can print: {Condition} ({Detail})")]
+    private static partial void LogReady(ILogger logger, PrinterCondition condition, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reprinted {Count} ticket(s) that had failed to print")]
     private static partial void LogReprinted(ILogger logger, int count);

@@ -26,9 +26,11 @@ public sealed partial class TicketIssuer(
     OutboxSignal outbox,
     IOptions<KioskOptions> options,
     TimeProvider time,
-    ILogger<TicketIssuer> logger)
+    ILogger<TicketIssuer> logger) : IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
+    public void Dispose() => oneAtATime.Dispose();
 
     /// <param name="request">The ticket to issue.</param>
     /// <param name="categoryKnown">False for a button that does not ask new or returning: the ticket lists what both must bring.</param>
@@ -159,7 +161,7 @@ public sealed partial class TicketIssuer(
         engine.Options.Services.FirstOrDefault(s => s.Code == ticket.ServiceCode)?.WhatToBring(ticket.Category, ticket.Payer) ?? [];
 
     /// <summary>"Pasien baru: KTP, KK" and "Pasien lama: kartu berobat", for a button that did not ask which.</summary>
-    private IReadOnlyList<string> WhatBothMustBring(string serviceCode, Payer payer)
+    private List<string> WhatBothMustBring(string serviceCode, Payer payer)
     {
         var service = engine.Options.Services.FirstOrDefault(s => s.Code == serviceCode);
         if (service is null)
@@ -167,7 +169,7 @@ public sealed partial class TicketIssuer(
             return [];
         }
 
-        var lines = new List<string>();
+        var lines = new List<string>(2);
         var newcomer = service.WhatToBring(PatientCategory.Baru, payer);
         var returning = service.WhatToBring(PatientCategory.Lama, payer);
         if (newcomer.Count > 0)

@@ -133,7 +133,7 @@ public static class Doctor
     private static DoctorCheck CheckReader(KioskOptions options, DeviceInventoryReport inventory)
     {
         var reader = options.Reader;
-        var seen = inventory.Readers.Select(r => r.ByIdPaths.FirstOrDefault() ?? r.Path).ToList();
+        var seen = inventory.Readers.Select(r => r.ByIdPaths.Count > 0 ? r.ByIdPaths[0] : r.Path).ToList();
         var seenText = seen.Count == 0 ? "tidak ada" : string.Join(", ", seen);
         return reader.Kind switch
         {

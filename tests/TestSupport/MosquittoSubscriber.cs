@@ -24,9 +24,10 @@ public sealed class MosquittoSubscriber : IAsyncDisposable
 
     public static async Task<MosquittoSubscriber> StartAsync(PrivateBroker broker, BrokerCredentials user, params string[] topics)
     {
+        // -W 120: a witness orphaned by a killed test host ends by itself instead of retrying forever.
         // stdbuf: mosquitto_sub block-buffers into a pipe, and we must see "Subscribed" and each message as it happens.
         var start = new ProcessStartInfo("stdbuf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1" })
+        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1", "-W", "120" })
         {
             start.ArgumentList.Add(argument);
         }
