@@ -141,7 +141,8 @@ public sealed class MqttClient : IMqttClient
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        loopStop?.Dispose();
+        // Null it so a second Stop or Dispose (a host disposing a service twice) is a no-op instead of an ObjectDisposedException.
+        Interlocked.Exchange(ref loopStop, null)?.Dispose();
     }
 
     public Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public sealed partial class InputService(
     public const string ButtonLoop = "buttons";
     public const string ScanLoop = "scanner";
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, TimeSpan> lastTicketPress = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,6 +69,15 @@ public sealed partial class InputService(
         switch (press.Kind)
         {
             case ButtonEventKind.Pressed:
+                // The panel's lock-out starts when it is told a ticket was issued; a second press already queued by
+                // then is caught here by its own timestamp, so an impatient double press still gives one ticket.
+                var lockout = TimeSpan.FromMilliseconds(options.Value.Hardware.ButtonLockoutMilliseconds);
+                if (lastTicketPress.TryGetValue(button.Id, out var previous) && press.Timestamp - previous < lockout)
+                {
+                    LogDoublePress(logger, button.Id);
+                    return;
+                }
+
                 var categoryKnown = button.Category.Length > 0;
                 var request = new IssueRequest(
                     button.Service,
@@ -78,6 +88,7 @@ public sealed partial class InputService(
                 var outcome = await issuer.IssueAsync(request, categoryKnown, cancellationToken);
                 if (outcome.Kind != IssueOutcomeKind.Refused)
                 {
+                    lastTicketPress[button.Id] = press.Timestamp;
                     buttons.NotifyTicketIssued(button.Id);
                 }
 
@@ -172,6 +183,9 @@ public sealed partial class InputService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event from unknown button {Button} ignored")]
     private static partial void LogUnknownButton(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Second press of {Button} within the lock-out ignored (one ticket per press)")]
+    private static partial void LogDoublePress(ILogger logger, string button);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Long press on button {Button}")]
     private static partial void LogLongPress(ILogger logger, string button);

@@ -21,6 +21,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     private readonly Lock gate = new();
     private KioskStatusMessage status;
     private int subscribed;
+    private int disposed;
 
     public KioskMqttConnection(IOptions<KioskOptions> options, KioskTopics topics, ILoggerFactory loggers, TimeProvider time)
     {
@@ -119,7 +120,8 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
         }
     }
 
-    public ValueTask DisposeAsync() => Client.DisposeAsync();
+    /// <summary>Idempotent: the container disposes this once as a singleton and once as the hosted service it also is.</summary>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? Client.DisposeAsync() : ValueTask.CompletedTask;
 
     private void OnStateChanged(object? sender, MqttConnectionStateChangedEventArgs change)
     {

@@ -22,14 +22,29 @@ public sealed class MosquittoSubscriber : IAsyncDisposable
     /// <summary>The granted QoS per filter from the SUBACK (128 = refused).</summary>
     public IReadOnlyList<int> GrantedQos { get; private set; } = [];
 
-    public static async Task<MosquittoSubscriber> StartAsync(PrivateBroker broker, BrokerCredentials user, params string[] topics)
+    public static Task<MosquittoSubscriber> StartAsync(PrivateBroker broker, BrokerCredentials user, params string[] topics) =>
+        StartCoreAsync(broker, user, clientId: null, topics);
+
+    /// <summary>
+    /// A persistent session (-c) under <paramref name="clientId"/>: the broker keeps QoS 1 messages for it through its
+    /// own restart and mosquitto_sub reconnects by itself, so nothing published while either side was away is missed.
+    /// </summary>
+    public static Task<MosquittoSubscriber> StartPersistentAsync(PrivateBroker broker, BrokerCredentials user, string clientId, params string[] topics) =>
+        StartCoreAsync(broker, user, clientId, topics);
+
+    private static async Task<MosquittoSubscriber> StartCoreAsync(PrivateBroker broker, BrokerCredentials user, string? clientId, string[] topics)
     {
         // -W 120: a witness orphaned by a killed test host ends by itself instead of retrying forever.
         // stdbuf: mosquitto_sub block-buffers into a pipe, and we must see "Subscribed" and each message as it happens.
         var start = new ProcessStartInfo("stdbuf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1", "-W", "120" })
+        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", clientId ?? $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1", "-W", "120" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (clientId is not null)
+        {
+            start.ArgumentList.Add("-c");
         }
 
         foreach (var topic in topics)

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Device.Input;
+using Kiosk.DeviceDrivers.Printing.Interpreting;
+using Kiosk.Simulator;
+using Kiosk.TestSupport;
+
+namespace Kiosk.Device.Tests.EndToEnd;
+
+/// <summary>
+/// The whole kiosk in this process: the real host, queue engine on a real SQLite file in a temp folder, the real MQTT
+/// client against a private Mosquitto, with the simulated buttons, reader and printer of the simulator.
+/// </summary>
+internal sealed class KioskHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public const string Site = "pkm-kokop";
+    private readonly string folder;
+
+    private KioskHarness(SimulatorSession session, string folder)
+    {
+        Session = session;
+        this.folder = folder;
+    }
+
+    public SimulatorSession Session { get; }
+
+    public PrivateBroker Broker => Session.Broker;
+
+    public string Root { get; } = $"queue/{Site}";
+
+    public static async Task<KioskHarness> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, string? dataDirectory = null)
+    {
+        var folder = dataDirectory ?? Directory.CreateTempSubdirectory("kiosk-e2e-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            // Fast reconnects keep outage tests short; everything else is the shipped sample configuration.
+            ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = settings }, CancellationToken.None);
+        return new KioskHarness(session, folder);
+    }
+
+    public BrokerCredentials User(string role) => Broker.For(role);
+
+    /// <summary>Presses a button and returns what the kiosk did with it.</summary>
+    public async Task<KioskActivityEventArgs> PressAsync(string buttonId)
+    {
+        var done = NextActivity(buttonId);
+        Session.Buttons.Press(buttonId);
+        return await done.WaitAsync(Wait);
+    }
+
+    public async Task<KioskActivityEventArgs> ScanAsync(string text)
+    {
+        var done = NextActivity("scan");
+        Session.Scanner.Scan(text);
+        return await done.WaitAsync(Wait);
+    }
+
+    public Task<KioskActivityEventArgs> NextActivity(string source)
+    {
+        var next = new TaskCompletionSource<KioskActivityEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(object? sender, KioskActivityEventArgs e)
+        {
+            if (e.Source == source && next.TrySetResult(e))
+            {
+                Session.Activity.Happened -= Handler;
+            }
+        }
+
+        Session.Activity.Happened += Handler;
+        return next.Task;
+    }
+
+    /// <summary>Receipts the virtual printer decoded, as the patient would hold them.</summary>
+    public IReadOnlyList<Receipt> Receipts => Session.Printer.Receipts;
+
+    /// <summary>Sends a counter command as the counter-N broker user (the real ACL applies) and returns the reply.</summary>
+    public async Task<JsonElement> CommandAsync(int counter, object command)
+    {
+        await using var replies = await MosquittoSubscriber.StartAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/reply");
+        await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/command", JsonSerializer.Serialize(command));
+        var (_, payload) = await replies.NextAsync(Wait);
+        return JsonDocument.Parse(payload).RootElement.Clone();
+    }
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Wait);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
