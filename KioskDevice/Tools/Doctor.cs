@@ -66,7 +66,7 @@ public static class Doctor
         try
         {
             var engine = services.GetRequiredService<QueueEngine>();
-            var problems = engine.IntegrityCheck();
+            var problems = engine.IntegrityCheck().Where(line => line != "ok").ToList();
             return problems.Count == 0
                 ? DoctorCheck.Pass("Basis data", $"{engine.DatabasePath}: utuh, hari layanan {engine.BusinessDay:yyyy-MM-dd}")
                 : DoctorCheck.Fail("Basis data", $"{engine.DatabasePath}: {string.Join("; ", problems.Take(3))}", "Hentikan kiosk, pulihkan file dari cadangan terakhir (lihat README, 'Pemulihan').");
