@@ -15,7 +15,9 @@ internal sealed class KioskHarness : IAsyncDisposable
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     public const string Site = "pkm-kokop";
+    public const int LockoutMilliseconds = 200;
     private readonly string folder;
+    private readonly Dictionary<string, DateTime> lastPress = new(StringComparer.Ordinal);
 
     private KioskHarness(SimulatorSession session, string folder)
     {
@@ -36,6 +38,8 @@ internal sealed class KioskHarness : IAsyncDisposable
         {
             // Fast reconnects keep outage tests short; everything else is the shipped sample configuration.
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
+            // A short double-press lock-out keeps tests that issue several tickets from one button quick.
+            ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = LockoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
@@ -51,6 +55,17 @@ internal sealed class KioskHarness : IAsyncDisposable
     /// <summary>Presses a button and returns what the kiosk did with it.</summary>
     public async Task<KioskActivityEventArgs> PressAsync(string buttonId)
     {
+        // A press inside the lock-out of the previous ticket is ignored by design; a second patient comes later.
+        if (lastPress.TryGetValue(buttonId, out var previous))
+        {
+            var wait = previous.AddMilliseconds(LockoutMilliseconds + 50) - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+        }
+
+        lastPress[buttonId] = DateTime.UtcNow;
         var done = NextActivity(buttonId);
         Session.Buttons.Press(buttonId);
         return await done.WaitAsync(Wait);
@@ -82,12 +97,15 @@ internal sealed class KioskHarness : IAsyncDisposable
     public IReadOnlyList<Receipt> Receipts => Session.Printer.Receipts;
 
     /// <summary>Sends a counter command as the counter-N broker user (the real ACL applies) and returns the reply.</summary>
-    public async Task<JsonElement> CommandAsync(int counter, object command)
+    public Task<JsonElement> CommandAsync(int counter, object command) => CommandRawAsync(counter, JsonSerializer.Serialize(command));
+
+    /// <summary>Sends any payload, well-formed or not, as counter N's command.</summary>
+    public async Task<JsonElement> CommandRawAsync(int counter, string payload)
     {
         await using var replies = await MosquittoSubscriber.StartAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/reply");
-        await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/command", JsonSerializer.Serialize(command));
-        var (_, payload) = await replies.NextAsync(Wait);
-        return JsonDocument.Parse(payload).RootElement.Clone();
+        await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/command", payload);
+        var (_, reply) = await replies.NextAsync(Wait);
+        return JsonDocument.Parse(reply).RootElement.Clone();
     }
 
     public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)

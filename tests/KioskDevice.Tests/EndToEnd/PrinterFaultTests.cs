@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Device.Devices;
+using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.DeviceDrivers.Printing.Virtual;
+using Kiosk.Queue.Model;
+using Kiosk.TestSupport;
+
+namespace Kiosk.Device.Tests.EndToEnd;
+
+public sealed class PrinterFaultTests
+{
+    [Fact]
+    public async Task Out_of_paper_refuses_presses_without_using_a_number_and_says_so_on_the_status_topic()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        await using var status = await MosquittoSubscriber.StartAsync(kiosk.Broker, kiosk.User(BrokerRoles.Display), $"{kiosk.Root}/kiosk/+/status");
+
+        kiosk.Session.SetPrinter(VirtualPrinterState.PaperOut);
+        await IssueFlowTests.WaitForAsync(status, (_, payload) => JsonDocument.Parse(payload).RootElement.GetProperty("printer").GetString() == "paper-out");
+        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp is lit");
+        Assert.False(kiosk.Session.Lamps.Get(KioskSignals.ButtonLamp("umum")));
+
+        var refused = await kiosk.PressAsync("umum");
+
+        Assert.Equal("Refused", refused.Kind);
+        Assert.Contains("Kertas printer habis", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(kiosk.Session.Engine.TodayTickets());
+        Assert.Empty(kiosk.Receipts);
+
+        kiosk.Session.SetPrinter(VirtualPrinterState.Ok);
+        await KioskHarness.WaitUntilAsync(() => !kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp goes out");
+        var printed = await kiosk.PressAsync("umum");
+        Assert.Equal("A-001", printed.Number);
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_print_failed_is_never_called_until_it_is_reprinted()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        kiosk.Session.Printer.FailNextJob(PrintFailureKind.Offline, "USB cable pulled mid-job");
+
+        var failed = await kiosk.PressAsync("umum");
+
+        Assert.Equal("PrintFailed", failed.Kind);
+        var ticket = Assert.Single(kiosk.Session.Engine.TodayTickets());
+        Assert.NotEqual(PrintState.Printed, ticket.PrintState);
+
+        // The supervisor sees the printer answer "ok" again and reprints it, marked as a reprint.
+        await KioskHarness.WaitUntilAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
+        var reprint = kiosk.Receipts.Single(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal));
+        Assert.Contains("A-001", reprint.Text, StringComparison.Ordinal);
+        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == PrintState.Printed, "the ticket is marked printed");
+
+        var called = await kiosk.CommandAsync(1, new { commandId = "after-reprint", type = "call-next" });
+        Assert.Equal("A-001", called.GetProperty("ticket").GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task While_a_ticket_waits_for_its_reprint_counters_cannot_call_it()
+    {
+        // No status polling during the test, so nothing reprints the ticket behind its back.
+        await using var kiosk = await KioskHarness.StartAsync(new Dictionary<string, string> { ["Kiosk:Printer:StatusPollSeconds"] = "600" });
+        kiosk.Session.Printer.FailNextJob(PrintFailureKind.PaperOut, "paper ran out mid-ticket");
+
+        var failed = await kiosk.PressAsync("umum");
+        kiosk.Session.Printer.State = VirtualPrinterState.PaperOut;
+        var called = await kiosk.CommandAsync(1, new { commandId = "ghost", type = "call-next" });
+
+        Assert.Equal("PrintFailed", failed.Kind);
+        Assert.False(called.GetProperty("ok").GetBoolean(), called.ToString());
+        Assert.Equal(PrintState.Failed, kiosk.Session.Engine.TodayTickets().Single().PrintState);
+    }
+}
