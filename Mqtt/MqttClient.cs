@@ -332,7 +332,7 @@ public sealed class MqttClient : IMqttClient
             var stream = await MqttTransport.ConnectAsync(options, timeout.Token).ConfigureAwait(false);
             opened = new MqttConnection(stream, time);
             var will = options.Will is { } w ? new MqttWill(w.Topic, w.Payload, w.Qos, w.Retain) : null;
-            var connect = new ConnectPacket(options.ClientId, options.CleanSession, (ushort)options.KeepAlive.TotalSeconds, options.Username, options.Password, will);
+            var connect = new ConnectPacket(options.ClientId, options.CleanSession, (ushort)Math.Ceiling(options.KeepAlive.TotalSeconds), options.Username, options.Password, will);
             await stream.WriteAsync(MqttPacketEncoder.ToArray(connect), timeout.Token).ConfigureAwait(false);
             await stream.FlushAsync(timeout.Token).ConfigureAwait(false);
 
@@ -667,9 +667,13 @@ public sealed class MqttClient : IMqttClient
                 current.Writer.Enqueue(request.ToPacket());
             }
 
-            if (!sessionPresent && subscriptions.Count > 0 && TryAllocatePacketId(out var resubscribeId))
+            // Filters whose own SUBSCRIBE is still pending were just sent again: subscribing twice would deliver
+            // their retained messages twice.
+            var pendingFilters = requests.Values.Where(r => r.SubscribeFilters is not null).SelectMany(r => r.SubscribeFilters!).Select(f => f.Filter).ToHashSet(StringComparer.Ordinal);
+            var lost = subscriptions.Where(s => !pendingFilters.Contains(s.Key)).Select(s => new MqttTopicFilter(s.Key, s.Value)).ToList();
+            if (!sessionPresent && lost.Count > 0 && TryAllocatePacketId(out var resubscribeId))
             {
-                var resubscribe = PendingRequest.Subscribe([.. subscriptions.Select(s => new MqttTopicFilter(s.Key, s.Value))], automatic: true);
+                var resubscribe = PendingRequest.Subscribe(lost, automatic: true);
                 resubscribe.PacketId = resubscribeId;
                 requests[resubscribeId] = resubscribe;
                 current.Writer.Enqueue(resubscribe.ToPacket());
@@ -816,14 +820,23 @@ public sealed class MqttClient : IMqttClient
         }
 
         Log.StateChanged(logger, options.ClientId, old, newState, reason);
-        try
+        if (StateChanged is not { } handlers)
         {
-            StateChanged?.Invoke(this, new MqttConnectionStateChangedEventArgs(old, newState, reason, sessionPresent, error));
+            return;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+
+        var args = new MqttConnectionStateChangedEventArgs(old, newState, reason, sessionPresent, error);
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<MqttConnectionStateChangedEventArgs>>())
         {
-            // A faulty observer must not take the connection loop down with it.
-            Log.HandlerFailed(logger, ex, options.ClientId);
+            try
+            {
+                handler(this, args);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A faulty observer must neither take the connection loop down nor keep the others from hearing.
+                Log.HandlerFailed(logger, ex, options.ClientId);
+            }
         }
     }
 }

@@ -90,6 +90,18 @@ public sealed class MqttClientOptions
         if (Will is not null)
         {
             MqttTopic.ValidateTopicName(Will.Topic);
+            if (Will.Payload.Length > ushort.MaxValue)
+            {
+                throw new ArgumentException($"The will payload has {Will.Payload.Length} bytes; MQTT 3.1.1 allows 65535.");
+            }
+        }
+
+        foreach (var (name, value) in new[] { ("ClientId", ClientId), ("Username", Username), ("Password", Password) })
+        {
+            if (value is not null && System.Text.Encoding.UTF8.GetByteCount(value) > ushort.MaxValue)
+            {
+                throw new ArgumentException($"MqttClientOptions.{name} is longer than MQTT's 65535 bytes.");
+            }
         }
     }
 }

@@ -20,7 +20,8 @@ internal static class MqttTransport
             throw;
         }
 
-        var network = new NetworkStream(socket, ownsSocket: true);
+        var network = new QuickAckNetworkStream(socket);
+        network.Arm();
         if (options.Tls is null)
         {
             return network;

@@ -152,4 +152,24 @@ public sealed class MosquittoTests(BrokerFixture fixture)
         Assert.Contains(refused.ReturnCode, new byte[] { 4, 5 });
         await states.NextAsync(MqttConnectionState.Connecting, Step);
     }
+
+    [Fact]
+    public async Task A_subscription_made_before_connecting_is_sent_once_so_the_retained_state_arrives_once()
+    {
+        const string topic = "queue/test/state-early";
+        var kiosk = fixture.For(BrokerRoles.Kiosk);
+        await MosquittoClients.PublishAsync(fixture.Broker, kiosk, topic, "snapshot-1", qos: 1, retain: true);
+
+        await using var client = new MqttClient(BrokerClients.Options(fixture.Broker, "early-subscriber"));
+        var subscribed = client.SubscribeAsync([new MqttTopicFilter(topic, MqttQos.AtLeastOnce)], CancellationToken.None);
+        await client.StartAsync(CancellationToken.None);
+        Assert.True(Assert.Single(await subscribed.WaitAsync(Step)).Succeeded);
+        Assert.Equal("snapshot-1", Encoding.UTF8.GetString((await Wait.NextMessageAsync(client, Step)).Payload.Span));
+
+        // A duplicate SUBSCRIBE would have queued a second retained copy ahead of this live message.
+        await client.PublishAsync(new MqttApplicationMessage(topic, "live"u8.ToArray(), MqttQos.AtLeastOnce), CancellationToken.None).WaitAsync(Step);
+        var next = await Wait.NextMessageAsync(client, Step);
+        Assert.Equal("live", Encoding.UTF8.GetString(next.Payload.Span));
+        Assert.False(next.Retain);
+    }
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Kiosk.Broker;
+using Kiosk.Mqtt;
+using Kiosk.Mqtt.Bench;
+
+// MQTT client benchmark: this client against Mosquitto's own C tools, same private broker, same run.
+// Usage: dotnet run -c Release --project bench/Mqtt.Bench [-- --messages N --round-trips N]
+var messages = Arguments.Int(args, "--messages", 100_000);
+var roundTrips = Arguments.Int(args, "--round-trips", 2_000);
+const int PayloadSize = 100;
+const int Rounds = 3;
+
+await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = "bench" });
+var kiosk = broker.For(BrokerRoles.Kiosk);
+var tools = new MosquittoTools(broker, kiosk);
+var payload = Encoding.ASCII.GetBytes(new string('x', PayloadSize));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Private Mosquitto on 127.0.0.1:{broker.Port}; {messages:N0} messages of {PayloadSize} bytes, best of {Rounds}; {roundTrips:N0} round trips."));
+Console.WriteLine();
+
+var results = new List<string>();
+foreach (var qos in new[] { MqttQos.AtMostOnce, MqttQos.AtLeastOnce })
+{
+    double ours = 0, theirs = 0;
+    for (var round = 0; round < Rounds; round++)
+    {
+        ours = Math.Max(ours, await Throughput.KioskClientAsync(broker, kiosk, qos, messages, payload));
+        theirs = Math.Max(theirs, await tools.PublishThroughputAsync(qos, messages, payload));
+    }
+
+    var line = string.Create(CultureInfo.InvariantCulture, $"QoS {(int)qos} throughput: Kiosk.Mqtt {ours,10:N0} msg/s | mosquitto_pub {theirs,10:N0} msg/s | ratio {ours / theirs:0.00}x");
+    Console.WriteLine(line);
+    results.Add(line);
+}
+
+var ourLatency = await Latency.KioskClientAsync(broker, kiosk, roundTrips, payload);
+var theirLatency = await tools.RoundTripAsync(roundTrips, payload);
+var latency = string.Create(CultureInfo.InvariantCulture,
+    $"QoS 1 round trip (publish -> own subscription): Kiosk.Mqtt p50 {ourLatency.P50:0} us, p99 {ourLatency.P99:0} us | mosquitto_pub->mosquitto_sub p50 {theirLatency.P50:0} us, p99 {theirLatency.P99:0} us | p99 ratio {ourLatency.P99 / theirLatency.P99:0.00}x");
+Console.WriteLine(latency);
+Console.WriteLine();
+Console.WriteLine("mosquitto_pub runs with --repeat (one process, one connection); its QoS 1 waits for each PUBACK before the next publish,");
+Console.WriteLine("Kiosk.Mqtt keeps up to MaxInflightMessages (1024) unacknowledged. The C round trip includes two pipe hops (stdin of mosquitto_pub -l, stdout of mosquitto_sub).");
+return 0;
