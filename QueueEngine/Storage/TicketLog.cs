@@ -327,6 +327,12 @@ internal sealed class TicketLog : IDisposable
             ? Convert.ToString(Scalar(_connection, $"PRAGMA {name};"), CultureInfo.InvariantCulture)
             : throw new ArgumentException($"not a pragma name: {name}", nameof(name));
 
+    public void SetPragma(string name, long value)
+    {
+        _ = Pragma(name);
+        Execute(_connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA {name} = {value};"));
+    }
+
     public List<string> IntegrityCheck()
     {
         using var command = _connection.CreateCommand();
