@@ -61,10 +61,16 @@ public class CrashSafetyTests(ITestOutputHelper output)
             child.BeginOutputReadLine();
             child.BeginErrorReadLine();
 
-            if (run % 8 == 7)
+            if (run % 16 == 15)
             {
-                // Kill somewhere in start-up: runtime load, open, quick_check, migration, rollover.
-                await Task.Delay(random.Next(0, 90));
+                // Kill while the runtime is still loading.
+                killedBeforeReady++;
+            }
+            else if (run % 8 == 7)
+            {
+                // Kill inside QueueEngine.Open: quick_check, WAL switch, migration, day rollover.
+                await WaitForLine(lines, child, stderr, l => l == "OPENING");
+                await Task.Delay(random.Next(0, 30));
                 killedBeforeReady++;
             }
             else
