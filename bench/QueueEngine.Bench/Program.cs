@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 // Issue cost vs the fsync floor, measured in one run on one disk:
 //   baseline  = BEGIN IMMEDIATE; one bare INSERT; COMMIT   (same pragmas: WAL, synchronous=FULL, busy_timeout, foreign_keys)
 //   engine    = IssueTicket: validate, number, ticket row + outbox row, COMMIT
-// Rounds alternate the two so disk and CPU noise hit both alike. Then: tickets/second with 4 counters calling concurrently.
+// The two alternate op by op so disk and CPU noise hit both alike. Then: tickets/second with 4 counters calling concurrently.
 var settings = BenchSettings.Parse(args);
 if (settings.Skip)
 {
@@ -21,7 +21,7 @@ if (settings.Skip)
 
 var dir = Path.Combine(settings.Directory, "queue-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(dir);
-Console.WriteLine($"QueueEngine.Bench: {settings.Rounds} rounds x {settings.OpsPerRound} ops each side, files in {dir}");
+Console.WriteLine($"QueueEngine.Bench: {settings.Rounds * settings.OpsPerRound} ops each side, interleaved, files in {dir}");
 try
 {
     using var baseline = BareInsert.Open(Path.Combine(dir, "baseline.db"));
@@ -36,26 +36,21 @@ try
         engine.IssueTicket(request);
     }
 
+    // Interleaved op by op (ABBA order) so both see the same disk moment: a shared SD card or VM disk drifts a lot.
     var baseSamples = new List<double>();
     var engineSamples = new List<double>();
-    for (var round = 0; round < settings.Rounds; round++)
+    var total = settings.Rounds * settings.OpsPerRound;
+    for (var i = 0; i < total; i++)
     {
-        for (var i = 0; i < settings.OpsPerRound; i++)
+        if (i % 2 == 0)
         {
-            var start = Stopwatch.GetTimestamp();
-            baseline.InsertAndCommit();
-            baseSamples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            baseSamples.Add(TimeBare(baseline));
+            engineSamples.Add(TimeIssue(engine, request));
         }
-
-        for (var i = 0; i < settings.OpsPerRound; i++)
+        else
         {
-            var start = Stopwatch.GetTimestamp();
-            var result = engine.IssueTicket(request);
-            engineSamples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(result.Error.ToString());
-            }
+            engineSamples.Add(TimeIssue(engine, request));
+            baseSamples.Add(TimeBare(baseline));
         }
     }
 
@@ -73,4 +68,19 @@ finally
 {
     SqliteConnection.ClearAllPools();
     Directory.Delete(dir, recursive: true);
+}
+
+static double TimeBare(BareInsert baseline)
+{
+    var start = Stopwatch.GetTimestamp();
+    baseline.InsertAndCommit();
+    return Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+}
+
+static double TimeIssue(QueueEngine engine, IssueRequest request)
+{
+    var start = Stopwatch.GetTimestamp();
+    var result = engine.IssueTicket(request);
+    var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+    return result.Succeeded ? elapsed : throw new InvalidOperationException(result.Error.ToString());
 }
