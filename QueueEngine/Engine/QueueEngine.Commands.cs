@@ -30,9 +30,16 @@ public sealed partial class QueueEngine
             ThrowIfDisposed();
             if (_log.LoadCommand(command.CommandId) is { } stored)
             {
-                Log.CommandReplayed(_logger, command.CommandId, command.CounterId);
-                return JsonSerializer.Deserialize<CommandResult>(stored, QueueJson.Options)
+                var answer = JsonSerializer.Deserialize<CommandResult>(stored, QueueJson.Options)
                     ?? throw new JsonException($"stored answer of command {command.CommandId} is empty");
+                if (answer.CounterId != command.CounterId)
+                {
+                    // Another counter's answer may carry a patient's card data: never hand it to a different counter.
+                    return Fail(command, QueueError.Invalid("ID perintah ini sudah dipakai loket lain. Kirim ulang dengan ID baru."));
+                }
+
+                Log.CommandReplayed(_logger, command.CommandId, command.CounterId);
+                return answer;
             }
 
             var now = Now();

@@ -132,6 +132,22 @@ public sealed partial class QueueEngine : IDisposable
             return;
         }
 
+        try
+        {
+            Write(change, now, answer);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Disk full, SD card gone read-only, I/O error: the transaction rolled back, memory was not touched.
+            throw new QueueDatabaseException(_log.Path,
+                $"Writing to the ticket log {_log.Path} failed ({ex.Message}); nothing of this operation was saved.", ex);
+        }
+
+        Apply(change);
+    }
+
+    private void Write(ChangeSet change, DateTimeOffset now, (CounterCommand Command, string ResultJson)? answer)
+    {
         var sequence = _sequence;
         using (var tx = _log.BeginWrite())
         {
@@ -166,6 +182,10 @@ public sealed partial class QueueEngine : IDisposable
         }
 
         _sequence = sequence;
+    }
+
+    private void Apply(ChangeSet change)
+    {
         if (change.Day is { } newDay && newDay.Day != _day.Day)
         {
             _tickets.Clear();
@@ -392,6 +412,15 @@ public sealed partial class QueueEngine : IDisposable
         lock (_gate)
         {
             return _log.Pragma(name);
+        }
+    }
+
+    /// <summary>Sets a pragma on the engine's connection; tests use max_page_count to play a full SD card.</summary>
+    internal void SetPragmaForTests(string name, long value)
+    {
+        lock (_gate)
+        {
+            _log.SetPragma(name, value);
         }
     }
 

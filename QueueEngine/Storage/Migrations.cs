@@ -6,6 +6,11 @@ namespace Kiosk.Queue.Storage;
 /// </summary>
 internal static class Migrations
 {
+    // Every index is one more page written (and fsynced) per ticket, so the schema carries only what a query needs:
+    // tickets are keyed by id without a rowid copy; UNIQUE(day, number) is both the last guard against a repeated
+    // number and the per-day index (a number's prefix and band fix its queue, so it also implies unique (queue, seq_no));
+    // the outbox is read from an in-memory low-water mark over its rowid, and event ids are unique by construction
+    // (UUIDv7). Transfer links stay inside one business day and retention removes whole days, so they need no FK.
     public static IReadOnlyList<string> Steps { get; } =
     [
         // 1: the ticket log, the outbox and the processed-commands table.
@@ -43,15 +48,14 @@ internal static class Migrations
             finished_at INTEGER,
             called_by TEXT,
             call_count INTEGER NOT NULL,
-            transferred_from TEXT REFERENCES tickets(id) ON DELETE SET NULL,
+            transferred_from TEXT,
             transferred_to TEXT,
             queue_key REAL NOT NULL,
             note TEXT,
-            UNIQUE(day, queue, seq_no),
-            UNIQUE(day, number)) STRICT;
+            UNIQUE(day, number)) STRICT, WITHOUT ROWID;
         CREATE TABLE outbox(
             seq INTEGER PRIMARY KEY,
-            event_id TEXT NOT NULL UNIQUE,
+            event_id TEXT NOT NULL,
             type TEXT NOT NULL,
             occurred_at INTEGER NOT NULL,
             payload TEXT NOT NULL,
@@ -63,9 +67,8 @@ internal static class Migrations
             processed_at INTEGER NOT NULL,
             result TEXT NOT NULL) STRICT;
         """,
-        // 2: the publisher and retention look rows up by these.
+        // 2: retention deletes old command answers by time.
         """
-        CREATE INDEX outbox_unpublished ON outbox(seq) WHERE published = 0;
         CREATE INDEX processed_commands_at ON processed_commands(processed_at);
         """,
     ];

@@ -23,6 +23,8 @@ internal sealed class TicketLog : IDisposable
     private readonly TimeZoneInfo _zone;
     private readonly SqliteCommand _saveTicket;
     private readonly SqliteCommand _appendEvent;
+    // Every outbox row below this sequence is published: the publisher's reads start here instead of needing an index.
+    private long _lowestUnpublished;
 
     private TicketLog(string path, SqliteConnection connection, TimeZoneInfo zone)
     {
@@ -44,7 +46,14 @@ internal sealed class TicketLog : IDisposable
         {
             _appendEvent.Parameters.Add(new SqliteParameter(name, null));
         }
+
+        _lowestUnpublished = LowestUnpublished(0);
     }
+
+    private long LowestUnpublished(long from) =>
+        Scalar(_connection, "SELECT MIN(seq) FROM outbox WHERE seq >= $from AND published = 0", ("$from", from)) is long low
+            ? low
+            : (Scalar(_connection, "SELECT MAX(seq) FROM outbox") is long max ? max + 1 : 1);
 
     public string Path { get; }
 
@@ -280,7 +289,7 @@ internal sealed class TicketLog : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT event_id, seq, type, occurred_at, payload FROM outbox WHERE seq > $after " +
             (unpublishedOnly ? "AND published = 0 " : "") + "ORDER BY seq LIMIT $max";
-        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$after", unpublishedOnly ? Math.Max(afterSequence, _lowestUnpublished - 1) : afterSequence);
         command.Parameters.AddWithValue("$max", max);
         using var reader = command.ExecuteReader();
         var events = new List<OutboxEvent>();
@@ -296,16 +305,20 @@ internal sealed class TicketLog : IDisposable
     public int MarkPublished(long uptoSequence)
     {
         using var tx = BeginWrite();
-        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE published = 0 AND seq <= $upto", ("$upto", uptoSequence));
+        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE seq >= $low AND seq <= $upto AND published = 0",
+            ("$low", _lowestUnpublished), ("$upto", uptoSequence));
         tx.Commit();
+        _lowestUnpublished = LowestUnpublished(_lowestUnpublished);
         return count;
     }
 
     public int MarkPublished(Guid eventId)
     {
         using var tx = BeginWrite();
-        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE published = 0 AND event_id = $id", ("$id", eventId.ToString()));
+        var count = Execute(tx, "UPDATE outbox SET published = 1 WHERE seq >= $low AND published = 0 AND event_id = $id",
+            ("$low", _lowestUnpublished), ("$id", eventId.ToString()));
         tx.Commit();
+        _lowestUnpublished = LowestUnpublished(_lowestUnpublished);
         return count;
     }
 
@@ -326,6 +339,12 @@ internal sealed class TicketLog : IDisposable
         name.All(c => char.IsAsciiLetter(c) || c == '_')
             ? Convert.ToString(Scalar(_connection, $"PRAGMA {name};"), CultureInfo.InvariantCulture)
             : throw new ArgumentException($"not a pragma name: {name}", nameof(name));
+
+    public void SetPragma(string name, long value)
+    {
+        _ = Pragma(name);
+        Execute(_connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA {name} = {value};"));
+    }
 
     public List<string> IntegrityCheck()
     {

@@ -22,6 +22,7 @@ counter.Services.Add("A");
 counter.Services.Add("B");
 options.Counters.Add(counter);
 
+Console.Out.WriteLine("OPENING");
 using var engine = QueueEngine.Open(options, TimeProvider.System, null);
 Console.Out.WriteLine("READY");
 var random = new Random();

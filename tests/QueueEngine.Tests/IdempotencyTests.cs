@@ -53,5 +53,23 @@ public class IdempotencyTests
         Assert.True(h.Engine.Execute(command with { CommandId = "dup-3" }).Succeeded, "a new id runs");
     }
 
+    [Fact]
+    public void A_command_id_reused_by_another_counter_gets_neither_the_answer_nor_a_change()
+    {
+        using var h = new EngineHarness();
+        h.Issue(card: new Model.CardData(Model.CardKind.Nik, "3171234567890001"));
+        var first = h.Engine.Execute(new CounterCommand("shared-id", "L1", CounterCommandKind.CallNext));
+        h.Issue();
+        var sequence = h.Engine.GetSnapshot().Sequence;
+
+        var stolen = h.Engine.Execute(new CounterCommand("shared-id", "L2", CounterCommandKind.CallNext));
+
+        Assert.NotNull(first.Ticket!.CardData);
+        Assert.Equal(QueueErrorCode.InvalidRequest, stolen.Error!.Code);
+        Assert.Null(stolen.Ticket);
+        Assert.Equal(sequence, h.Engine.GetSnapshot().Sequence);
+        Assert.Equal(Json(first), Json(h.Engine.Execute(new CounterCommand("shared-id", "L1", CounterCommandKind.CallNext))));
+    }
+
     private static string Json(CommandResult result) => JsonSerializer.Serialize(result, QueueJson.Options);
 }

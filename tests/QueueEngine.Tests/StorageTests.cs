@@ -179,3 +179,92 @@ public class StorageTests
         Assert.Equal(sequenceBefore + 1, events[0].Sequence);
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public async Task Kiosk_and_four_counters_at_once_never_share_a_number_or_a_ticket()
+    {
+        using var h = new EngineHarness();
+        var engine = h.Engine;
+        var kiosk = Task.Run(() => Enumerable.Range(0, 40).Select(i =>
+        {
+            var issued = engine.IssueTicket(TestSite.Request(i % 2 == 0 ? "A" : "B"));
+            engine.MarkPrinted(issued.Ticket!.Id);
+            return issued.Ticket.Number;
+        }).ToList());
+        var counters = new[] { "L1", "L2", "L3" }.Select(id => Task.Run(() =>
+        {
+            var called = new List<Guid>();
+            for (var i = 0; i < 30; i++)
+            {
+                var call = engine.Execute(new CounterCommand($"{id}-call-{i}", id, CounterCommandKind.CallNext));
+                if (call.Succeeded)
+                {
+                    called.Add(call.Ticket!.Id);
+                    Assert.True(engine.Execute(new CounterCommand($"{id}-done-{i}", id, CounterCommandKind.ServeDone)).Succeeded);
+                }
+            }
+
+            return called;
+        })).ToList();
+        var outbox = Task.Run(() =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var batch = engine.ReadOutbox(10);
+                if (batch.Count > 0)
+                {
+                    engine.MarkPublished(batch[^1].Sequence);
+                }
+            }
+        });
+
+        var numbers = await kiosk;
+        var calledLists = await Task.WhenAll(counters);
+        await outbox;
+
+        Assert.Equal(40, numbers.Distinct().Count());
+        var called = calledLists.SelectMany(c => c).ToList();
+        Assert.Equal(called.Count, called.Distinct().Count());
+        var events = engine.ReadEvents(0, 10_000);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+}
+
+public class DiskFullTests
+{
+    [Fact]
+    public void A_full_disk_fails_the_operation_clearly_and_loses_or_repeats_nothing()
+    {
+        using var h = new EngineHarness();
+        h.Issue();
+        var pages = long.Parse(h.Engine.ReadPragma("page_count")!, System.Globalization.CultureInfo.InvariantCulture);
+        h.Engine.SetPragmaForTests("max_page_count", pages);
+
+        QueueDatabaseExceptionHolder? failure = null;
+        var issued = 1;
+        for (var i = 0; i < 5000 && failure is null; i++)
+        {
+            try
+            {
+                Assert.True(h.Engine.IssueTicket(TestSite.Request()).Succeeded);
+                issued++;
+            }
+            catch (Storage.QueueDatabaseException ex)
+            {
+                failure = new QueueDatabaseExceptionHolder(ex);
+            }
+        }
+
+        Assert.NotNull(failure);
+        Assert.Contains("nothing of this operation was saved", failure.Exception.Message, StringComparison.Ordinal);
+        var snapshot = System.Text.Json.JsonSerializer.Serialize(h.Engine.GetSnapshot(), QueueJson.Options);
+        h.Engine.SetPragmaForTests("max_page_count", 1_000_000);
+        h.Reopen();
+        Assert.Equal(snapshot, System.Text.Json.JsonSerializer.Serialize(h.Engine.GetSnapshot(), QueueJson.Options));
+        Assert.Equal($"A-{issued + 1:D3}", h.Issue().Number);
+    }
+
+    private sealed record QueueDatabaseExceptionHolder(Storage.QueueDatabaseException Exception);
+}
