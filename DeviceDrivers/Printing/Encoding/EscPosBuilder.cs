@@ -130,6 +130,19 @@ public sealed class EscPosBuilder
 
     public EscPosBuilder NormalSize() => Size(1, 1);
 
+    /// <summary>
+    /// The widest multiplier (up to <paramref name="max"/>) at which <paramref name="text"/> stays on one line: "A-012"
+    /// fits 8x on 80 mm (40 of 48 columns) but only 6x on 58 mm (30 of 32), where 8x would wrap the number.
+    /// </summary>
+    public int LargestWidthFor(string text, int max = 8)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 8);
+        var length = Math.Max(1, Transliterator.ToPrintable(text, CodePage).Length);
+        return Math.Clamp(Paper.Columns / length, 1, max);
+    }
+
     /// <summary>ESC 3 n: line pitch in dots (0..255).</summary>
     public EscPosBuilder LineSpacing(int dots)
     {
@@ -175,7 +188,7 @@ public sealed class EscPosBuilder
         return this;
     }
 
-    /// <summary>Text as is, no line feed and no wrapping; control characters become spaces so text can never become a command.</summary>
+    /// <summary>Text as is, no line feed and no wrapping; a control character becomes '?' so text can never become a command.</summary>
     public EscPosBuilder Text(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

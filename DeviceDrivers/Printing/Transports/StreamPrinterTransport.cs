@@ -75,7 +75,9 @@ public abstract class StreamPrinterTransport : IPrinterTransport
                 {
                     CloseQuietly();
                     LastStatus = PrinterStatus.Unreachable($"{Description}: no status before the job: {ex.Message}");
-                    return PrintResult.Failure(Classify(ex, opening: false), $"Job not sent: {Description} did not answer a status request ({ex.Message}).", 0, LastStatus);
+                    // A printer that does not answer before the job is unreachable as far as the patient is concerned.
+                    var kind = Classify(ex, opening: false);
+                    return PrintResult.Failure(kind == PrintFailureKind.Timeout ? PrintFailureKind.Offline : kind, $"Job not sent: {Description} did not answer a status request ({ex.Message}).", 0, LastStatus);
                 }
 
                 LastStatus = before;
