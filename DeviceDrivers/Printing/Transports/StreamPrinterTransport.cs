@@ -189,6 +189,29 @@ public abstract class StreamPrinterTransport : IPrinterTransport
 
     protected abstract void Close();
 
+    /// <summary>
+    /// Waits for input by trying a non-blocking read every few milliseconds instead of parking a thread-pool thread in
+    /// poll(2) for the whole timeout: a status reply is tiny and quick, and on a 2-4 core Pi a few parked threads are
+    /// enough to starve the pool (measured: replies then arrive a second late and look like timeouts).
+    /// </summary>
+    protected static async Task<int> PollReadAsync(Func<Task<int>> tryRead, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tryRead);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var n = await tryRead().ConfigureAwait(false);
+            if (n > 0 || DateTime.UtcNow >= deadline)
+            {
+                return n;
+            }
+
+            await Task.Delay(ReadPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan ReadPollInterval = TimeSpan.FromMilliseconds(5);
+
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
         !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
         && ex is IOException or SocketException or TimeoutException or OperationCanceledException or UnauthorizedAccessException or ObjectDisposedException;
