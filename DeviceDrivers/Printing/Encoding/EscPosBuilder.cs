@@ -293,6 +293,24 @@ public sealed class EscPosBuilder
     }
 
     /// <summary>
+    /// The same QR code drawn here and sent as a GS v 0 raster image, for printers without GS ( k (POS-58 clones,
+    /// older Xprinter XP-58/XP-80C firmware, Epson TM-T88III and older), which otherwise print the command as text.
+    /// </summary>
+    public EscPosBuilder QrImage(string payload, int moduleSize = 6, QrErrorCorrection errorCorrection = QrErrorCorrection.M)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentOutOfRangeException.ThrowIfLessThan(moduleSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(moduleSize, 16);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(payload);
+        if (bytes.Length == 0 || !QrByteCapacity.TryGetValue(errorCorrection, out var capacity) || bytes.Length > capacity)
+        {
+            throw new ArgumentException($"QR payload of {bytes.Length} bytes does not fit level {errorCorrection}.", nameof(payload));
+        }
+
+        return Image(QrRaster.Render(bytes, moduleSize, errorCorrection, Paper.DotWidth));
+    }
+
+    /// <summary>
     /// CODE128 with GS k m=73 (the printer adds the check digit): an even run of 4+ digits goes as code set C
     /// (two digits per byte, half the width), anything else as code set B. Only printable ASCII is accepted.
     /// </summary>

@@ -152,6 +152,26 @@ public class EscPosInterpreterTests
     }
 
     [Fact]
+    public void A_qr_code_drawn_as_an_image_matches_the_native_qr_module_for_module()
+    {
+        var raster = EscPosInterpreter.Parse(new EscPosBuilder(PaperProfile.Mm58).QrImage(Tickets.QrNonAscii, moduleSize: 3).ToArray());
+        var image = Assert.IsType<ImageBlock>(Assert.Single(raster.Blocks)).Bitmap;
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var reference = generator.CreateQrCode(System.Text.Encoding.UTF8.GetBytes(Tickets.QrNonAscii), QRCoder.QRCodeGenerator.ECCLevel.M);
+        var matrix = reference.ModuleMatrix;
+        Assert.Equal(matrix.Count * 3, image.Height);
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            for (var column = 0; column < matrix.Count; column++)
+            {
+                Assert.Equal(matrix[row][column], image[(column * 3) + 1, (row * 3) + 1]);
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => new EscPosBuilder(PaperProfile.Mm58).QrImage(Tickets.QrLong, moduleSize: 8));
+    }
+
+    [Fact]
     public void Consecutive_raster_bands_join_into_one_image()
     {
         var tall = new MonoBitmap(16, 300);
