@@ -18,6 +18,7 @@ public abstract class StreamPrinterTransport : IPrinterTransport
     private readonly StatusFrameParser parser = new();
     private readonly Queue<StatusFrame> frames = new();
     private readonly HashSet<int> unansweredRequests = [];
+    private readonly HashSet<int> answeredRequests = [];
     private readonly byte[] readBuffer = new byte[64];
     private bool disposed;
 
@@ -101,6 +102,8 @@ public abstract class StreamPrinterTransport : IPrinterTransport
 
             if (!IsBidirectional)
             {
+                // Written is all a one-way connection can know; an earlier "unreachable" no longer holds.
+                LastStatus = PrinterStatus.Unknown($"{Description} cannot report status; the last job was written completely");
                 return PrintResult.Success(job.Length, LastStatus);
             }
 
@@ -240,7 +243,8 @@ public abstract class StreamPrinterTransport : IPrinterTransport
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
             CloseQuietly();
-            LastStatus = IsBidirectional ? PrinterStatus.Unreachable($"{Description}: {ex.Message}") : PrinterStatus.Unknown($"{Description} cannot be opened: {ex.Message}");
+            // Even a one-way connection knows this much: the device or host is not there.
+            LastStatus = PrinterStatus.Unreachable($"{Description}: {ex.Message}");
             var kind = Classify(ex, opening: true);
             return PrintResult.Failure(kind, $"Job not sent: {Description} cannot be reached: {ex.Message}", 0, LastStatus);
         }
@@ -289,16 +293,18 @@ public abstract class StreamPrinterTransport : IPrinterTransport
             var reply = await ReadRealTimeReplyAsync(Timeouts.StatusReply, cancellationToken).ConfigureAwait(false);
             if (reply is null)
             {
-                if (n == 1)
+                if (n == 1 || answeredRequests.Contains(n))
                 {
-                    throw new TimeoutException($"no reply to DLE EOT 1 within {Timeouts.StatusReply.TotalMilliseconds:0} ms (printer off, busy, or status disabled)");
+                    throw new TimeoutException($"no reply to DLE EOT {n} within {Timeouts.StatusReply.TotalMilliseconds:0} ms (printer off, busy, or status disabled)");
                 }
 
-                // Some clones implement only DLE EOT 1 and 4; remember it instead of waiting every time.
+                // Some clones implement only DLE EOT 1 and 4; one that has never answered n is not asked again.
+                // A request that was answered before and now is not means the printer went away, not a clone.
                 unansweredRequests.Add(n);
                 continue;
             }
 
+            answeredRequests.Add(n);
             bits |= StatusDecoder.FromRealTime(n, reply.Value);
         }
 

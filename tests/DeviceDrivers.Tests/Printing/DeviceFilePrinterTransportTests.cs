@@ -48,11 +48,13 @@ public sealed partial class DeviceFilePrinterTransportTests : IDisposable
         var unplugged = await transport.SendAsync(job, CancellationToken.None);
         Assert.Equal(PrintFailureKind.Offline, unplugged.FailureKind);
         Assert.Contains(fifo, unplugged.Message, StringComparison.Ordinal);
+        Assert.Equal(PrinterCondition.Offline, (await transport.QueryStatusAsync(CancellationToken.None)).Condition);
 
         using (var first = LinuxFile.Open(fifo, Libc.ORdOnly))
         {
             Assert.True((await transport.SendAsync(job, CancellationToken.None)).Succeeded);
             Assert.Equal(job, await ReadExactlyAsync(first, job.Length));
+            Assert.Equal(PrinterCondition.Unknown, (await transport.QueryStatusAsync(CancellationToken.None)).Condition);
         }
 
         // The reader went away (cable pulled) while the transport kept its descriptor: the write fails, typed.

@@ -1,4 +1,5 @@
 using Kiosk.DeviceDrivers.Printing.Encoding;
+using Moq;
 using Kiosk.DeviceDrivers.Printing.Status;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
@@ -14,7 +15,7 @@ public class PrinterStatusMonitorTests
     {
         await using var printer = new VirtualNetworkPrinter();
         printer.Start();
-        await using var transport = new TcpPrinterTransport("127.0.0.1", printer.Port, new PrinterTimeouts(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500)));
+        await using var transport = new TcpPrinterTransport("127.0.0.1", printer.Port, new PrinterTimeouts(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
         await using var monitor = new PrinterStatusMonitor(transport, TimeSpan.FromMilliseconds(20));
         var raised = new List<PrinterCondition>();
         monitor.Changed += (_, e) => { lock (raised) { raised.Add(e.Current.Condition); } };
@@ -42,7 +43,7 @@ public class PrinterStatusMonitorTests
     {
         var printer = new VirtualNetworkPrinter();
         printer.Start();
-        await using var transport = new TcpPrinterTransport("127.0.0.1", printer.Port, new PrinterTimeouts(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300)));
+        await using var transport = new TcpPrinterTransport("127.0.0.1", printer.Port, new PrinterTimeouts(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)));
         await using var monitor = new PrinterStatusMonitor(transport, TimeSpan.FromMilliseconds(20));
         monitor.Start();
         Assert.Equal(PrinterCondition.Ok, (await NextAsync(monitor)).Current.Condition);
@@ -65,6 +66,24 @@ public class PrinterStatusMonitorTests
         Assert.Equal(PrinterCondition.Unknown, monitor.Current.Condition);
         Assert.Equal(0, monitor.PollCount);
         Assert.False(monitor.Changes.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_transport_that_throws_shows_as_unreachable_and_polling_continues()
+    {
+        var transport = new Mock<IPrinterTransport>();
+        transport.SetupGet(t => t.IsBidirectional).Returns(true);
+        transport.SetupGet(t => t.Description).Returns("broken transport");
+        transport.SetupSequence(t => t.QueryStatusAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ObjectDisposedException("transport"))
+            .ReturnsAsync(PrinterStatus.FromFlags(PrinterStatusBits.None));
+        await using var monitor = new PrinterStatusMonitor(transport.Object, TimeSpan.FromMilliseconds(20));
+        monitor.Start();
+
+        var broken = await NextAsync(monitor);
+        Assert.Equal(PrinterCondition.Offline, broken.Current.Condition);
+        Assert.Contains("broken transport", broken.Current.Detail, StringComparison.Ordinal);
+        Assert.Equal(PrinterCondition.Ok, (await NextAsync(monitor)).Current.Condition);
     }
 
     [Fact]

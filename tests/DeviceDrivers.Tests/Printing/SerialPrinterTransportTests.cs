@@ -9,7 +9,7 @@ namespace Kiosk.DeviceDrivers.Tests.Printing;
 public class SerialPrinterTransportTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
-    private static readonly PrinterTimeouts Fast = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500));
+    private static readonly PrinterTimeouts Fast = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1));
 
     [Fact]
     public async Task A_job_goes_out_between_two_status_checks_the_printer_answers()
