@@ -201,20 +201,32 @@ public sealed class EscPosBuilder
     public EscPosBuilder Line(string text = "")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var printable = Transliterator.ToPrintable(text.Replace("\r\n", "\n", StringComparison.Ordinal), CodePage);
-        var lines = TextWrapper.Enumerate(printable, CurrentColumns);
-        while (lines.MoveNext())
+        var rest = text.AsSpan();
+        while (true)
         {
-            WriteEncoded(lines.Current);
-            if (lines.Hyphenated)
+            // Each explicit line is transliterated on its own: the transliterator turns control characters (LF too) into text.
+            var newline = rest.IndexOf('\n');
+            var paragraph = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
+            var printable = Transliterator.IsEncodable(paragraph, CodePage) ? paragraph : Transliterator.ToPrintable(paragraph.ToString(), CodePage).AsSpan();
+            var lines = TextWrapper.Enumerate(printable, CurrentColumns);
+            while (lines.MoveNext())
             {
-                Append((byte)'-');
+                WriteEncoded(lines.Current);
+                if (lines.Hyphenated)
+                {
+                    Append((byte)'-');
+                }
+
+                Append(Lf);
             }
 
-            Append(Lf);
-        }
+            if (newline < 0)
+            {
+                return this;
+            }
 
-        return this;
+            rest = rest[(newline + 1)..];
+        }
     }
 
     /// <summary>One line with <paramref name="left"/> flush left and <paramref name="right"/> flush right; wraps the left part if both do not fit.</summary>

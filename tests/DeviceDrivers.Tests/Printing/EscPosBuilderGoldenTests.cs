@@ -161,6 +161,13 @@ public class EscPosBuilderGoldenTests
     }
 
     [Fact]
+    public void Line_keeps_explicit_line_breaks_and_blank_lines() =>
+        Assert.Equal("satu\n\ndua\n"u8.ToArray(), New().Line("satu\r\n\ndua").ToArray());
+
+    [Fact]
+    public void Line_with_nothing_prints_one_blank_line() => Assert.Equal("0A", Hex(New().Line()));
+
+    [Fact]
     public void Row_puts_label_left_and_value_right()
     {
         var text = System.Text.Encoding.ASCII.GetString(New(PaperProfile.Mm58).Row("Poli", "Umum").WrittenSpan);
