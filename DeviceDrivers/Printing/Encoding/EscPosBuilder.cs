@@ -130,6 +130,19 @@ public sealed class EscPosBuilder
 
     public EscPosBuilder NormalSize() => Size(1, 1);
 
+    /// <summary>
+    /// The widest multiplier (up to <paramref name="max"/>) at which <paramref name="text"/> stays on one line: "A-012"
+    /// fits 8x on 80 mm (40 of 48 columns) but only 6x on 58 mm (30 of 32), where 8x would wrap the number.
+    /// </summary>
+    public int LargestWidthFor(string text, int max = 8)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 8);
+        var length = Math.Max(1, Transliterator.ToPrintable(text, CodePage).Length);
+        return Math.Clamp(Paper.Columns / length, 1, max);
+    }
+
     /// <summary>ESC 3 n: line pitch in dots (0..255).</summary>
     public EscPosBuilder LineSpacing(int dots)
     {
@@ -175,7 +188,7 @@ public sealed class EscPosBuilder
         return this;
     }
 
-    /// <summary>Text as is, no line feed and no wrapping; control characters become spaces so text can never become a command.</summary>
+    /// <summary>Text as is, no line feed and no wrapping; a control character becomes '?' so text can never become a command.</summary>
     public EscPosBuilder Text(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -188,20 +201,32 @@ public sealed class EscPosBuilder
     public EscPosBuilder Line(string text = "")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var printable = Transliterator.ToPrintable(text.Replace("\r\n", "\n", StringComparison.Ordinal), CodePage);
-        var lines = TextWrapper.Enumerate(printable, CurrentColumns);
-        while (lines.MoveNext())
+        var rest = text.AsSpan();
+        while (true)
         {
-            WriteEncoded(lines.Current);
-            if (lines.Hyphenated)
+            // Each explicit line is transliterated on its own: the transliterator turns control characters (LF too) into text.
+            var newline = rest.IndexOf('\n');
+            var paragraph = (newline < 0 ? rest : rest[..newline]).TrimEnd('\r');
+            var printable = Transliterator.IsEncodable(paragraph, CodePage) ? paragraph : Transliterator.ToPrintable(paragraph.ToString(), CodePage).AsSpan();
+            var lines = TextWrapper.Enumerate(printable, CurrentColumns);
+            while (lines.MoveNext())
             {
-                Append((byte)'-');
+                WriteEncoded(lines.Current);
+                if (lines.Hyphenated)
+                {
+                    Append((byte)'-');
+                }
+
+                Append(Lf);
             }
 
-            Append(Lf);
-        }
+            if (newline < 0)
+            {
+                return this;
+            }
 
-        return this;
+            rest = rest[(newline + 1)..];
+        }
     }
 
     /// <summary>One line with <paramref name="left"/> flush left and <paramref name="right"/> flush right; wraps the left part if both do not fit.</summary>
@@ -277,6 +302,24 @@ public sealed class EscPosBuilder
         Append(payload);
         Append(Gs, (byte)'(', (byte)'k', 3, 0, 49, 81, 48);
         return this;
+    }
+
+    /// <summary>
+    /// The same QR code drawn here and sent as a GS v 0 raster image, for printers without GS ( k (POS-58 clones,
+    /// older Xprinter XP-58/XP-80C firmware, Epson TM-T88III and older), which otherwise print the command as text.
+    /// </summary>
+    public EscPosBuilder QrImage(string payload, int moduleSize = 6, QrErrorCorrection errorCorrection = QrErrorCorrection.M)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentOutOfRangeException.ThrowIfLessThan(moduleSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(moduleSize, 16);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(payload);
+        if (bytes.Length == 0 || !QrByteCapacity.TryGetValue(errorCorrection, out var capacity) || bytes.Length > capacity)
+        {
+            throw new ArgumentException($"QR payload of {bytes.Length} bytes does not fit level {errorCorrection}.", nameof(payload));
+        }
+
+        return Image(QrRaster.Render(bytes, moduleSize, errorCorrection, Paper.DotWidth));
     }
 
     /// <summary>

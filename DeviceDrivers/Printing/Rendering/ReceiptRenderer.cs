@@ -195,13 +195,7 @@ public static class ReceiptRenderer
 
     private static int DrawQr(StringBuilder svg, QrBlock qr, int y, int width)
     {
-        var level = qr.ErrorCorrection switch
-        {
-            QrErrorCorrection.M => QRCodeGenerator.ECCLevel.M,
-            QrErrorCorrection.Q => QRCodeGenerator.ECCLevel.Q,
-            QrErrorCorrection.H => QRCodeGenerator.ECCLevel.H,
-            _ => QRCodeGenerator.ECCLevel.L,
-        };
+        var level = QrRaster.ToQrCoder(qr.ErrorCorrection);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(qr.PayloadBytes, level);
         var matrix = data.ModuleMatrix;

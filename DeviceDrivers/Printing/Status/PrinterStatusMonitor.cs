@@ -145,7 +145,17 @@ public sealed class PrinterStatusMonitor : IAsyncDisposable
 
         while (!cancellationToken.IsCancellationRequested)
         {
-            await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Transports report printer trouble as a status; anything thrown is a fault of the transport itself
+                // (disposed under us...). Show it as unreachable and keep polling rather than dying silently.
+                Report(PrinterStatus.Unreachable($"{transport.Description}: status poll failed: {ex.Message}"));
+            }
+
             await Task.Delay(Interval, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -36,8 +36,11 @@ public sealed class DeviceFilePrinterTransport : StreamPrinterTransport
     protected override Task WriteAsync(ReadOnlyMemory<byte> data, TimeSpan timeout, CancellationToken cancellationToken) =>
         (file ?? throw new IOException($"{DevicePath} is not open")).WriteAsync(data, timeout, cancellationToken);
 
-    protected override Task<int> ReadAsync(Memory<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken) =>
-        (file ?? throw new IOException($"{DevicePath} is not open")).ReadAsync(buffer, timeout, cancellationToken);
+    protected override Task<int> ReadAsync(Memory<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var open = file ?? throw new IOException($"{DevicePath} is not open");
+        return PollReadAsync(() => Task.FromResult(open.Read(buffer.Span, TimeSpan.Zero, cancellationToken)), timeout, cancellationToken);
+    }
 
     protected override void Close()
     {

@@ -33,8 +33,12 @@ public sealed class SerialPrinterTransport : StreamPrinterTransport
     protected override Task WriteAsync(ReadOnlyMemory<byte> data, TimeSpan timeout, CancellationToken cancellationToken) =>
         (device ?? throw new IOException($"{Settings.DevicePath} is not open")).WriteAsync(data, timeout, cancellationToken);
 
-    protected override Task<int> ReadAsync(Memory<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken) =>
-        (device ?? throw new IOException($"{Settings.DevicePath} is not open")).ReadAsync(buffer, timeout, cancellationToken);
+    protected override Task<int> ReadAsync(Memory<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var open = device ?? throw new IOException($"{Settings.DevicePath} is not open");
+        // A zero timeout makes the device read return at once, so no pool thread waits in poll(2).
+        return PollReadAsync(() => open.ReadAsync(buffer, TimeSpan.Zero, cancellationToken), timeout, cancellationToken);
+    }
 
     protected override void Close()
     {

@@ -18,6 +18,7 @@ public abstract class StreamPrinterTransport : IPrinterTransport
     private readonly StatusFrameParser parser = new();
     private readonly Queue<StatusFrame> frames = new();
     private readonly HashSet<int> unansweredRequests = [];
+    private readonly HashSet<int> answeredRequests = [];
     private readonly byte[] readBuffer = new byte[64];
     private bool disposed;
 
@@ -75,7 +76,9 @@ public abstract class StreamPrinterTransport : IPrinterTransport
                 {
                     CloseQuietly();
                     LastStatus = PrinterStatus.Unreachable($"{Description}: no status before the job: {ex.Message}");
-                    return PrintResult.Failure(Classify(ex, opening: false), $"Job not sent: {Description} did not answer a status request ({ex.Message}).", 0, LastStatus);
+                    // A printer that does not answer before the job is unreachable as far as the patient is concerned.
+                    var kind = Classify(ex, opening: false);
+                    return PrintResult.Failure(kind == PrintFailureKind.Timeout ? PrintFailureKind.Offline : kind, $"Job not sent: {Description} did not answer a status request ({ex.Message}).", 0, LastStatus);
                 }
 
                 LastStatus = before;
@@ -99,6 +102,8 @@ public abstract class StreamPrinterTransport : IPrinterTransport
 
             if (!IsBidirectional)
             {
+                // Written is all a one-way connection can know; an earlier "unreachable" no longer holds.
+                LastStatus = PrinterStatus.Unknown($"{Description} cannot report status; the last job was written completely");
                 return PrintResult.Success(job.Length, LastStatus);
             }
 
@@ -187,6 +192,29 @@ public abstract class StreamPrinterTransport : IPrinterTransport
 
     protected abstract void Close();
 
+    /// <summary>
+    /// Waits for input by trying a non-blocking read every few milliseconds instead of parking a thread-pool thread in
+    /// poll(2) for the whole timeout: a status reply is tiny and quick, and on a 2-4 core Pi a few parked threads are
+    /// enough to starve the pool (measured: replies then arrive a second late and look like timeouts).
+    /// </summary>
+    protected static async Task<int> PollReadAsync(Func<Task<int>> tryRead, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tryRead);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var n = await tryRead().ConfigureAwait(false);
+            if (n > 0 || DateTime.UtcNow >= deadline)
+            {
+                return n;
+            }
+
+            await Task.Delay(ReadPollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan ReadPollInterval = TimeSpan.FromMilliseconds(5);
+
     private static bool IsTransportFailure(Exception ex, CancellationToken cancellationToken) =>
         !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
         && ex is IOException or SocketException or TimeoutException or OperationCanceledException or UnauthorizedAccessException or ObjectDisposedException;
@@ -215,7 +243,8 @@ public abstract class StreamPrinterTransport : IPrinterTransport
         catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
         {
             CloseQuietly();
-            LastStatus = IsBidirectional ? PrinterStatus.Unreachable($"{Description}: {ex.Message}") : PrinterStatus.Unknown($"{Description} cannot be opened: {ex.Message}");
+            // Even a one-way connection knows this much: the device or host is not there.
+            LastStatus = PrinterStatus.Unreachable($"{Description}: {ex.Message}");
             var kind = Classify(ex, opening: true);
             return PrintResult.Failure(kind, $"Job not sent: {Description} cannot be reached: {ex.Message}", 0, LastStatus);
         }
@@ -264,16 +293,18 @@ public abstract class StreamPrinterTransport : IPrinterTransport
             var reply = await ReadRealTimeReplyAsync(Timeouts.StatusReply, cancellationToken).ConfigureAwait(false);
             if (reply is null)
             {
-                if (n == 1)
+                if (n == 1 || answeredRequests.Contains(n))
                 {
-                    throw new TimeoutException($"no reply to DLE EOT 1 within {Timeouts.StatusReply.TotalMilliseconds:0} ms (printer off, busy, or status disabled)");
+                    throw new TimeoutException($"no reply to DLE EOT {n} within {Timeouts.StatusReply.TotalMilliseconds:0} ms (printer off, busy, or status disabled)");
                 }
 
-                // Some clones implement only DLE EOT 1 and 4; remember it instead of waiting every time.
+                // Some clones implement only DLE EOT 1 and 4; one that has never answered n is not asked again.
+                // A request that was answered before and now is not means the printer went away, not a clone.
                 unansweredRequests.Add(n);
                 continue;
             }
 
+            answeredRequests.Add(n);
             bits |= StatusDecoder.FromRealTime(n, reply.Value);
         }
 
