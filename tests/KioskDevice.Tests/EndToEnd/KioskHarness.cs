@@ -55,20 +55,25 @@ internal sealed class KioskHarness : IAsyncDisposable
     /// <summary>Presses a button and returns what the kiosk did with it.</summary>
     public async Task<KioskActivityEventArgs> PressAsync(string buttonId)
     {
-        // A press inside the lock-out of the previous ticket is ignored by design; a second patient comes later.
+        // A press inside the lock-out of the previous ticket is ignored by design; the next patient comes a moment later.
         if (lastPress.TryGetValue(buttonId, out var previous))
         {
-            var wait = previous.AddMilliseconds(LockoutMilliseconds + 50) - DateTime.UtcNow;
+            // The simulated panel plays a press on a timeline that runs ahead of the real clock by the press length
+            // and the debounce (about 150 ms), and the lock-out starts on that timeline.
+            var wait = previous.AddMilliseconds(LockoutMilliseconds + 300) - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
             }
         }
 
-        lastPress[buttonId] = DateTime.UtcNow;
         var done = NextActivity(buttonId);
         Session.Buttons.Press(buttonId);
-        return await done.WaitAsync(Wait);
+        var outcome = await done.WaitAsync(Wait);
+
+        // The lock-out runs from the moment the kiosk issued the ticket, i.e. about now.
+        lastPress[buttonId] = DateTime.UtcNow;
+        return outcome;
     }
 
     public async Task<KioskActivityEventArgs> ScanAsync(string text)

@@ -43,10 +43,16 @@ public sealed class StartupAndSystemdTests
         var environment = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = systemd.Path, ["WATCHDOG_USEC"] = "1000000" };
         await using var kiosk = KioskProcess.Start(KioskProcess.Settings(broker, data), environment);
 
-        var beforeReady = await systemd.ReceiveUntilAsync("READY=1", Wait);
-        var ready = beforeReady[^1];
-        Assert.Contains("STATUS=", ready, StringComparison.Ordinal);
-        await systemd.ReceiveUntilAsync("WATCHDOG=1", Wait);
+        try
+        {
+            var beforeReady = await systemd.ReceiveUntilAsync("READY=1", Wait);
+            Assert.Contains("STATUS=", beforeReady[^1], StringComparison.Ordinal);
+            await systemd.ReceiveUntilAsync("WATCHDOG=1", Wait);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nKiosk output:\n{kiosk.Output}", ex);
+        }
 
         kiosk.Terminate();
         var stopping = await systemd.ReceiveUntilAsync("STOPPING=1", Wait);
