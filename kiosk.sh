@@ -6,7 +6,8 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 usage() {
   cat <<'USAGE'
-usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private Mosquitto
+usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private Mosquitto (the simulator)
+       ./kiosk.sh broker  start only the private Mosquitto with the role users
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
 USAGE
@@ -37,7 +38,16 @@ ensure_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
 
+# The simulator: the real kiosk on simulated buttons, reader and printer, with a private Mosquitto it starts itself.
 cmd_run() {
+  ensure_packages mosquitto mosquitto-clients
+  ensure_dotnet
+  dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
+  exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
+}
+
+# Only the private broker with its role users, for connecting your own clients.
+cmd_broker() {
   ensure_packages mosquitto mosquitto-clients
   ensure_dotnet
   dotnet build Broker/Broker.csproj -c Release -nologo -v quiet
@@ -85,21 +95,32 @@ summarize() {
   fi
 }
 
+# ./kiosk.sh bench [name] [args...]: every benchmark, or those whose project name contains NAME (e.g. mqtt, queue,
+# printing, devicedrivers, kiosk), with ARGS passed on.
 cmd_bench() {
   ensure_packages mosquitto mosquitto-clients
   ensure_dotnet
+  local filter=""
+  if [ $# -gt 0 ] && ls bench/*/*.csproj | grep -qi -- "$1"; then
+    filter=$1
+    shift
+  fi
   local found=0
   for bench in bench/*/*.csproj; do
     [ -f "$bench" ] || continue
+    if [ -n "$filter" ] && ! grep -qi -- "$filter" <<<"$bench"; then
+      continue
+    fi
     found=1
     echo "== $bench"
     dotnet run -c Release --project "$bench" -- "$@"
   done
-  [ "$found" -eq 1 ] || echo "No benchmarks yet."
+  [ "$found" -eq 1 ] || echo "No benchmark matches '${filter}'."
 }
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
+  broker) shift; cmd_broker "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   *) usage; exit 2 ;;
