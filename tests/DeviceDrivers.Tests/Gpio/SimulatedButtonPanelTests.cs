@@ -53,6 +53,25 @@ public sealed class SimulatedButtonPanelTests
     }
 
     [Fact]
+    public async Task Real_time_presses_still_count_after_an_instant_hold_moved_the_clock_ahead()
+    {
+        await using var panel = new SimulatedButtonPanel(Buttons);
+        await panel.StartAsync(CancellationToken.None);
+        panel.Hold("umum", TimeSpan.FromMinutes(5));
+        Drain(panel);
+        using var timeout = new CancellationTokenSource(Wait);
+
+        panel.Down("umum");
+        var pressed = await panel.Events.ReadAsync(timeout.Token);
+        panel.Up("umum");
+        var released = await panel.Events.ReadAsync(timeout.Token);
+
+        Assert.Equal(ButtonEventKind.Pressed, pressed.Kind);
+        Assert.Equal(ButtonEventKind.Released, released.Kind);
+        Assert.True(released.Timestamp > pressed.Timestamp);
+    }
+
+    [Fact]
     public async Task Bounce_within_the_debounce_time_is_one_press()
     {
         await using var panel = new SimulatedButtonPanel(Buttons);
