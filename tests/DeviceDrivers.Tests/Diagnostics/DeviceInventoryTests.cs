@@ -41,6 +41,8 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Write(Sys("class/input/event11/device/capabilities/key"), "ffefffdfffefffff fffffffffffffffe\n");
         Write(Dev("ttyUSB0"), string.Empty);
         Write(Dev("ttyAMA0"), string.Empty);
+        Write(Dev("ttyS1"), string.Empty);
+        Write(Sys("class/tty/ttyS1/type"), "0\n");
         Link(Dev("serial0"), "ttyAMA0");
         Directory.CreateDirectory(Sys("bus/usb-serial/drivers/ch341-uart"));
         Link(Sys("class/tty/ttyUSB0/device/driver"), Sys("bus/usb-serial/drivers/ch341-uart"));
@@ -55,9 +57,10 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["Honeywell 3320g", "Newland NLS Barcode Scanner"], report.Readers.Select(d => d.Name));
         Assert.Equal([Dev("input/by-id/usb-Honeywell_3320g-event-kbd")], report.InputDevices[0].ByIdPaths);
         Assert.False(report.InputDevices[1].HasKeyboardKeys);
-        Assert.Equal([Dev("ttyUSB0"), Dev("ttyAMA0"), Dev("serial0")], report.SerialPorts.Select(p => p.Path));
+        Assert.Equal([Dev("ttyUSB0"), Dev("ttyAMA0"), Dev("ttyS1"), Dev("serial0")], report.SerialPorts.Select(p => p.Path));
+        Assert.Equal([false, false, true, false], report.SerialPorts.Select(p => p.NoUart));
         Assert.Equal("ch341-uart", report.SerialPorts[0].Driver);
-        Assert.Equal(Dev("ttyAMA0"), report.SerialPorts[2].Target);
+        Assert.Equal(Dev("ttyAMA0"), report.SerialPorts[3].Target);
         Assert.Contains("reader? " + Dev("input/event3"), report.ToString(), StringComparison.Ordinal);
         Assert.Contains(Dev("gpiochip0"), Assert.Single(report.Problems), StringComparison.Ordinal);
     }
