@@ -78,20 +78,13 @@ internal sealed class FakeGpioLine : IGpioLineIo
 
     public int Read(Span<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        try
+        if (!chunks.TryTake(out var chunk, (int)timeout.TotalMilliseconds, cancellationToken))
         {
-            if (!chunks.TryTake(out var chunk, (int)timeout.TotalMilliseconds, cancellationToken))
-            {
-                return 0;
-            }
+            return 0;
+        }
 
-            chunk.CopyTo(buffer);
-            return chunk.Length;
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
+        chunk.CopyTo(buffer);
+        return chunk.Length;
     }
 
     public void Ioctl(uint request, byte[] argument)
