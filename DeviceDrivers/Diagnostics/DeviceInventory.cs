@@ -121,7 +121,8 @@ public static class DeviceInventory
                 var tty = Path.GetFileName(target ?? path);
                 var driverLink = Path.Combine(sysRoot, "class", "tty", tty, "device", "driver");
                 var driver = Directory.Exists(driverLink) || File.Exists(driverLink) ? Path.GetFileName(ResolveLink(driverLink) ?? driverLink) : null;
-                ports.Add(new SerialPortReport(path, target, driver));
+                var noUart = ReadSys(Path.Combine(sysRoot, "class", "tty", tty, "type")) == "0";
+                ports.Add(new SerialPortReport(path, target, driver, noUart));
             }
         }
 

@@ -62,7 +62,7 @@ public sealed record DeviceInventoryReport(
 
         foreach (var port in SerialPorts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}{(port.NoUart ? " no UART behind it" : string.Empty)}");
         }
 
         if (Problems.Count > 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,6 +8,8 @@ namespace Kiosk.DeviceDrivers.Gpio;
 /// <summary>
 /// The button rules for a whole panel (debounce, lock-out, long press, stuck), shared by the GPIO panel and the
 /// simulated one. Callers feed levels with their timestamps and advance time; events go to <see cref="Events"/>.
+/// The lock-out is applied twice: to presses as they happen, and again when the worker reads, so a second press
+/// queued before the worker reported the first ticket is dropped too.
 /// Thread-safe: the GPIO reader threads and the worker's NotifyTicketIssued meet here.
 /// </summary>
 public sealed class ButtonSemantics
@@ -16,6 +19,7 @@ public sealed class ButtonSemantics
     private readonly List<ButtonEvent> scratch = [];
     private readonly ILogger logger;
     private readonly Lock gate = new();
+    private readonly LockoutFilter reader;
 
     public ButtonSemantics(IReadOnlyCollection<ButtonOptions> options, ILogger? logger = null)
     {
@@ -23,9 +27,10 @@ public sealed class ButtonSemantics
         ButtonOptions.Validate(options, requireWiring: false);
         buttons = options.ToDictionary(o => o.Id, o => new ButtonTracker(o), StringComparer.Ordinal);
         this.logger = logger ?? NullLogger.Instance;
+        reader = new LockoutFilter(this);
     }
 
-    public ChannelReader<ButtonEvent> Events => channel.Reader;
+    public ChannelReader<ButtonEvent> Events => reader;
 
     public IReadOnlyCollection<string> ButtonIds => buttons.Keys;
 
@@ -119,6 +124,38 @@ public sealed class ButtonSemantics
 
     public void Complete() => channel.Writer.TryComplete();
 
+    /// <summary>Decides at read time whether an event still stands, given the tickets issued since it was queued.</summary>
+    private bool Admit(ButtonEvent e)
+    {
+        lock (gate)
+        {
+            var tracker = Get(e.ButtonId);
+            switch (e.Kind)
+            {
+                case ButtonEventKind.Pressed when tracker.IsLockedOut(e.Timestamp):
+                    tracker.DroppingPress = true;
+                    tracker.CountSuppressed();
+                    logger.LogInformation("Button {ButtonId}: queued press ignored, it came within the lock-out after the last ticket.", e.ButtonId);
+                    return false;
+                case ButtonEventKind.Pressed:
+                    tracker.DroppingPress = false;
+                    tracker.LastDeliveredPress = e.Timestamp;
+                    return true;
+                case ButtonEventKind.LongPressed:
+                    return !tracker.DroppingPress;
+                case ButtonEventKind.Released when tracker.DroppingPress:
+                    tracker.DroppingPress = false;
+                    return false;
+                case ButtonEventKind.Stuck:
+                    // A stuck button matters even when its press was a duplicate; its release must then be seen too.
+                    tracker.DroppingPress = false;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+    }
+
     private ButtonTracker Get(string buttonId) =>
         buttons.TryGetValue(buttonId, out var tracker)
             ? tracker
@@ -142,5 +179,28 @@ public sealed class ButtonSemantics
         }
 
         scratch.Clear();
+    }
+
+    private sealed class LockoutFilter(ButtonSemantics owner) : ChannelReader<ButtonEvent>
+    {
+        public override Task Completion => owner.channel.Reader.Completion;
+
+        public override bool TryRead([MaybeNullWhen(false)] out ButtonEvent item)
+        {
+            while (owner.channel.Reader.TryRead(out var next))
+            {
+                if (owner.Admit(next))
+                {
+                    item = next;
+                    return true;
+                }
+            }
+
+            item = null;
+            return false;
+        }
+
+        public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) =>
+            owner.channel.Reader.WaitToReadAsync(cancellationToken);
     }
 }

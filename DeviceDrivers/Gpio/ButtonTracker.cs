@@ -106,12 +106,25 @@ internal sealed class ButtonTracker
 
     public TimeSpan? SettlesAt => pendingSince + options.Debounce;
 
-    /// <summary>Presses that begin within the lock-out after a ticket are dropped; one already under way is not.</summary>
+    /// <summary>The last Pressed the worker has read from this button: the press a ticket notification refers to.</summary>
+    public TimeSpan? LastDeliveredPress { get; set; }
+
+    /// <summary>A Pressed was dropped at read time, so its LongPressed and Released are dropped too.</summary>
+    public bool DroppingPress { get; set; }
+
+    /// <summary>
+    /// The ticket came from the press the worker last read. Any later press, up to the lock-out after the ticket,
+    /// is the same impatient patient, including one already queued before the worker got round to notifying.
+    /// </summary>
     public void StartLockout(TimeSpan now)
     {
-        lockoutFrom = now;
+        lockoutFrom = LastDeliveredPress is { } delivered && delivered < now ? delivered : now;
         lockoutUntil = now + options.Lockout;
     }
+
+    public bool IsLockedOut(TimeSpan pressStart) => pressStart > lockoutFrom && pressStart < lockoutUntil;
+
+    public void CountSuppressed() => SuppressedPresses++;
 
     private void Commit(TimeSpan since, ICollection<ButtonEvent> output)
     {
@@ -121,7 +134,7 @@ internal sealed class ButtonTracker
         {
             pressedAt = since;
             longReported = stuckReported = false;
-            if (since >= lockoutFrom && since < lockoutUntil)
+            if (IsLockedOut(since))
             {
                 SuppressedPresses++;
                 pressAccepted = false;

@@ -5,9 +5,9 @@ namespace Kiosk.DeviceDrivers.Gpio;
 
 /// <summary>
 /// Buttons for the simulator and tests, judged by the same <see cref="ButtonSemantics"/> as the GPIO panel.
-/// <see cref="Press"/>, <see cref="Hold"/> and <see cref="Bounce"/> play whole presses on a virtual timeline that
-/// runs ahead of the real clock (instant, deterministic); <see cref="Down"/>/<see cref="Up"/> follow real time,
-/// with long-press and stuck detection ticking once started.
+/// <see cref="Press"/>, <see cref="Hold"/> and <see cref="Bounce"/> play whole presses instantly by moving the
+/// panel's clock forward by the press's length (deterministic, no waiting); <see cref="Down"/>/<see cref="Up"/>
+/// follow real time, with long-press and stuck detection ticking once started.
 /// </summary>
 public sealed class SimulatedButtonPanel : IButtonPanel
 {
@@ -16,7 +16,8 @@ public sealed class SimulatedButtonPanel : IButtonPanel
     private readonly ButtonSemantics semantics;
     private readonly Func<TimeSpan> clock;
     private readonly Lock gate = new();
-    private TimeSpan virtualNow;
+    // How far the panel's clock runs ahead of the real one after instant presses; only ever grows, so time stays monotonic.
+    private TimeSpan skew;
     private CancellationTokenSource? stopping;
     private Task ticking = Task.CompletedTask;
 
@@ -29,10 +30,9 @@ public sealed class SimulatedButtonPanel : IButtonPanel
     {
         semantics = new ButtonSemantics(buttons, logger);
         this.clock = clock;
-        virtualNow = clock();
         foreach (var id in semantics.ButtonIds)
         {
-            semantics.Initialize(id, active: false, virtualNow);
+            semantics.Initialize(id, active: false, clock());
         }
     }
 
@@ -75,8 +75,9 @@ public sealed class SimulatedButtonPanel : IButtonPanel
 
             // Let the last level settle through the debounce on the virtual timeline, as time would on a real panel.
             var end = start + levels.Max(l => l.Offset);
-            virtualNow = semantics.SettlesAt(buttonId) is { } settled && settled > end ? settled : end;
-            semantics.Advance(virtualNow);
+            var settledAt = semantics.SettlesAt(buttonId) is { } settled && settled > end ? settled : end;
+            skew += settledAt - start;
+            semantics.Advance(settledAt);
         }
     }
 
@@ -131,9 +132,7 @@ public sealed class SimulatedButtonPanel : IButtonPanel
     {
         lock (gate)
         {
-            var real = clock();
-            virtualNow = real > virtualNow ? real : virtualNow;
-            return virtualNow;
+            return clock() + skew;
         }
     }
 }

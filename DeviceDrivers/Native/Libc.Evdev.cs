@@ -11,6 +11,11 @@ internal static partial class Libc
     /// <summary>_IOR('E', 0x02, struct input_id): bus type, vendor, product, version (4 x __u16).</summary>
     public const uint EvIocGId = 0x80084502;
 
+    /// <summary>_IOW('E', 0xa0, int): which clock stamps this descriptor's events.</summary>
+    public const uint EvIocSClockId = 0x400445A0;
+
+    public const int ClockMonotonic = 1;
+
     public const ushort EvSyn = 0x00;
     public const ushort EvKey = 0x01;
     public const ushort EvMsc = 0x04;

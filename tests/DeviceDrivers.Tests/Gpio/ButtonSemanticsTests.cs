@@ -117,6 +117,45 @@ public sealed class ButtonSemanticsTests
     }
 
     [Fact]
+    public void A_second_press_already_queued_when_the_ticket_is_reported_is_dropped_at_read_time()
+    {
+        var semantics = new ButtonSemantics([Options(lockoutMs: 2000)]);
+        semantics.Initialize(Umum, false, GpioRecordings.At(-1000));
+        Replay(semantics, GpioRecordings.DoublePressThenLaterPress);
+        semantics.Advance(GpioRecordings.At(3000));
+
+        // A slow worker: all six events are queued before it reads the first press and reports its ticket.
+        Assert.True(semantics.Events.TryRead(out var first));
+        semantics.NotifyTicketIssued(Umum, GpioRecordings.At(500));
+
+        Assert.Equal(new ButtonEvent(Umum, ButtonEventKind.Pressed, GpioRecordings.At(0)), first);
+        Assert.Equal(
+            [
+                new ButtonEvent(Umum, ButtonEventKind.Released, GpioRecordings.At(120)),
+                new ButtonEvent(Umum, ButtonEventKind.Pressed, GpioRecordings.At(2600)),
+                new ButtonEvent(Umum, ButtonEventKind.Released, GpioRecordings.At(2700)),
+            ],
+            Drain(semantics));
+        Assert.Equal(1, semantics.SuppressedPresses(Umum));
+    }
+
+    [Fact]
+    public async Task Reading_asynchronously_skips_dropped_presses_and_waits_for_the_next_real_one()
+    {
+        var semantics = new ButtonSemantics([Options(lockoutMs: 2000)]);
+        semantics.Initialize(Umum, false, GpioRecordings.At(-1000));
+        Replay(semantics, GpioRecordings.DoublePressThenLaterPress);
+        semantics.Advance(GpioRecordings.At(3000));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(ButtonEventKind.Pressed, (await semantics.Events.ReadAsync(timeout.Token)).Kind);
+        semantics.NotifyTicketIssued(Umum, GpioRecordings.At(500));
+        Assert.Equal(ButtonEventKind.Released, (await semantics.Events.ReadAsync(timeout.Token)).Kind);
+
+        Assert.Equal(new ButtonEvent(Umum, ButtonEventKind.Pressed, GpioRecordings.At(2600)), await semantics.Events.ReadAsync(timeout.Token));
+    }
+
+    [Fact]
     public void Without_a_ticket_there_is_no_lock_out_and_both_presses_count()
     {
         var semantics = new ButtonSemantics([Options(lockoutMs: 2000)]);

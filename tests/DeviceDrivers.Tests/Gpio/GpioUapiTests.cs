@@ -44,6 +44,7 @@ public sealed class GpioUapiTests
         Assert.Equal(Libc.EvIocGrab, IoctlNumber.IoW('E', 0x90, sizeof(int)));
         Assert.Equal(0x40044590u, Libc.EvIocGrab);
         Assert.Equal(0x80084502u, Libc.EvIocGId);
+        Assert.Equal(Libc.EvIocSClockId, IoctlNumber.IoW('E', 0xA0, sizeof(int)));
         Assert.Equal(0x81004506u, Libc.EvIocGName(256));
         Assert.Equal(0x80604521u, Libc.EvIocGBit(Libc.EvKey, 96));
     }
