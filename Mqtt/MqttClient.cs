@@ -762,6 +762,18 @@ public sealed class MqttClient : IMqttClient
         return false;
     }
 
+    /// <summary>For tests on a hand-moved clock: a PINGREQ is out and nothing has arrived since.</summary>
+    internal bool IsAwaitingPingResponse
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connection is { PingSentAt: not 0 };
+            }
+        }
+    }
+
     /// <summary>Only for tests of id allocation: where the counter continues from.</summary>
     internal void SetLastPacketIdForTest(ushort value)
     {
