@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using Kiosk.Mqtt.Protocol;
 using Kiosk.Mqtt.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Kiosk.Mqtt.Tests.Client;
 
 /// <summary>Behaviour Mosquitto will not produce on demand, scripted byte by byte on a loopback TcpListener.</summary>
-public sealed class ScriptedBrokerTests
+public sealed class ScriptedBrokerTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
 
@@ -111,7 +112,7 @@ public sealed class ScriptedBrokerTests
 
         // The exact 1.5 x keep-alive bound is proven on a hand-moved clock (KeepAliveClockTests); here, on the wall
         // clock, it is only reported, because a loaded build machine may delay any thread by a few hundred ms.
-        Console.WriteLine($"Silent broker noticed after {noticedAfter.TotalMilliseconds:0} ms (keep-alive {keepAlive.TotalMilliseconds:0} ms).");
+        output.WriteLine($"Silent broker noticed after {noticedAfter.TotalMilliseconds:0} ms (keep-alive {keepAlive.TotalMilliseconds:0} ms).");
         var (second, _) = await fake.AcceptAsync(Step);
         await second.SendAsync(new ConnAckPacket(false, 0));
         await states.NextAsync(MqttConnectionState.Connected, Step);
