@@ -32,6 +32,7 @@ public sealed class MqttClient : IMqttClient
     private CancellationTokenSource? loopStop;
     private Task? loop;
     private volatile bool stopping;
+    private Task? stopTask;
 
     public MqttClient(MqttClientOptions options, ILogger<MqttClient>? logger = null, TimeProvider? time = null)
     {
@@ -92,24 +93,24 @@ public sealed class MqttClient : IMqttClient
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        MqttConnection? current;
-        Task? running;
+        // Every caller (StopAsync, DisposeAsync, twice) shares the one stop; it runs once.
         lock (gate)
         {
-            if (stopping)
-            {
-                running = loop;
-                current = null;
-            }
-            else
+            if (stopTask is null)
             {
                 stopping = true;
-                current = connection;
-                running = loop;
+                stopTask = StopOnceAsync(connection, loop, cancellationToken);
             }
+
+            return stopTask;
         }
+    }
+
+    private async Task StopOnceAsync(MqttConnection? current, Task? running, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
 
         if (current is not null && current.Writer.Enqueue(DisconnectPacket.Instance))
         {
@@ -761,6 +762,18 @@ public sealed class MqttClient : IMqttClient
 
         packetId = 0;
         return false;
+    }
+
+    /// <summary>For tests on a hand-moved clock: a PINGREQ is out and nothing has arrived since.</summary>
+    internal bool IsAwaitingPingResponse
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connection is { PingSentAt: not 0 };
+            }
+        }
     }
 
     /// <summary>Only for tests of id allocation: where the counter continues from.</summary>

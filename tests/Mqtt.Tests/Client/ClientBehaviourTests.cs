@@ -97,4 +97,27 @@ public sealed class ClientBehaviourTests
         await session.SendAsync(new PubAckPacket(5));
         await Wait.ForAsync(Task.WhenAll(publishes), Step, "all five PUBACKs");
     }
+
+    [Fact]
+    public async Task Stop_and_dispose_may_be_called_in_any_order_and_more_than_once()
+    {
+        await using var fake = new ScriptedBroker();
+        var client = new MqttClient(fake.ClientOptions("stop-twice"));
+        var states = new StateRecorder(client);
+        await client.StartAsync(CancellationToken.None);
+        var (session, _) = await fake.AcceptAsync(Step);
+        await session.SendAsync(new ConnAckPacket(false, 0));
+        await states.NextAsync(MqttConnectionState.Connected, Step);
+        var pending = client.PublishAsync(new MqttApplicationMessage("queue/test/x", "x"u8.ToArray(), MqttQos.AtLeastOnce), CancellationToken.None);
+
+        await Task.WhenAll(client.StopAsync(CancellationToken.None), client.StopAsync(CancellationToken.None));
+        await client.DisposeAsync();
+        await client.DisposeAsync();
+
+        Assert.Equal(MqttConnectionState.Stopped, client.State);
+        Assert.Single(states.All, c => c.NewState == MqttConnectionState.Stopped);
+        await Assert.ThrowsAsync<MqttNotConnectedException>(() => pending);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.StartAsync(CancellationToken.None));
+        Assert.False(await client.Messages.WaitToReadAsync());
+    }
 }
