@@ -90,7 +90,7 @@ public sealed partial class QueueEngine
 
                 files.Add(ticketFile);
                 files.Add(recapFile);
-                Log.Archived(_logger, day, ticketFile, tickets.Count);
+                Log.Archived(_logger, stamp, ticketFile, tickets.Count);
             }
 
             return new RetentionReport(days, files, deleted);

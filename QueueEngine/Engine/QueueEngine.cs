@@ -29,6 +29,7 @@ public sealed partial class QueueEngine : IDisposable
     private DayRow _day = new(DateOnly.MinValue, 0, null);
     private long _sequence;
     private bool _disposed;
+    private bool _clockBehind;
 
     private QueueEngine(ValidatedConfiguration config, TicketLog log, TimeProvider time, ILogger logger)
     {
@@ -94,7 +95,7 @@ public sealed partial class QueueEngine : IDisposable
             RollIfDue(Now());
         }
 
-        Log.Opened(_logger, _log.Path, _log.SchemaVersion, _day.Day, _sequence, _tickets.Count);
+        Log.Opened(_logger, _log.Path, _log.SchemaVersion, TicketLog.DayText(_day.Day), _sequence, _tickets.Count);
     }
 
     /// <summary>The current business day in the site's zone (it never goes back, even when the clock does).</summary>
@@ -223,11 +224,13 @@ public sealed partial class QueueEngine : IDisposable
 
         if (today <= _day.Day)
         {
-            if (today < _day.Day)
+            // Log once per episode, not on every button press while NTP has the clock behind.
+            if (today < _day.Day && !_clockBehind)
             {
-                Log.ClockBehind(_logger, today, _day.Day);
+                Log.ClockBehind(_logger, TicketLog.DayText(today), TicketLog.DayText(_day.Day));
             }
 
+            _clockBehind = today < _day.Day;
             return false;
         }
 
@@ -245,7 +248,7 @@ public sealed partial class QueueEngine : IDisposable
         var change = new ChangeSet { Day = new DayRow(day, now.ToUnixTimeMilliseconds(), null) };
         change.Events.Add((EventTypes.DayOpened, new DayEventPayload(day, 0)));
         Commit(change, now);
-        Log.DayOpened(_logger, day);
+        Log.DayOpened(_logger, TicketLog.DayText(day));
     }
 
     private int CloseCurrentDay(DateTimeOffset now)
@@ -265,7 +268,7 @@ public sealed partial class QueueEngine : IDisposable
 
         change.Events.Add((EventTypes.DayClosed, new DayEventPayload(_day.Day, expired)));
         Commit(change, now);
-        Log.DayClosed(_logger, _day.Day, expired);
+        Log.DayClosed(_logger, TicketLog.DayText(_day.Day), expired);
         return expired;
     }
 

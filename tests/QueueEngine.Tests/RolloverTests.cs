@@ -84,6 +84,28 @@ public class RolloverTests
     }
 
     [Fact]
+    public void A_clock_behind_the_business_day_is_logged_once_per_episode()
+    {
+        using var dir = new TempDir();
+        var time = new ManualTime(TestSite.Morning);
+        var logger = new CapturingLogger();
+        using var engine = QueueEngine.Open(TestSite.Options(dir.Db), time, logger);
+        time.Advance(TimeSpan.FromDays(1));
+        engine.IssueTicket(TestSite.Request());
+        time.Advance(TimeSpan.FromDays(-1));
+
+        for (var i = 0; i < 3; i++)
+        {
+            engine.IssueTicket(TestSite.Request());
+        }
+
+        var warnings = logger.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.Single(warnings);
+        Assert.Contains("Clock is behind", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains(logger.Entries, e => e.Message.Contains("Business day 2026-03-03 opened", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Clock_jumping_back_within_the_day_keeps_numbers_and_order()
     {
         using var h = new EngineHarness();

@@ -139,3 +139,18 @@ public sealed class EngineHarness : IDisposable
         Dir.Dispose();
     }
 }
+
+/// <summary>Keeps what the engine logs, to check the operator sees the right line once.</summary>
+public sealed class CapturingLogger : Microsoft.Extensions.Logging.ILogger
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> _entries = new();
+
+    public IReadOnlyList<(Microsoft.Extensions.Logging.LogLevel Level, string Message)> Entries => _entries.ToList();
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+        Exception? exception, Func<TState, Exception?, string> formatter) => _entries.Enqueue((logLevel, formatter(state, exception)));
+}
