@@ -21,6 +21,9 @@ public sealed class EscPosCodePage
     private readonly FrozenDictionary<char, byte> toByte;
     private readonly char[] toChar = new char[256];
 
+    // Printable ASCII maps to itself in every table offered here; checked at construction, it skips the dictionary for most text.
+    private readonly bool asciiCompatible;
+
     private EscPosCodePage(string name, byte escTNumber, int dotNetCodePage)
     {
         System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -45,6 +48,7 @@ public sealed class EscPosCodePage
         }
 
         toByte = map.ToFrozenDictionary();
+        asciiCompatible = Enumerable.Range(0x20, 0x5F).All(c => map.TryGetValue((char)c, out var b) && b == c);
     }
 
     public static EscPosCodePage Pc437 => Pc437Lazy.Value;
@@ -78,9 +82,18 @@ public sealed class EscPosCodePage
             ?? throw new ArgumentException($"Unknown code page '{value}': use one of {string.Join(", ", All.Select(p => p.Name))}.", nameof(value));
     }
 
-    public bool CanEncode(char c) => toByte.ContainsKey(c);
+    public bool CanEncode(char c) => (asciiCompatible && c is >= ' ' and < '\u007F') || toByte.ContainsKey(c);
 
-    public bool TryGetByte(char c, out byte value) => toByte.TryGetValue(c, out value);
+    public bool TryGetByte(char c, out byte value)
+    {
+        if (asciiCompatible && c is >= ' ' and < '\u007F')
+        {
+            value = (byte)c;
+            return true;
+        }
+
+        return toByte.TryGetValue(c, out value);
+    }
 
     public char Decode(byte b) => toChar[b];
 
