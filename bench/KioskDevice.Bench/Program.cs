@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Device.Bench;
+using Kiosk.Mqtt;
+
+// ./kiosk.sh bench kiosk [tickets] [runs]
+// Start-to-READY=1 and resident memory of the kiosk next to a bare Generic Host worker, started the same way
+// (dotnet X.dll with a NOTIFY_SOCKET) in the same run; then memory after issuing tickets through counter commands.
+var tickets = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+
+await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = "pkm-kokop", CounterCount = 6 });
+
+// As installed on the Pi (deploy/systemd/install.sh publishes ReadyToRun) and as built (JIT only), both workers alike.
+var published = Directory.CreateTempSubdirectory("kiosk-bench-publish-").FullName;
+var bareR2r = Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll");
+var kioskR2r = Publish("KioskDevice/KioskDevice.csproj", Path.Combine(published, "kiosk"), "Kiosk.Device.dll");
+ChildProcess? kept = null;
+(double Bare, double Kiosk) baseline = default;
+foreach (var (label, bareDll, kioskDll) in new[]
+{
+    ("JIT (dotnet build)", Path.Combine(AppContext.BaseDirectory, "Kiosk.BareWorker.dll"), Path.Combine(AppContext.BaseDirectory, "Kiosk.Device.dll")),
+    ("ReadyToRun (as installed)", bareR2r, kioskR2r),
+})
+{
+    var bareReady = new List<double>();
+    var bareRss = new List<double>();
+    var kioskReady = new List<double>();
+    var kioskRss = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        // Alternate so both see the same machine state (page cache, other load).
+        using (var bare = ChildProcess.StartUntilReady(bareDll, []))
+        {
+            bareReady.Add(bare.ToReady.TotalMilliseconds);
+            bareRss.Add(bare.ResidentMiB());
+        }
+
+        var kiosk = ChildProcess.StartUntilReady(kioskDll, KioskArguments(broker, Directory.CreateTempSubdirectory("kiosk-bench-").FullName));
+        kioskReady.Add(kiosk.ToReady.TotalMilliseconds);
+        kioskRss.Add(kiosk.ResidentMiB());
+        if (run == runs - 1 && kioskDll == kioskR2r)
+        {
+            kept = kiosk;
+            baseline = (Median(bareRss), Median(kioskRss));
+        }
+        else
+        {
+            kiosk.Dispose();
+        }
+    }
+
+    Console.WriteLine($"[{label}] start to READY=1  bare worker {Median(bareReady),6:0} ms    kiosk {Median(kioskReady),6:0} ms    ratio {Median(kioskReady) / Median(bareReady):0.00} (goal <= 1.5)   [median of {runs}]");
+    Console.WriteLine($"[{label}] RSS after start   bare worker {Median(bareRss),6:0.0} MiB   kiosk {Median(kioskRss),6:0.0} MiB   ratio {Median(kioskRss) / Median(bareRss):0.00} (goal <= 1.5)");
+}
+
+using (kept)
+{
+    var (issued, elapsed, samples) = await IssueTicketsAsync(broker, kept!, tickets);
+    Console.WriteLine($"issued {issued} tickets through counter commands in {elapsed.TotalSeconds:0.0} s ({issued / elapsed.TotalSeconds:0} tickets/s, each emergency + serve committed with fsync)");
+    foreach (var (count, rss) in samples)
+    {
+        Console.WriteLine($"RSS after {count,6} tickets  kiosk {rss,6:0.0} MiB  ratio to bare {rss / baseline.Bare:0.00}  growth since start {rss - baseline.Kiosk:+0.0;-0.0} MiB");
+    }
+}
+
+Directory.Delete(published, recursive: true);
+return 0;
+
+static string Publish(string project, string output, string dll)
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "Kiosk.sln")))
+    {
+        root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("Kiosk.sln not found above the benchmark.");
+    }
+
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = root };
+    foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var process = Process.Start(start)!;
+    process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? Path.Combine(output, dll) : throw new InvalidOperationException($"dotnet publish {project} failed");
+}
+
+static IEnumerable<string> KioskArguments(PrivateBroker broker, string data)
+{
+    var kiosk = broker.For(BrokerRoles.Kiosk);
+    return
+    [
+        "run",
+        $"--Kiosk:Mqtt:Port={broker.Port}",
+        $"--Kiosk:Mqtt:Password={kiosk.Password}",
+        "--Kiosk:Hardware:Kind=simulated",
+        "--Kiosk:Printer:Transport=simulated",
+        "--Kiosk:Reader:Kind=none",
+        $"--Kiosk:DataDirectory={data}",
+    ];
+}
+
+static async Task<(int Issued, TimeSpan Elapsed, List<(int Count, double Rss)> Samples)> IssueTicketsAsync(PrivateBroker broker, ChildProcess kiosk, int tickets)
+{
+    var counter = broker.For(BrokerRoles.Counter(1));
+    var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    await using var client = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "bench-counter-1", Username = counter.Username, Password = counter.Password, MaxInflightMessages = 200 });
+    client.StateChanged += (_, e) => { if (e.NewState == MqttConnectionState.Connected) { connected.TrySetResult(); } };
+    await client.StartAsync(CancellationToken.None);
+    await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    await client.SubscribeAsync([new MqttTopicFilter("queue/pkm-kokop/counter/1/reply", MqttQos.AtLeastOnce)], CancellationToken.None);
+
+    var samples = new List<(int, double)>();
+    var clock = Stopwatch.StartNew();
+    var sampleAt = new HashSet<int> { tickets / 2, tickets };
+    var answered = 0;
+    var issued = 0;
+    var reader = Task.Run(async () =>
+    {
+        await foreach (var message in client.Messages.ReadAllAsync())
+        {
+            var reply = JsonDocument.Parse(message.Payload).RootElement;
+            answered++;
+            if (reply.GetProperty("type").GetString() == "IssueEmergency" && reply.GetProperty("ok").GetBoolean())
+            {
+                issued++;
+                if (sampleAt.Contains(issued))
+                {
+                    samples.Add((issued, kiosk.ResidentMiB()));
+                }
+            }
+
+            if (answered == tickets * 2)
+            {
+                return;
+            }
+        }
+    });
+
+    // Emergency (a ticket called at once at this counter) then serve, so the counter is free for the next one.
+    for (var i = 0; i < tickets; i++)
+    {
+        await client.PublishAsync(Command($"b-e-{i}", "emergency"), CancellationToken.None);
+        await client.PublishAsync(Command($"b-s-{i}", "serve"), CancellationToken.None);
+    }
+
+    await reader.WaitAsync(TimeSpan.FromMinutes(10));
+    return (issued, clock.Elapsed, samples);
+}
+
+static MqttApplicationMessage Command(string id, string type) =>
+    new("queue/pkm-kokop/counter/1/command", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { commandId = id, type, service = "UGD" })), MqttQos.AtLeastOnce);
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[sorted.Length / 2];
+}
