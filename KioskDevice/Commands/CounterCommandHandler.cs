@@ -58,7 +58,15 @@ public sealed partial class CounterCommandHandler(
                     continue;
                 }
 
-                await HandleAsync(message, stoppingToken);
+                try
+                {
+                    await HandleAsync(message, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // E.g. disk full during the command: nothing of it was saved; the counter gets no reply and repeats it.
+                    await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

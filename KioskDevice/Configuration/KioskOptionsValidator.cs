@@ -21,9 +21,9 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
         var errors = new List<string>();
         void Fail(string key, string reason) => errors.Add($"{KioskOptions.Section}:{key}: {reason}");
 
-        if (!SiteId().IsMatch(options.Site.Id))
+        if (!SiteId().IsMatch(options.Site.Id) || options.Site.Id.Length > 32)
         {
-            Fail("Site:Id", $"must be 1-64 letters, digits, '-' or '_' (it becomes an MQTT topic level), got '{options.Site.Id}'");
+            Fail("Site:Id", $"must be 1-32 letters, digits, '-' or '_' (it becomes an MQTT topic level), got '{options.Site.Id}'");
         }
 
         if (string.IsNullOrWhiteSpace(options.Site.Name))
@@ -148,9 +148,12 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             fail("Mqtt:KeepAliveSeconds", $"must be 5..600, got {mqtt.KeepAliveSeconds}");
         }
 
-        if (mqtt.UseTls && !string.IsNullOrEmpty(mqtt.CaCertificateFile) && !File.Exists(mqtt.CaCertificateFile))
+        foreach (var (key, file) in new[] { ("CaCertificateFile", mqtt.CaCertificateFile), ("ClientCertificateFile", mqtt.ClientCertificateFile), ("ClientKeyFile", mqtt.ClientKeyFile) })
         {
-            fail("Mqtt:CaCertificateFile", $"file '{mqtt.CaCertificateFile}' does not exist");
+            if (mqtt.UseTls && !string.IsNullOrEmpty(file) && !File.Exists(file))
+            {
+                fail($"Mqtt:{key}", $"file '{file}' does not exist");
+            }
         }
     }
 
@@ -181,9 +184,10 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             fail("Printer:PaperWidthMm", $"must be 58 or 80, got {printer.PaperWidthMm}");
         }
 
-        if (printer.TimeoutSeconds is < 1 or > 120)
+        if (printer.TimeoutSeconds is < 1 or > 20)
         {
-            fail("Printer:TimeoutSeconds", $"must be 1..120, got {printer.TimeoutSeconds}");
+            // The watchdog allows 30 s without a heartbeat; a print job must give up well before that.
+            fail("Printer:TimeoutSeconds", $"must be 1..20, got {printer.TimeoutSeconds}");
         }
 
         if (printer.StatusPollSeconds is < 1 or > 600)

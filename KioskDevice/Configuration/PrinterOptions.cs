@@ -24,6 +24,9 @@ public sealed class PrinterOptions
     /// <summary>Optional 1-bit PBM/BMP logo printed above the header.</summary>
     public string LogoFile { get; set; } = string.Empty;
 
+    /// <summary>Send the QR code as a raster image instead of GS ( k, for printers (older XP-58, POS-58 clones) that print GS ( k as text.</summary>
+    public bool QrAsImage { get; set; }
+
     public int TimeoutSeconds { get; set; } = 10;
 
     public int StatusPollSeconds { get; set; } = 5;

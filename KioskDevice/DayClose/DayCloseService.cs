@@ -36,12 +36,27 @@ public sealed partial class DayCloseService(
         heartbeats.Register(LoopName);
         try
         {
-            await CatchUpAsync(stoppingToken);
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
+            }
+
             using var timer = new PeriodicTimer(CheckEvery, time);
             do
             {
                 heartbeats.Beat(LoopName);
-                await CheckAsync(stoppingToken);
+                try
+                {
+                    await CheckAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

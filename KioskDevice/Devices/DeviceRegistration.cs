@@ -117,7 +117,7 @@ public static class DeviceRegistration
         ArgumentNullException.ThrowIfNull(options);
         var codePage = EscPosCodePage.All.FirstOrDefault(c => c.EscTNumber == options.Printer.CodePage) ?? EscPosCodePage.Wpc1252;
         var logo = string.IsNullOrEmpty(options.Printer.LogoFile) ? null : MonoImageReader.Load(options.Printer.LogoFile);
-        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo);
+        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo, options.Printer.QrAsImage);
     }
 
     public static PaperProfile Paper(PrinterOptions printer)

@@ -40,9 +40,19 @@ public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions
 
     private void SetIfPresent(string lampId, bool lit)
     {
-        if (lamps.LampIds.Contains(lampId))
+        if (!lamps.LampIds.Contains(lampId))
+        {
+            return;
+        }
+
+        try
         {
             lamps.Set(lampId, lit);
+        }
+        catch (IOException ex)
+        {
+            // A dead lamp line (GpioException is an IOException) must not stop tickets; the doctor shows which line refuses.
+            LogLampFailed(logger, lampId, ex.Message);
         }
     }
 
@@ -76,6 +86,9 @@ public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions
             buzzer.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lamp {Lamp} could not be set: {Reason}")]
+    private static partial void LogLampFailed(ILogger logger, string lamp, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Buzzer failed: {Reason}")]
     private static partial void LogBuzzerFailed(ILogger logger, string reason);

@@ -52,6 +52,7 @@ public static class KioskHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<KioskOptions>().Bind(configuration.GetSection(KioskOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KioskOptions>, KioskOptionsValidator>();
+        services.AddSingleton<IValidateOptions<KioskOptions>>(_ => new KioskQueueConsistencyValidator(QueueSection(configuration)));
         services.AddSingleton(provider => QueueOptions(configuration, provider.GetRequiredService<IOptions<KioskOptions>>().Value));
         services.AddSingleton(provider => QueueEngine.Open(
             provider.GetRequiredService<QueueEngineOptions>(),
@@ -90,12 +91,19 @@ public static class KioskHost
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(kiosk);
-        var options = new QueueEngineOptions();
-        configuration.GetSection("Queue").Bind(options);
+        var options = QueueSection(configuration);
         options.SiteId = kiosk.Site.Id;
         options.TimeZoneId = kiosk.Site.TimeZone;
         options.DatabasePath = Path.Combine(kiosk.DataDirectory, "kiosk.db");
         options.RetentionExportDirectory ??= Path.Combine(kiosk.DataDirectory, "arsip");
+        return options;
+    }
+
+    /// <summary>Only what the "Queue" section says (services, counters, polis, rules).</summary>
+    public static QueueEngineOptions QueueSection(IConfiguration configuration)
+    {
+        var options = new QueueEngineOptions();
+        configuration.GetSection("Queue").Bind(options);
         return options;
     }
 

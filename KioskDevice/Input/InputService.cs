@@ -36,6 +36,10 @@ public sealed partial class InputService(
     public const string ScanLoop = "scanner";
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, TimeSpan> lastTicketPress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> lastCardTicket = new(StringComparer.Ordinal);
+
+    /// <summary>A QR reader in continuous mode or a patient scanning twice must not get two numbers for one card.</summary>
+    public static readonly TimeSpan SameCardLockout = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -128,7 +132,20 @@ public sealed partial class InputService(
             return;
         }
 
+        var cardNumber = request.CardData!.Number;
+        if (lastCardTicket.TryGetValue(cardNumber, out var previous) && scan.ReceivedAt - previous < SameCardLockout)
+        {
+            LogSameCard(logger, request.CardData.Masked);
+            activity.Report("scan", "DuplicateScan", "Kartu ini baru saja dipindai; tiket Anda sudah dicetak.");
+            return;
+        }
+
         var outcome = await issuer.IssueAsync(request, categoryKnown: true, cancellationToken);
+        if (outcome.Kind != IssueOutcomeKind.Refused)
+        {
+            lastCardTicket[cardNumber] = scan.ReceivedAt;
+        }
+
         activity.Report("scan", outcome);
     }
 
@@ -159,7 +176,15 @@ public sealed partial class InputService(
                 {
                     try
                     {
-                        await handle(item, stoppingToken);
+                        // A ticket may wait behind a reprint run; keep beating while it does.
+                        var handling = handle(item, stoppingToken);
+                        while (!handling.IsCompleted)
+                        {
+                            heartbeats.Beat(name);
+                            await Task.WhenAny(handling, Task.Delay(BeatEvery, stoppingToken));
+                        }
+
+                        await handling;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -186,6 +211,9 @@ public sealed partial class InputService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Second press of {Button} within the lock-out ignored (one ticket per press)")]
     private static partial void LogDoublePress(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card {Card} scanned again within the lock-out: no second ticket")]
+    private static partial void LogSameCard(ILogger logger, string card);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Long press on button {Button}")]
     private static partial void LogLongPress(ILogger logger, string button);

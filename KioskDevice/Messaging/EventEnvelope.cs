@@ -24,10 +24,41 @@ public static class EventEnvelope
             json.WriteString("occurredAt", outboxEvent.OccurredAt);
             json.WriteString("site", site);
             json.WritePropertyName("data");
-            json.WriteRawValue(string.IsNullOrEmpty(outboxEvent.Payload) ? "{}" : outboxEvent.Payload);
+            if (string.IsNullOrEmpty(outboxEvent.Payload))
+            {
+                json.WriteRawValue("{}");
+            }
+            else if (IsJson(outboxEvent.Payload))
+            {
+                json.WriteRawValue(outboxEvent.Payload);
+            }
+            else
+            {
+                // A damaged row must not block every event behind it: it goes out as text, marked, and in order.
+                json.WriteStringValue(outboxEvent.Payload);
+                json.WriteBoolean("dataInvalid", true);
+            }
             json.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static bool IsJson(string payload)
+    {
+        if (string.IsNullOrEmpty(payload))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

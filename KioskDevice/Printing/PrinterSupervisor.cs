@@ -34,6 +34,7 @@ public sealed partial class PrinterSupervisor(
 {
     public const string LoopName = "printer";
     private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly Lock publishGate = new();
 
     /// <summary>Asks for a status check now (e.g. the simulator refilled the paper).</summary>
     public void CheckNow()
@@ -54,15 +55,22 @@ public sealed partial class PrinterSupervisor(
         health.Changed += OnHealthChanged;
         try
         {
-            await CheckAsync(stoppingToken);
-            Publish();
+            await GuardedCheckAsync(stoppingToken);
             readiness.MarkReady(KioskReadiness.Printer, $"Printer: {PrinterHealth.Sentence(health.Status.Condition)}");
             var interval = TimeSpan.FromSeconds(options.Value.Printer.StatusPollSeconds);
+
+            // Wake at least every few seconds to beat, whatever the poll interval: the watchdog allows 30 s of silence.
+            var slice = TimeSpan.FromSeconds(Math.Min(5, interval.TotalSeconds));
+            var lastCheck = DateTime.UtcNow;
             while (!stoppingToken.IsCancellationRequested)
             {
                 heartbeats.Beat(LoopName);
-                await wake.WaitAsync(interval, stoppingToken);
-                await CheckAsync(stoppingToken);
+                var woken = await wake.WaitAsync(slice, stoppingToken);
+                if (woken || DateTime.UtcNow - lastCheck >= interval)
+                {
+                    await GuardedCheckAsync(stoppingToken);
+                    lastCheck = DateTime.UtcNow;
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +81,18 @@ public sealed partial class PrinterSupervisor(
         {
             health.Changed -= OnHealthChanged;
             heartbeats.Unregister(LoopName);
+        }
+    }
+
+    private async Task GuardedCheckAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await CheckAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
         }
     }
 
@@ -104,7 +124,7 @@ public sealed partial class PrinterSupervisor(
         var pending = engine.PendingPrints().Count;
         if (pending > 0 && (health.CanAcceptTickets || !printer.IsBidirectional))
         {
-            var printed = await issuer.ReprintPendingAsync(cancellationToken);
+            var printed = await issuer.ReprintPendingAsync(() => heartbeats.Beat(LoopName), cancellationToken);
             if (printed > 0)
             {
                 LogReprinted(logger, printed);
@@ -138,12 +158,17 @@ public sealed partial class PrinterSupervisor(
 
     private void Publish()
     {
-        var ready = health.CanAcceptTickets;
-        signals.ShowPrinterReady(ready);
-        var condition = health.Status.Condition;
-        var word = health.LastFailure is not null && condition is PrinterCondition.Ok or PrinterCondition.Unknown or PrinterCondition.PaperNearEnd ? "offline" : PrinterHealth.Word(condition);
-        var sentence = health.LastFailure is not null ? $"Printer bermasalah: {health.LastFailure}" : PrinterHealth.Sentence(condition);
-        connection.UpdateStatus(word, sentence, engine.PendingPrints().Count);
+        // Health changes arrive from the issuing path and from this loop: one at a time, so the last word is the newest.
+        lock (publishGate)
+        {
+            var ready = health.CanAcceptTickets;
+            signals.ShowPrinterReady(ready);
+            var condition = health.Status.Condition;
+            var failure = health.LastFailure;
+            var word = failure is not null && condition is PrinterCondition.Ok or PrinterCondition.Unknown or PrinterCondition.PaperNearEnd ? "offline" : PrinterHealth.Word(condition);
+            var sentence = failure is not null ? $"Printer bermasalah: {failure}" : PrinterHealth.Sentence(condition);
+            connection.UpdateStatus(word, sentence, engine.PendingPrints().Count);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Printer cannot print: {Condition} ({Detail}); last job failure: {Failure}")]

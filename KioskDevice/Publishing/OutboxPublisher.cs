@@ -31,6 +31,7 @@ public sealed partial class OutboxPublisher(
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, string> displayed = new(StringComparer.Ordinal);
     private bool snapshotDirty = true;
+    private volatile bool reconnected;
 
     public long PublishedUpTo { get; private set; }
 
@@ -50,22 +51,37 @@ public sealed partial class OutboxPublisher(
                     continue;
                 }
 
-                var batch = engine.ReadOutbox(BatchSize);
-                if (batch.Count > 0)
+                if (reconnected)
                 {
-                    await PublishBatchAsync(batch, stoppingToken);
+                    // Set on the MQTT client's thread; the display cache is only touched here, on the loop's.
+                    reconnected = false;
+                    displayed.Clear();
                     snapshotDirty = true;
                 }
 
-                if (snapshotDirty)
+                try
                 {
-                    await PublishSnapshotAsync(stoppingToken);
-                    snapshotDirty = false;
-                }
+                    var batch = engine.ReadOutbox(BatchSize);
+                    if (batch.Count > 0)
+                    {
+                        await PublishBatchAsync(batch, stoppingToken);
+                        snapshotDirty = true;
+                    }
 
-                if (batch.Count < BatchSize)
+                    if (snapshotDirty)
+                    {
+                        await PublishSnapshotAsync(stoppingToken);
+                        snapshotDirty = false;
+                    }
+
+                    if (batch.Count < BatchSize)
+                    {
+                        await signal.WaitAsync(Idle, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    await signal.WaitAsync(Idle, stoppingToken);
+                    await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
                 }
             }
         }
@@ -85,8 +101,7 @@ public sealed partial class OutboxPublisher(
         if (change.NewState == MqttConnectionState.Connected)
         {
             // A broker that lost its retained store (or a fresh one) must get the snapshot again.
-            snapshotDirty = true;
-            displayed.Clear();
+            reconnected = true;
             signal.Nudge();
         }
     }

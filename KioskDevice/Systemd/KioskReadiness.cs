@@ -22,11 +22,17 @@ public sealed class KioskReadiness(SystemdNotifier notifier)
 
     public void MarkReady(string component, string status)
     {
+        // The components come up on different threads: decide and word the message under the lock.
+        string? progress = null;
         bool complete;
         lock (gate)
         {
             ready.Add(component);
             complete = Required.All(ready.Contains) && !allReady.Task.IsCompleted;
+            if (!complete && !allReady.Task.IsCompleted)
+            {
+                progress = $"Memulai: {string.Join(", ", ready.Order(StringComparer.Ordinal))} siap; menunggu {string.Join(", ", Required.Where(r => !ready.Contains(r)))}";
+            }
         }
 
         if (complete)
@@ -34,9 +40,9 @@ public sealed class KioskReadiness(SystemdNotifier notifier)
             notifier.Ready(status);
             allReady.TrySetResult();
         }
-        else if (!IsReady)
+        else if (progress is not null)
         {
-            notifier.Status($"Memulai: {string.Join(", ", ready.Order(StringComparer.Ordinal))} siap; menunggu {string.Join(", ", Required.Where(r => !ready.Contains(r)))}");
+            notifier.Status(progress);
         }
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class TicketIssuer(
     ILogger<TicketIssuer> logger) : IDisposable
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly HashSet<Guid> printedUnmarked = [];
 
     public void Dispose() => oneAtATime.Dispose();
 
@@ -78,8 +79,10 @@ public sealed partial class TicketIssuer(
     /// older than the configured limit: by then the patient has gone to the officer, who issues a manual ticket.
     /// Returns how many were printed.
     /// </summary>
-    public async Task<int> ReprintPendingAsync(CancellationToken cancellationToken)
+    /// <param name="beat">Called per ticket: a long reprint run after a paper refill must keep the watchdog fed.</param>
+    public async Task<int> ReprintPendingAsync(Action beat, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(beat);
         await oneAtATime.WaitAsync(cancellationToken);
         try
         {
@@ -87,6 +90,14 @@ public sealed partial class TicketIssuer(
             var limit = TimeSpan.FromMinutes(options.Value.VoidUnprintedAfterMinutes);
             foreach (var ticket in engine.PendingPrints().OrderBy(t => t.IssuedAt))
             {
+                beat();
+                if (printedUnmarked.Contains(ticket.Id))
+                {
+                    // The patient holds it already; only the mark failed last time.
+                    MarkPrinted(ticket);
+                    continue;
+                }
+
                 if (time.GetUtcNow() - ticket.IssuedAt > limit)
                 {
                     engine.VoidUnprinted(ticket.Id, $"Tidak tercetak lebih dari {limit.TotalMinutes:0} menit");
@@ -123,11 +134,24 @@ public sealed partial class TicketIssuer(
     private async Task<IssueOutcome> PrintCommittedAsync(TicketPrintModel model, bool announceFailure, CancellationToken cancellationToken)
     {
         var ticket = model.Ticket;
-        var job = layout.Render(model);
+        byte[] job;
+        try
+        {
+            job = layout.Render(model);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // A layout that cannot be drawn (e.g. a logo wider than the paper) is a print failure, not a crash.
+            engine.MarkPrintFailed(ticket.Id);
+            health.JobFailed($"Tata letak tiket tidak dapat dicetak: {ex.Message}", null);
+            LogPrintFailed(logger, ticket.Number, "Layout", ex.Message);
+            return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket, $"Tiket {ticket.Number} gagal dicetak. Mohon hubungi petugas.");
+        }
+
         var print = await printer.SendAsync(job, cancellationToken);
         if (print.Succeeded)
         {
-            engine.MarkPrinted(ticket.Id);
+            MarkPrinted(ticket);
             health.JobSucceeded();
             health.Report(print.Status);
             outbox.Nudge();
@@ -150,6 +174,31 @@ public sealed partial class TicketIssuer(
         LogPrintFailed(logger, ticket.Number, print.FailureKind.ToString(), print.Message);
         return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket,
             $"Tiket {ticket.Number} gagal dicetak ({PrinterHealth.Sentence(print.Status.Condition)}). Tiket akan dicetak ulang saat printer pulih.");
+    }
+
+    /// <summary>
+    /// The ticket is in the patient's hand; if the mark cannot be written (disk full) it is remembered, so the ticket is
+    /// neither printed again nor voided, and the mark is retried by the next reprint round.
+    /// </summary>
+    private void MarkPrinted(Ticket ticket)
+    {
+        try
+        {
+            var marked = engine.MarkPrinted(ticket.Id);
+            if (marked.Succeeded)
+            {
+                printedUnmarked.Remove(ticket.Id);
+            }
+            else
+            {
+                LogMarkFailed(logger, ticket.Number, marked.Error?.Message ?? "unknown");
+            }
+        }
+        catch (Kiosk.Queue.Storage.QueueDatabaseException ex)
+        {
+            printedUnmarked.Add(ticket.Id);
+            LogMarkFailed(logger, ticket.Number, ex.Message);
+        }
     }
 
     private string ServiceName(string code) =>
@@ -196,6 +245,9 @@ public sealed partial class TicketIssuer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {Number} committed but not printed ({Kind}: {Reason}); it stays uncallable until reprinted")]
     private static partial void LogPrintFailed(ILogger logger, string number, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {Number} was printed but could not be marked printed: {Reason}; retrying")]
+    private static partial void LogMarkFailed(ILogger logger, string number, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} voided: not printed within {Minutes} minutes")]
     private static partial void LogVoided(ILogger logger, string number, double minutes);

@@ -11,8 +11,10 @@ namespace Kiosk.Device.Ticketing;
 /// allows, when, how many are ahead and roughly how long, what to bring, a QR code with the ticket id, the complaint
 /// channels, and "keep this ticket". A personal card number is never printed in full.
 /// </summary>
-public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCodePage codePage, TimeZoneInfo zone, MonoBitmap? logo = null)
+public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCodePage codePage, TimeZoneInfo zone, MonoBitmap? logo = null, bool qrAsImage = false)
 {
+    private bool Narrow => paper.Columns < 48;
+
     /// <summary>The QR payload: the ticket's internal id, which a counter scanner can look up; no personal data.</summary>
     public static string QrPayload(Ticket ticket)
     {
@@ -69,9 +71,8 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
         ticketText.Align(Alignment.Left);
         ticketText.Line(model.PeopleAhead == 0 ? "Tidak ada antrean di depan Anda." : $"Antrean di depan Anda: {model.PeopleAhead.ToString(CultureInfo.InvariantCulture)} orang");
-        ticketText.Line(model.EstimatedWait is { } wait
-            ? $"Perkiraan waktu tunggu: {IndonesianTime.Duration(wait)}"
-            : "Perkiraan waktu tunggu: menunggu loket dibuka");
+        var estimate = model.EstimatedWait is { } wait ? IndonesianTime.Duration(wait) : "menunggu loket dibuka";
+        LabelledLine(ticketText, "Perkiraan waktu tunggu:", estimate);
         if (ticket.FamilySize > 1)
         {
             ticketText.Line($"Berlaku untuk {ticket.FamilySize.ToString(CultureInfo.InvariantCulture)} orang (satu keluarga)");
@@ -84,7 +85,7 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
         if (ticket.CardData is { } card)
         {
-            ticketText.Line($"{CardText(card.Kind)}: {card.Masked}");
+            LabelledLine(ticketText, $"{CardText(card.Kind)}:", card.Masked);
         }
 
         if (model.WhatToBring.Count > 0)
@@ -97,8 +98,27 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         }
 
         ticketText.Divider().Align(Alignment.Center);
-        ticketText.Qr(QrPayload(ticket), moduleSize: paper.Columns >= 48 ? 6 : 5);
-        ticketText.Bold().Line("Simpan tiket ini sampai dipanggil").Bold(false);
+        // Some POS-58 clones print GS ( k as text: for them the QR goes as a raster image.
+        if (qrAsImage)
+        {
+            ticketText.QrImage(QrPayload(ticket), moduleSize: Narrow ? 5 : 6);
+        }
+        else
+        {
+            ticketText.Qr(QrPayload(ticket), moduleSize: Narrow ? 5 : 6);
+        }
+
+        ticketText.Bold();
+        if (Narrow)
+        {
+            ticketText.Line("Simpan tiket ini").Line("sampai nomor Anda dipanggil");
+        }
+        else
+        {
+            ticketText.Line("Simpan tiket ini sampai dipanggil");
+        }
+
+        ticketText.Bold(false);
 
         var complaints = site.Complaints.PrintableLines().ToList();
         if (complaints.Count > 0)
@@ -112,6 +132,19 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
         ticketText.Feed(2).Cut(partial: true);
         return ticketText.ToArray();
+    }
+
+    /// <summary>"Label: value" on one line when it fits the paper, otherwise the value on its own line below.</summary>
+    private void LabelledLine(EscPosBuilder ticketText, string label, string value)
+    {
+        if (label.Length + 1 + value.Length <= paper.Columns)
+        {
+            ticketText.Line($"{label} {value}");
+        }
+        else
+        {
+            ticketText.Line(label).Line($"  {value}");
+        }
     }
 
     public static string PriorityText(PriorityClass priority) => priority switch

@@ -19,6 +19,10 @@ public static class ConfigurationErrors
                     return options.Failures.ToArray();
                 case QueueConfigurationException queue:
                     return [$"Queue:{queue.Key}: {queue.Reason}"];
+                case Kiosk.DeviceDrivers.DeviceConfigurationException device:
+                    return [device.Message];
+                case Kiosk.DeviceDrivers.Printing.Imaging.ImageFormatException image:
+                    return [$"Kiosk:Printer:LogoFile: {image.Message}"];
                 case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
                     return aggregate.InnerExceptions.Select(Describe).Where(d => d is not null).SelectMany(d => d!).ToArray() is { Length: > 0 } all ? all : null;
             }

@@ -92,6 +92,19 @@ public sealed class IssueFlowTests
         });
     }
 
+    [Fact]
+    public async Task The_same_card_scanned_twice_gives_one_ticket()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+
+        var first = await kiosk.ScanAsync("0001234567890");
+        var again = await kiosk.ScanAsync("0001234567890");
+
+        Assert.Equal("B-001", first.Number);
+        Assert.Equal("DuplicateScan", again.Kind);
+        Assert.Single(kiosk.Session.Engine.TodayTickets());
+    }
+
     [Theory]
     [InlineData("garbage\u0001\u0002")]
     [InlineData("12345")]

@@ -77,6 +77,21 @@ public sealed class SystemdNotifierTests
     }
 
     [Fact]
+    public async Task Components_coming_up_on_many_threads_give_exactly_one_ready()
+    {
+        using var systemd = new NotifySocket();
+        using var notifier = new SystemdNotifier(systemd.Path);
+        var readiness = new KioskReadiness(notifier);
+        string[] components = [KioskReadiness.Database, KioskReadiness.Printer, KioskReadiness.Inputs, KioskReadiness.Outbox];
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => readiness.MarkReady(components[i % 4], "siap"))));
+
+        Assert.True(readiness.IsReady);
+        var messages = await systemd.ReceiveUntilAsync("READY=1", Wait);
+        Assert.Single(messages, m => m.Contains("READY=1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Watchdog_pets_while_loops_beat_and_stops_when_one_stalls()
     {
         using var systemd = new NotifySocket();
