@@ -31,7 +31,7 @@ for group in gpio input dialout lp; do
   getent group "$group" >/dev/null || groupadd --system "$group"
 done
 
-dotnet publish KioskDevice/KioskDevice.csproj -c Release -r "$rid" --self-contained true -o /opt/kiosk.new -nologo -v quiet
+dotnet publish KioskDevice/KioskDevice.csproj -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -o /opt/kiosk.new -nologo -v quiet
 rm -rf /opt/kiosk.old
 [ -d /opt/kiosk ] && mv /opt/kiosk /opt/kiosk.old
 mv /opt/kiosk.new /opt/kiosk
