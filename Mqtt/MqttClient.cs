@@ -283,7 +283,7 @@ public sealed class MqttClient : IMqttClient
                 }
                 else if (!stopping)
                 {
-                    Log.ConnectionLost(logger, ex, options.ClientId, options.Host, options.Port, ex.Message);
+                    Log.ConnectionLost(logger, options.ClientId, options.Host, options.Port, ex.Message);
                 }
             }
             finally

@@ -60,7 +60,7 @@ public sealed partial class CounterCommandHandler(
 
                 try
                 {
-                    await HandleAsync(message, stoppingToken);
+                    Handle(message);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -79,7 +79,7 @@ public sealed partial class CounterCommandHandler(
         }
     }
 
-    internal async Task HandleAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    internal void Handle(MqttApplicationMessage message)
     {
         if (!connection.Topics.TryParseCommandTopic(message.Topic, out var counterNumber))
         {
@@ -102,24 +102,22 @@ public sealed partial class CounterCommandHandler(
             LogExecuted(logger, counterId, command!.Kind.ToString(), command.CommandId, result.Succeeded ? "ok" : result.Error!.Code.ToString());
         }
 
+        // Not awaited: the reply is in the client's session at once and is resent until acknowledged. Waiting here for
+        // its PUBACK would deadlock under a burst of commands: the client stops reading the socket (PUBACKs included)
+        // while its incoming queue is full, and only this loop empties that queue.
         var publish = connection.Client.PublishAsync(
             new MqttApplicationMessage(connection.Topics.Reply(counterNumber), JsonSerializer.SerializeToUtf8Bytes(reply, KioskJson.Options), MqttQos.AtLeastOnce),
-            cancellationToken);
-        while (!publish.IsCompleted)
-        {
-            heartbeats.Beat(LoopName);
-            await Task.WhenAny(publish, Task.Delay(BeatEvery, cancellationToken));
-        }
-
-        try
-        {
-            await publish;
-        }
-        catch (MqttNotConnectedException)
-        {
-            // QoS 1 stays in the session; nothing more to do here.
-        }
+            CancellationToken.None);
+        _ = publish.ContinueWith(
+            static (task, state) => LogReplyNotSent((ILogger)state!, task.Exception?.GetBaseException().Message ?? "cancelled"),
+            logger,
+            CancellationToken.None,
+            TaskContinuationOptions.NotOnRanToCompletion,
+            TaskScheduler.Default);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A counter reply was not delivered: {Reason}; the counter repeats its command and gets the same answer")]
+    private static partial void LogReplyNotSent(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message on unexpected topic {Topic} ignored")]
     private static partial void LogUnexpectedTopic(ILogger logger, string topic);

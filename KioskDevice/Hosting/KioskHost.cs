@@ -110,6 +110,9 @@ public static class KioskHost
     private static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
+
+        // Logs go to standard error, so `export` and `recap` can write their CSV to standard output cleanly.
+        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null || Environment.GetEnvironmentVariable("INVOCATION_ID") is not null)
         {
             // journald adds its own timestamps; the <N> prefix carries the log level into `journalctl -p`.

@@ -20,29 +20,33 @@ public static class KioskCommandLine
         var root = new RootCommand("Kiosk antrean Puskesmas: tiket, cetak, dan antrean loket");
         root.Options.Add(config);
 
-        var run = new Command("run", "Run the kiosk (what systemd starts). Extra --Section:Key=value arguments override configuration.");
+        var run = new Command("run", "Run the kiosk (what systemd starts). Extra --Section:Key=value arguments override configuration, for every command.");
         run.TreatUnmatchedTokensAsErrors = false;
         run.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), [.. parse.UnmatchedTokens]));
         root.Subcommands.Add(run);
 
         var doctor = new Command("doctor", "Check configuration, database, printer, GPIO, readers, broker, clock and disk; print what to fix.");
-        doctor.SetAction((parse, cancellationToken) => WithHostAsync(parse.GetValue(config), services => Doctor.RunAsync(services, Console.Out, cancellationToken)));
+        doctor.TreatUnmatchedTokensAsErrors = false;
+        doctor.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => Doctor.RunAsync(services, Console.Out, cancellationToken)));
         root.Subcommands.Add(doctor);
 
         var printTest = new Command("print-test", "Print a test ticket (no number is used) and report the printer's status.");
-        printTest.SetAction((parse, cancellationToken) => WithHostAsync(parse.GetValue(config), services => PrintTest.RunAsync(services, Console.Out, cancellationToken)));
+        printTest.TreatUnmatchedTokensAsErrors = false;
+        printTest.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => PrintTest.RunAsync(services, Console.Out, cancellationToken)));
         root.Subcommands.Add(printTest);
 
         var date = new Option<string>("--date") { Description = "Business day, yyyy-MM-dd", Required = true };
         var recap = new Command("recap", "Write the daily recap (rekap harian) of a day as CSV and HTML under the data folder and print it.") { date };
-        recap.SetAction((parse, cancellationToken) => WithHostAsync(parse.GetValue(config), services => RecapAsync(services, parse.GetValue(date)!)));
+        recap.TreatUnmatchedTokensAsErrors = false;
+        recap.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => RecapAsync(services, parse.GetValue(date)!)));
         root.Subcommands.Add(recap);
 
         var from = new Option<string>("--from") { Description = "First business day, yyyy-MM-dd", Required = true };
         var to = new Option<string>("--to") { Description = "Last business day, yyyy-MM-dd", Required = true };
         var output = new Option<string?>("--output") { Description = "CSV file to write (default: standard output)" };
         var export = new Command("export", "Export the tickets of a date range as CSV.") { from, to, output };
-        export.SetAction((parse, cancellationToken) => WithHostAsync(parse.GetValue(config), services => ExportAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output))));
+        export.TreatUnmatchedTokensAsErrors = false;
+        export.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => ExportAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output))));
         root.Subcommands.Add(export);
 
         return await root.Parse(args).InvokeAsync();
@@ -62,11 +66,12 @@ public static class KioskCommandLine
         }
     }
 
-    private static async Task<int> WithHostAsync(string? configFile, Func<IServiceProvider, Task<int>> tool)
+    /// <summary>Tools take the same configuration as the service, including --Section:Key=value overrides.</summary>
+    private static async Task<int> WithHostAsync(ParseResult parse, Option<string?> config, Func<IServiceProvider, Task<int>> tool)
     {
         try
         {
-            using var host = KioskHost.CreateBuilder([], configFile).Build();
+            using var host = KioskHost.CreateBuilder([.. parse.UnmatchedTokens], parse.GetValue(config)).Build();
             return await tool(host.Services);
         }
         catch (Exception ex) when (Explain(ex) is { } code)

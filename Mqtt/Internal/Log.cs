@@ -8,7 +8,8 @@ internal static partial class Log
     public static partial void StateChanged(ILogger logger, string clientId, MqttConnectionState oldState, MqttConnectionState newState, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "MQTT {ClientId}: connection to {Host}:{Port} ended: {Reason}")]
-    public static partial void ConnectionLost(ILogger logger, Exception error, string clientId, string host, int port, string reason);
+    // No exception argument: a broker away for a day would fill the journal with one stack trace per reconnect.
+    public static partial void ConnectionLost(ILogger logger, string clientId, string host, int port, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "MQTT {ClientId}: protocol error from the broker, reconnecting: {Reason}")]
     public static partial void ProtocolError(ILogger logger, Exception error, string clientId, string reason);

@@ -19,10 +19,13 @@ internal sealed class KioskHarness : IAsyncDisposable
     private readonly string folder;
     private readonly Dictionary<string, DateTime> lastPress = new(StringComparer.Ordinal);
 
-    private KioskHarness(SimulatorSession session, string folder)
+    private readonly bool ownsFolder;
+
+    private KioskHarness(SimulatorSession session, string folder, bool ownsFolder)
     {
         Session = session;
         this.folder = folder;
+        this.ownsFolder = ownsFolder;
     }
 
     public SimulatorSession Session { get; }
@@ -47,7 +50,7 @@ internal sealed class KioskHarness : IAsyncDisposable
         }
 
         var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = settings }, CancellationToken.None);
-        return new KioskHarness(session, folder);
+        return new KioskHarness(session, folder, ownsFolder: dataDirectory is null);
     }
 
     public BrokerCredentials User(string role) => Broker.For(role);
@@ -130,6 +133,11 @@ internal sealed class KioskHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();
+        if (!ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
