@@ -23,6 +23,11 @@ public static class Doctor
         ArgumentNullException.ThrowIfNull(output);
         var checks = await CheckAsync(services, cancellationToken);
         Print(checks, output);
+
+        // What this machine offers, so a technician can pick chip, line and reader paths for the configuration.
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Perangkat yang terlihat di mesin ini:");
+        await output.WriteLineAsync(DeviceInventory.Collect().ToString());
         return checks.Any(c => c.Outcome == DoctorOutcome.Fail) ? 1 : 0;
     }
 
