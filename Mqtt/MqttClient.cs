@@ -393,12 +393,13 @@ public sealed class MqttClient : IMqttClient
         var reading = ReadLoopAsync(current, ending.Token);
         var writing = current.Writer.RunAsync(current.Stream, ending.Token);
         var watching = KeepAliveLoopAsync(current, ending.Token);
-        var first = await Task.WhenAny(reading, writing, watching).ConfigureAwait(false);
+        var delivering = DeliveryLoopAsync(current, ending.Token);
+        var first = await Task.WhenAny(reading, writing, watching, delivering).ConfigureAwait(false);
         await ending.CancelAsync().ConfigureAwait(false);
         await current.Stream.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(reading, writing, watching).ConfigureAwait(false);
+            await Task.WhenAll(reading, writing, watching, delivering).ConfigureAwait(false);
         }
         catch (Exception) when (first.IsFaulted || first.IsCanceled)
         {
@@ -539,12 +540,11 @@ public sealed class MqttClient : IMqttClient
         switch (publish.Qos)
         {
             case MqttQos.AtMostOnce:
-                await DeliverAsync(current, message, cancellationToken).ConfigureAwait(false);
+                await StageAsync(current, message, null, cancellationToken).ConfigureAwait(false);
                 break;
             case MqttQos.AtLeastOnce:
-                // Acknowledge only once the application has the message: a crash before that means a redelivery, not a loss.
-                await DeliverAsync(current, message, cancellationToken).ConfigureAwait(false);
-                current.Writer.Enqueue(new PubAckPacket(publish.PacketId));
+                // Acknowledged only once the application has the message: a crash before that means a redelivery, not a loss.
+                await StageAsync(current, message, new PubAckPacket(publish.PacketId), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 bool first;
@@ -553,32 +553,46 @@ public sealed class MqttClient : IMqttClient
                     first = receivedExactlyOnce.Add(publish.PacketId);
                 }
 
-                if (first)
-                {
-                    await DeliverAsync(current, message, cancellationToken).ConfigureAwait(false);
-                }
-
-                current.Writer.Enqueue(new PubRecPacket(publish.PacketId));
+                // A duplicate is not delivered again, but its PUBREC still waits for the first copy's delivery.
+                await StageAsync(current, first ? message : null, new PubRecPacket(publish.PacketId), cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async ValueTask DeliverAsync(MqttConnection current, MqttApplicationMessage message, CancellationToken cancellationToken)
+    private async ValueTask StageAsync(MqttConnection current, MqttApplicationMessage? message, MqttPacket? ack, CancellationToken cancellationToken)
     {
-        if (incoming.Writer.TryWrite(message))
+        if (current.Deliveries.Writer.TryWrite((message, ack)))
         {
             return;
         }
 
+        // Only a flood of QoS 0 messages (nothing bounds those) fills the stage: then the reader waits after all.
         current.DeliveryBlocked = true;
         try
         {
-            await incoming.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+            await current.Deliveries.Writer.WriteAsync((message, ack), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             current.DeliveryBlocked = false;
             current.MarkReceived(time.GetTimestamp());
+        }
+    }
+
+    /// <summary>Moves staged messages into the application queue in arrival order, then sends the acknowledgement each owes.</summary>
+    private async Task DeliveryLoopAsync(MqttConnection current, CancellationToken cancellationToken)
+    {
+        await foreach (var (message, ack) in current.Deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (message is not null && !incoming.Writer.TryWrite(message))
+            {
+                await incoming.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (ack is not null)
+            {
+                current.Writer.Enqueue(ack);
+            }
         }
     }
 

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Health;
-using Kiosk.Device.Messaging;
 using Kiosk.Device.Publishing;
-using Kiosk.Mqtt;
 using Kiosk.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,12 +11,11 @@ namespace Kiosk.Device.DayClose;
 
 /// <summary>
 /// Closes the business day at the configured closing time (or at local midnight at the latest), then writes the daily
-/// recap (rekap harian) as CSV and HTML and publishes it as a <c>day.recap</c> event. A day that closed while the kiosk
+/// recap (rekap harian) as CSV and HTML and sends it as a <c>day.recap</c> event through the outbox. A day that closed while the kiosk
 /// was off (power cut over night) gets its recap at the next start.
 /// </summary>
 public sealed partial class DayCloseService(
     QueueEngine engine,
-    KioskMqttConnection connection,
     OutboxSignal outbox,
     LoopHeartbeats heartbeats,
     IOptions<KioskOptions> options,
@@ -27,7 +23,7 @@ public sealed partial class DayCloseService(
     ILogger<DayCloseService> logger) : BackgroundService
 {
     public const string LoopName = "day-close";
-    public const string RecapEventType = "day.recap";
+    public const string RecapEventType = Kiosk.Queue.Outbox.EventTypes.DayRecap;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(20);
     private const int CatchUpDays = 7;
 
@@ -116,28 +112,18 @@ public sealed partial class DayCloseService(
         }
     }
 
-    private async Task RecapAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the recap as a <c>day.recap</c> outbox event first (durable, sequenced, published like every event),
+    /// then writes the files; a power cut between the two makes the next start write them (and send the recap again).
+    /// </summary>
+    private Task RecapAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var recap = engine.GetDailyRecap(day);
+        cancellationToken.ThrowIfCancellationRequested();
+        var recap = engine.RecordDailyRecap(day);
+        outbox.Nudge();
         var (csv, html) = RecapFiles.Write(options.Value.DataDirectory, options.Value.Site.Name, recap);
         LogRecapWritten(logger, day, csv, html);
-        var envelope = new
-        {
-            eventId = Guid.CreateVersion7(time.GetUtcNow()),
-            type = RecapEventType,
-            occurredAt = time.GetUtcNow(),
-            site = connection.Topics.Site,
-            data = recap,
-        };
-        var publish = connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.Events, JsonSerializer.SerializeToUtf8Bytes(envelope, KioskJson.Options), MqttQos.AtLeastOnce), cancellationToken);
-        if (!connection.IsConnected)
-        {
-            // The files are the record of the day; the event is a courtesy for the loket screens and goes out when the session resumes.
-            _ = publish.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-            return;
-        }
-
-        await Task.WhenAny(publish, Task.Delay(TimeSpan.FromSeconds(10), cancellationToken));
+        return Task.CompletedTask;
     }
 
     private TimeOnly? ClosingTime() =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
+using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Statistics;
 
@@ -16,6 +17,24 @@ public sealed partial class QueueEngine
             ThrowIfDisposed();
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
             return RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+        }
+    }
+
+    /// <summary>
+    /// Builds the recap of <paramref name="day"/> and commits it as a <c>day.recap</c> outbox event, so it reaches the
+    /// loket screens and the district with a sequence number like every other event, even across a power cut.
+    /// </summary>
+    public DailyRecap RecordDailyRecap(DateOnly day)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
+            var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+            var change = new ChangeSet();
+            change.Events.Add((EventTypes.DayRecap, recap));
+            Commit(change, Now());
+            return recap;
         }
     }
 

@@ -4,6 +4,9 @@ public static class EventTypes
 {
     public const string DayOpened = "day.opened";
     public const string DayClosed = "day.closed";
+
+    /// <summary>The daily recap (rekap harian) of a closed day; informational, it changes no queue state.</summary>
+    public const string DayRecap = "day.recap";
     public const string TicketIssued = "ticket.issued";
     public const string TicketPrinted = "ticket.printed";
     public const string TicketPrintFailed = "ticket.printFailed";

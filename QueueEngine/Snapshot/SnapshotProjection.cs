@@ -49,6 +49,9 @@ public sealed class SnapshotProjection
                 _day = Deserialize<DayEventPayload>(e.Payload).BusinessDay;
                 _closed = true;
                 break;
+            case EventTypes.DayRecap:
+                // Informational: the recap changes no queue state.
+                break;
             case EventTypes.CounterPaused or EventTypes.CounterResumed:
                 var counter = Deserialize<CounterEventPayload>(e.Payload);
                 _paused[counter.CounterId] = counter.Paused;

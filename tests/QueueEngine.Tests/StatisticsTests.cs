@@ -41,6 +41,26 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void A_recorded_recap_is_a_sequenced_outbox_event_that_changes_no_queue_state()
+    {
+        using var h = KnownDay();
+        var before = h.Engine.GetSnapshot();
+
+        var recap = h.Engine.RecordDailyRecap(h.Engine.BusinessDay);
+
+        var outbox = h.Engine.ReadOutbox(1000);
+        var recorded = outbox[^1];
+        Assert.Equal(Outbox.EventTypes.DayRecap, recorded.Type);
+        Assert.Equal(before.Sequence + 1, recorded.Sequence);
+        Assert.Contains("\"issued\":6", recorded.Payload, StringComparison.Ordinal);
+        Assert.Equal(6, recap.Issued);
+        var after = h.Engine.GetSnapshot();
+        Assert.Equal(before.Services, after.Services);
+        Assert.Equal(before.Counters, after.Counters);
+        Assert.Equal(recorded.Sequence, after.Sequence);
+    }
+
+    [Fact]
     public void Daily_recap_counts_outcomes_categories_payers_and_priorities()
     {
         using var h = KnownDay();

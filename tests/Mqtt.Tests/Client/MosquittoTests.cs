@@ -36,6 +36,29 @@ public sealed class MosquittoTests(BrokerFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData(MqttQos.AtLeastOnce)]
+    [InlineData(MqttQos.ExactlyOnce)]
+    public async Task Publishes_complete_while_the_application_is_not_reading_its_full_queue(MqttQos qos)
+    {
+        // The application queue holds 5; 60 messages come back on our own subscription and nobody reads them yet.
+        // Acknowledgements for our publishes must still be read behind them, or every PublishAsync waits forever.
+        var topic = $"queue/test/backpressure/{(int)qos}";
+        await using var client = await BrokerClients.ConnectedAsync(BrokerClients.Options(fixture.Broker, $"backpressure-{(int)qos}", incomingQueueCapacity: 5));
+        await client.SubscribeAsync([new MqttTopicFilter(topic, qos)], CancellationToken.None);
+
+        for (var i = 0; i < 60; i++)
+        {
+            await client.PublishAsync(new MqttApplicationMessage(topic, Encoding.UTF8.GetBytes($"{i}"), qos), CancellationToken.None).WaitAsync(Step);
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            var message = await Wait.NextMessageAsync(client, Step);
+            Assert.Equal($"{i}", Encoding.UTF8.GetString(message.Payload.Span));
+        }
+    }
+
     [Fact]
     public async Task What_the_client_publishes_is_seen_by_mosquitto_sub_and_what_mosquitto_pub_sends_reaches_the_client()
     {

@@ -5,8 +5,9 @@ namespace Kiosk.Mqtt.Tests.Support;
 internal static class BrokerClients
 {
     /// <summary>Options for a client of a private Mosquitto as a role user, with short back-off bounds for tests.</summary>
-    public static MqttClientOptions Options(PrivateBroker broker, string clientId, string role = BrokerRoles.Kiosk, bool cleanSession = true, int? port = null, MqttApplicationMessage? will = null) => new()
+    public static MqttClientOptions Options(PrivateBroker broker, string clientId, string role = BrokerRoles.Kiosk, bool cleanSession = true, int? port = null, MqttApplicationMessage? will = null, int incomingQueueCapacity = 1000) => new()
     {
+        IncomingQueueCapacity = incomingQueueCapacity,
         Host = broker.Host,
         Port = port ?? broker.Port,
         ClientId = clientId,
