@@ -62,7 +62,8 @@ cmd_test() {
   mkdir -p "$results"
   dotnet build Kiosk.sln -c Release -nologo -v quiet
   local status=0
-  dotnet test Kiosk.sln -c Release --no-build -nologo \
+  # --blame-hang-timeout: a test that hangs despite its own bounded waits fails after 5 minutes instead of stalling CI.
+  dotnet test Kiosk.sln -c Release --no-build -nologo --blame-hang-timeout 5min \
     --results-directory "$results" || status=$?
   summarize "$results" "$status"
 }

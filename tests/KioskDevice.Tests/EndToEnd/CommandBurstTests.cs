@@ -20,12 +20,12 @@ public sealed class CommandBurstTests
         client.StateChanged += (_, e) => { if (e.NewState == MqttConnectionState.Connected) { connected.TrySetResult(); } };
         await client.StartAsync(CancellationToken.None);
         await connected.Task.WaitAsync(KioskHarness.Wait);
-        await client.SubscribeAsync([new MqttTopicFilter($"{kiosk.Root}/counter/1/reply", MqttQos.AtLeastOnce)], CancellationToken.None);
+        await client.SubscribeAsync([new MqttTopicFilter($"{kiosk.Root}/counter/1/reply", MqttQos.AtLeastOnce)], CancellationToken.None).WaitAsync(KioskHarness.Wait);
 
         for (var i = 0; i < commands; i++)
         {
             var command = JsonSerializer.Serialize(new { commandId = $"burst-{i}", type = i % 2 == 0 ? "pause" : "resume" });
-            await client.PublishAsync(new MqttApplicationMessage($"{kiosk.Root}/counter/1/command", Encoding.UTF8.GetBytes(command), MqttQos.AtLeastOnce), CancellationToken.None);
+            await client.PublishAsync(new MqttApplicationMessage($"{kiosk.Root}/counter/1/command", Encoding.UTF8.GetBytes(command), MqttQos.AtLeastOnce), CancellationToken.None).WaitAsync(KioskHarness.Wait);
         }
 
         var answered = new HashSet<string>(StringComparer.Ordinal);
