@@ -15,10 +15,13 @@ try
         case "acl":
             Console.Write(BrokerAcl.Generate(site, counters));
             return 0;
+        case "bridge":
+            Console.Write(BrokerBridge.Generate(site, Option("--district-host") ?? "district.example", int.TryParse(Option("--district-port"), NumberStyles.None, CultureInfo.InvariantCulture, out var dp) ? dp : 8883, Option("--username") ?? site, Option("--password") ?? "CHANGE-ME", Option("--cafile") ?? "/etc/mosquitto/certs/district-ca.crt"));
+            return 0;
         case "run":
             return await RunAsync();
         default:
-            Console.Error.WriteLine($"Unknown command '{verb}'. Use: run [--site S] [--counters N] [--port P] | acl --site S --counters N");
+            Console.Error.WriteLine($"Unknown command '{verb}'. Use: run [--site S] [--counters N] [--port P] | acl --site S --counters N | bridge --site S --district-host H [--district-port P] [--username U] [--password W] [--cafile F]");
             return 2;
     }
 }
