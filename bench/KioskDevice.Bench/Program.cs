@@ -30,6 +30,15 @@ foreach (var (label, bareDll, kioskDll) in new[]
     var bareRss = new List<double>();
     var kioskReady = new List<double>();
     var kioskRss = new List<double>();
+
+    // A kiosk starts on a Pi that already has its ticket log (after a reboot or power cut): one unmeasured start
+    // creates the database and warms the page cache for both workers, the measured starts reuse it.
+    var data = Directory.CreateTempSubdirectory("kiosk-bench-").FullName;
+    using (ChildProcess.StartUntilReady(bareDll, []))
+    using (ChildProcess.StartUntilReady(kioskDll, KioskArguments(broker, data)))
+    {
+    }
+
     for (var run = 0; run < runs; run++)
     {
         // Alternate so both see the same machine state (page cache, other load).
@@ -39,7 +48,7 @@ foreach (var (label, bareDll, kioskDll) in new[]
             bareRss.Add(bare.ResidentMiB());
         }
 
-        var kiosk = ChildProcess.StartUntilReady(kioskDll, KioskArguments(broker, Directory.CreateTempSubdirectory("kiosk-bench-").FullName));
+        var kiosk = ChildProcess.StartUntilReady(kioskDll, KioskArguments(broker, data));
         kioskReady.Add(kiosk.ToReady.TotalMilliseconds);
         kioskRss.Add(kiosk.ResidentMiB());
         if (run == runs - 1 && kioskDll == kioskR2r)
