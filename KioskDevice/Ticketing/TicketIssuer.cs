@@ -112,7 +112,10 @@ public sealed partial class TicketIssuer(
                 }
 
                 var estimate = engine.EstimateWait(ticket.ServiceCode);
-                var model = new TicketPrintModel(ticket, ServiceName(ticket.ServiceCode), estimate?.PeopleWaiting ?? 0, estimate?.EstimatedWait, WhatToBring(ticket), IsReprint: true);
+                // A ticket from a button that does not ask new or returning lists what both bring, as the first print did.
+                var categoryAsked = ticket.Source != TicketSource.Button || !options.Value.Buttons.Any(b => b.Service == ticket.ServiceCode && b.Category.Length == 0);
+                var bring = categoryAsked ? WhatToBring(ticket) : WhatBothMustBring(ticket.ServiceCode, ticket.Payer);
+                var model = new TicketPrintModel(ticket, ServiceName(ticket.ServiceCode), estimate?.PeopleWaiting ?? 0, estimate?.EstimatedWait, bring, IsReprint: true);
                 var outcome = await PrintCommittedAsync(model, announceFailure: false, cancellationToken);
                 if (outcome.Kind != IssueOutcomeKind.Printed)
                 {

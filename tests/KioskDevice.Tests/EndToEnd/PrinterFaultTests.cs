@@ -50,6 +50,7 @@ public sealed class PrinterFaultTests
         await KioskHarness.WaitUntilAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
         var reprint = kiosk.Receipts.Single(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal));
         Assert.Contains("A-001", reprint.Text, StringComparison.Ordinal);
+        Assert.Contains("Pasien baru: KTP", reprint.Text, StringComparison.Ordinal);
         await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == PrintState.Printed, "the ticket is marked printed");
 
         var called = await kiosk.CommandAsync(1, new { commandId = "after-reprint", type = "call-next" });
