@@ -213,15 +213,6 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             fail("Reader:Device", $"is required for a {reader.Kind} reader (use a /dev/input/by-id or /dev/serial/by-id path)");
         }
 
-        try
-        {
-            _ = new Regex(reader.MedicalRecordPattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException ex)
-        {
-            fail("Reader:MedicalRecordPattern", $"is not a valid regular expression: {ex.Message}");
-        }
-
         if (reader.Kind != "none" && (string.IsNullOrWhiteSpace(reader.BpjsService) || string.IsNullOrWhiteSpace(reader.ReturningService)))
         {
             fail("Reader:BpjsService", "and Reader:ReturningService must name the services a scanned card is queued for");

@@ -40,15 +40,16 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
                     Fail($"Kiosk:Reader:{key}", $"'{code}' is not a service in Queue:Services ({known})");
                 }
             }
+        }
 
-            try
-            {
-                _ = new ScanParser(new ScanParserOptions { MedicalRecordPattern = options.Reader.MedicalRecordPattern });
-            }
-            catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
-            {
-                Fail("Kiosk:Reader:MedicalRecordPattern", ex.Message);
-            }
+        // The parser itself judges the pattern (same options, same timeout) rather than a second copy of its rules.
+        try
+        {
+            _ = new ScanParser(new ScanParserOptions { MedicalRecordPattern = options.Reader.MedicalRecordPattern });
+        }
+        catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
+        {
+            Fail("Kiosk:Reader:MedicalRecordPattern", ex.Message);
         }
 
         for (var i = 0; i < queue.Counters.Count; i++)

@@ -12,7 +12,7 @@ namespace Kiosk.Device.Hosting;
 /// reports the database ready. A corrupt or unreadable database stops start-up here with the file to restore.
 /// </summary>
 public sealed partial class KioskStartup(
-    IServiceProvider services,
+    QueueEngine engine,
     IOptions<KioskOptions> options,
     KioskReadiness readiness,
     SystemdNotifier notifier,
@@ -21,8 +21,6 @@ public sealed partial class KioskStartup(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.Value.DataDirectory);
-        notifier.Status("Membuka basis data antrean");
-        var engine = (QueueEngine)services.GetService(typeof(QueueEngine))!;
         var snapshot = engine.GetSnapshot();
         LogOpened(logger, engine.DatabasePath, engine.BusinessDay, snapshot.Sequence);
         readiness.MarkReady(KioskReadiness.Database, $"Basis data siap ({engine.BusinessDay:yyyy-MM-dd})");

@@ -133,6 +133,12 @@ public sealed partial class InputService(
         }
 
         var cardNumber = request.CardData!.Number;
+        foreach (var stale in lastCardTicket.Where(entry => scan.ReceivedAt - entry.Value >= SameCardLockout).Select(entry => entry.Key).ToList())
+        {
+            // Only recent cards are needed for the lock-out; older personal numbers are not kept.
+            lastCardTicket.Remove(stale);
+        }
+
         if (lastCardTicket.TryGetValue(cardNumber, out var previous) && scan.ReceivedAt - previous < SameCardLockout)
         {
             LogSameCard(logger, request.CardData.Masked);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 
@@ -123,7 +122,4 @@ public sealed record CounterCommandMessage
         error = null;
         return true;
     }
-
-    [JsonIgnore]
-    internal bool HasTicketReference => TicketNumber is not null || TicketId is not null;
 }

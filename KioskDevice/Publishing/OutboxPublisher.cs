@@ -33,8 +33,6 @@ public sealed partial class OutboxPublisher(
     private bool snapshotDirty = true;
     private volatile bool reconnected;
 
-    public long PublishedUpTo { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         heartbeats.Register(LoopName);
@@ -114,7 +112,6 @@ public sealed partial class OutboxPublisher(
         await WaitBeatingAsync(Task.WhenAll(pending), stoppingToken);
         var last = batch[^1].Sequence;
         engine.MarkPublished(last);
-        PublishedUpTo = last;
         LogPublished(logger, batch.Count, batch[0].Sequence, last);
     }
 

@@ -22,14 +22,6 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         return $"ANTREAN:{ticket.Id:D}";
     }
 
-    /// <summary>The biggest character multiple (1..8) at which the number still fits one line of the paper.</summary>
-    public int NumberScale(string number)
-    {
-        ArgumentNullException.ThrowIfNull(number);
-        var scale = paper.DotWidth / Math.Max(1, number.Length * PaperProfile.CharacterWidthDots);
-        return Math.Clamp(scale, 1, 8);
-    }
-
     public byte[] Render(TicketPrintModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -63,7 +55,7 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         ticketText.Line("NOMOR ANTREAN");
         ticketText.Bold().Size(1, 2).Line(model.ServiceName.ToUpperInvariant()).NormalSize().Bold(false);
 
-        var scale = NumberScale(ticket.Number);
+        var scale = ticketText.LargestWidthFor(ticket.Number);
         ticketText.Bold().Size(scale, scale).Line(ticket.Number).NormalSize().Bold(false);
         ticketText.Line(IndonesianTime.Date(issuedLocal));
         ticketText.Line($"Pukul {IndonesianTime.Time(issuedLocal, zone)}");

@@ -66,6 +66,7 @@ public sealed class ConfigurationValidationTests
         var options = Valid();
         options.Buttons.Add(new PatientButtonOptions { Id = "gigi", Service = "P-GIGI" });
         options.Printer.CodePage = 99;
+        options.Reader.MedicalRecordPattern = "RM([0-9";
 
         var result = new KioskQueueConsistencyValidator(queue).Validate(null, options);
 
@@ -73,6 +74,7 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Queue:Counters:0:Id:", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Queue:Counters:1:Id:", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Kiosk:Printer:CodePage:", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Kiosk:Reader:MedicalRecordPattern:", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Failures!, f => f.StartsWith("Kiosk:Buttons:0", StringComparison.Ordinal));
     }
 }
