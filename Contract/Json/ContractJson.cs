@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Kiosk.Contract.Json;
+
+/// <summary>
+/// The one serializer setting for wire payloads (docs/asyncapi.yaml, "Rules"). Nothing else in the repository may
+/// serialize a payload for the broker.
+/// </summary>
+public static class ContractJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
+
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8) where T : class =>
+        JsonSerializer.Deserialize(utf8, TypeInfo<T>()) ?? throw new JsonException($"empty {typeof(T).Name} payload");
+
+    public static T Deserialize<T>(string json) where T : class =>
+        JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new JsonException($"empty {typeof(T).Name} payload");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(ContractJsonContext.Default.Options)
+        {
+            // Names and messages are Bahasa Indonesia; keep them readable on the wire instead of \u escapes.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = ContractJsonContext.Default,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}
