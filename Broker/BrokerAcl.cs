@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kiosk.Contract.Topics;
 
 namespace Kiosk.Broker;
 
@@ -14,35 +15,35 @@ public static partial class BrokerAcl
     {
         ValidateSite(site);
         ArgumentOutOfRangeException.ThrowIfLessThan(counterCount, 1);
-        var root = $"queue/{site}";
+        var topics = new SiteTopics(site);
         var acl = new StringBuilder();
         acl.AppendLine(CultureInfo.InvariantCulture, $"# Generated for site '{site}' with {counterCount} counters. Anything not granted here is denied.");
         acl.AppendLine();
 
         acl.AppendLine("# The kiosk is the one authority: it publishes everything and reads every counter's commands.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Kiosk}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic readwrite {root}/#");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic readwrite {topics.All}");
         acl.AppendLine();
 
         acl.AppendLine("# Displays read public state only: never a counter's reply, which may carry card data.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Display}");
-        AppendPublicRead(acl, root);
+        AppendPublicRead(acl, topics);
         acl.AppendLine();
 
         for (var i = 1; i <= counterCount; i++)
         {
             acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Counter(i)}");
-            acl.AppendLine(CultureInfo.InvariantCulture, $"topic write {root}/counter/{i}/command");
-            acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/counter/{i}/reply");
-            AppendPublicRead(acl, root);
+            acl.AppendLine(CultureInfo.InvariantCulture, $"topic write {topics.Command(i)}");
+            acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Reply(i)}");
+            AppendPublicRead(acl, topics);
             acl.AppendLine();
         }
 
         acl.AppendLine("# The bridge forwards the site's tree to the district broker; it never writes into the site.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Bridge}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/state");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/events");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/kiosk/+/status");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.State}");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Events}");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyKioskStatus}");
         return acl.ToString();
     }
 
@@ -55,12 +56,12 @@ public static partial class BrokerAcl
         }
     }
 
-    private static void AppendPublicRead(StringBuilder acl, string root)
+    private static void AppendPublicRead(StringBuilder acl, SiteTopics topics)
     {
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/state");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/events");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/kiosk/+/status");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {root}/display/+");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.State}");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Events}");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyKioskStatus}");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyDisplay}");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kiosk.Contract.Topics;
 
 namespace Kiosk.Broker;
 
@@ -21,7 +22,7 @@ public static class BrokerBridge
         ArgumentException.ThrowIfNullOrWhiteSpace(districtHost);
         ArgumentOutOfRangeException.ThrowIfLessThan(districtPort, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(districtPort, 65535);
-        var root = $"queue/{site}";
+        var topics = new SiteTopics(site);
         var config = new StringBuilder();
         config.AppendLine(CultureInfo.InvariantCulture, $"# Bridge of site '{site}' to the district broker. Out only: the district cannot write into the site.");
         config.AppendLine(CultureInfo.InvariantCulture, $"connection district-{site}");
@@ -38,13 +39,13 @@ public static class BrokerBridge
         // A persistent session at the district: what the site published while the link was down is delivered after.
         config.AppendLine("cleansession false");
         config.AppendLine("notifications true");
-        config.AppendLine(CultureInfo.InvariantCulture, $"notification_topic {root}/bridge/status");
+        config.AppendLine(CultureInfo.InvariantCulture, $"notification_topic {topics.BridgeStatus}");
         config.AppendLine("try_private true");
         config.AppendLine("restart_timeout 2 30");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {root}/state out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {root}/events out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {root}/kiosk/+/status out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {root}/display/+ out 1");
+        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.State} out 1");
+        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.Events} out 1");
+        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.AnyKioskStatus} out 1");
+        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.AnyDisplay} out 1");
         return config.ToString();
     }
 }

@@ -50,7 +50,7 @@ async Task<int> RunAsync()
     var display = broker.For(BrokerRoles.Display);
     Console.WriteLine();
     Console.WriteLine("Watch the public queue topics as the waiting-room display would:");
-    Console.WriteLine($"  mosquitto_sub -h {broker.Host} -p {broker.Port} -u {display.Username} -P {display.Password} -t 'queue/{broker.Site}/#' -v");
+    Console.WriteLine($"  mosquitto_sub -h {broker.Host} -p {broker.Port} -u {display.Username} -P {display.Password} -t '{new Kiosk.Contract.Topics.SiteTopics(broker.Site).All}' -v");
     Console.WriteLine();
     Console.WriteLine("Press Ctrl+C to stop the broker.");
     try

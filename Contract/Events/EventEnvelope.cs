@@ -24,10 +24,12 @@ public sealed record EventEnvelope
 
     public required string Site { get; init; }
 
-    public required JsonElement Data { get; init; }
+    /// <summary>Null only when the kiosk's stored copy of the event was damaged (then re-read the state).</summary>
+    public required JsonElement? Data { get; init; }
 
     public T ReadData<T>() where T : class =>
-        Data.Deserialize(ContractJson.TypeInfo<T>()) ?? throw new JsonException($"event {Type} has no data");
+        (Data is { ValueKind: not JsonValueKind.Null } data ? data.Deserialize(ContractJson.TypeInfo<T>()) : null)
+        ?? throw new JsonException($"event {Type} has no data");
 
     /// <summary>
     /// The wire bytes of an event whose data is already contract JSON (the outbox stores it so), without parsing it again.
@@ -49,10 +51,38 @@ public sealed record EventEnvelope
             JsonSerializer.Serialize(json, occurredAt, ContractJson.TypeInfo<DateTimeOffset>());
             json.WriteString("site", site);
             json.WritePropertyName("data");
-            json.WriteRawValue(dataJson, skipInputValidation: false);
+            if (IsJsonObject(dataJson))
+            {
+                json.WriteRawValue(dataJson, skipInputValidation: true);
+            }
+            else
+            {
+                // A damaged stored row must not block every event behind it: it goes out in order with null data,
+                // and a receiver re-reads the retained state.
+                json.WriteNullValue();
+            }
             json.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -50,6 +50,9 @@ public sealed class SiteTopics
     /// <summary><c>queue/{site}/counter/+/reply</c>.</summary>
     public string AnyReply => $"{Root}/counter/+/reply";
 
+    /// <summary><c>queue/{site}/bridge/status</c>: Mosquitto's own bridge notification, "1" or "0", retained.</summary>
+    public string BridgeStatus => $"{Root}/bridge/status";
+
     /// <summary>Reads the counter number out of <c>queue/{site}/counter/{N}/command</c>; false for anything else.</summary>
     public bool TryParseCommandTopic(string topic, out int counter) =>
         Classify(topic, out counter) == TopicKind.Command;
@@ -69,6 +72,7 @@ public sealed class SiteTopics
         {
             ["events"] => TopicKind.Events,
             ["state"] => TopicKind.State,
+            ["bridge", "status"] => TopicKind.BridgeStatus,
             ["kiosk", { Length: > 0 } kiosk, "status"] when !kiosk.Contains('+', StringComparison.Ordinal) && !kiosk.Contains('#', StringComparison.Ordinal) => TopicKind.KioskStatus,
             ["display", var n] when TryCounter(n, out number) => TopicKind.Display,
             ["counter", var n, "command"] when TryCounter(n, out number) => TopicKind.Command,

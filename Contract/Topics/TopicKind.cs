@@ -10,4 +10,6 @@ public enum TopicKind
     KioskStatus,
     Command,
     Reply,
+    /// <summary>Written by the site broker's bridge (Mosquitto notifications): "1" connected, "0" not.</summary>
+    BridgeStatus,
 }

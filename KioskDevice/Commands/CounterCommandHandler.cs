@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Json;
 using Kiosk.Device.Health;
 using Kiosk.Device.Messaging;
 using Kiosk.Device.Publishing;
@@ -88,25 +89,25 @@ public sealed partial class CounterCommandHandler(
         }
 
         var counterId = counterNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        CounterReplyMessage reply;
-        if (!CounterCommandMessage.TryParse(message.Payload.Span, counterId, time.GetUtcNow(), MaxCommandAge, out var command, out var commandId, out var error))
+        CounterReply reply;
+        if (!CounterCommands.TryParse(message.Payload.Span, counterId, time.GetUtcNow(), MaxCommandAge, engine.TimeZone, out var command, out var refusal))
         {
-            LogRejected(logger, counterId, commandId, error!);
-            reply = CounterReplyMessage.Rejected(commandId, counterId, error!);
+            LogRejected(logger, counterId, refusal.CommandId, refusal.Code.ToString(), refusal.Detail);
+            reply = refusal.ToReply(counterId);
         }
         else
         {
-            var result = engine.Execute(command!);
+            var result = engine.Execute(command);
             outbox.Nudge();
-            reply = CounterReplyMessage.From(result);
-            LogExecuted(logger, counterId, command!.Kind.ToString(), command.CommandId, result.Succeeded ? "ok" : result.Error!.Code.ToString());
+            reply = engine.ToReply(result);
+            LogExecuted(logger, counterId, command.Kind.ToString(), command.CommandId, result.Succeeded ? "ok" : result.Error.Code.ToString());
         }
 
         // Not awaited: the reply is in the client's session at once and is resent until acknowledged. Waiting here for
         // its PUBACK would deadlock under a burst of commands: the client stops reading the socket (PUBACKs included)
         // while its incoming queue is full, and only this loop empties that queue.
         var publish = connection.Client.PublishAsync(
-            new MqttApplicationMessage(connection.Topics.Reply(counterNumber), JsonSerializer.SerializeToUtf8Bytes(reply, KioskJson.Options), MqttQos.AtLeastOnce),
+            new MqttApplicationMessage(connection.Topics.Reply(counterNumber), ContractJson.SerializeToUtf8Bytes(reply), MqttQos.AtLeastOnce),
             CancellationToken.None);
         _ = publish.ContinueWith(
             static (task, state) => LogReplyNotSent((ILogger)state!, task.Exception?.GetBaseException().Message ?? "cancelled"),
@@ -122,8 +123,8 @@ public sealed partial class CounterCommandHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message on unexpected topic {Topic} ignored")]
     private static partial void LogUnexpectedTopic(ILogger logger, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counter {Counter} command {CommandId} rejected: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string counter, string? commandId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Counter {Counter} command {CommandId} refused ({Code}): {Detail}")]
+    private static partial void LogRejected(ILogger logger, string counter, string? commandId, string code, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counter {Counter} {Kind} ({CommandId}): {Outcome}")]
     private static partial void LogExecuted(ILogger logger, string counter, string kind, string commandId, string outcome);

@@ -23,7 +23,7 @@ public sealed partial class DayCloseService(
     ILogger<DayCloseService> logger) : BackgroundService
 {
     public const string LoopName = "day-close";
-    public const string RecapEventType = Kiosk.Queue.Outbox.EventTypes.DayRecap;
+    public const string RecapEventType = Kiosk.Contract.Events.EventTypes.DayRecap;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(20);
     private const int CatchUpDays = 7;
 

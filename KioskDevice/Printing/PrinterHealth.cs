@@ -98,16 +98,16 @@ public sealed class PrinterHealth
         Changed?.Invoke(this, Status);
     }
 
-    /// <summary>The short word for the kiosk status topic: ok, paper-low, paper-out, cover-open, cutter-error, offline, unknown.</summary>
-    public static string Word(PrinterCondition condition) => condition switch
+    /// <summary>The printer as the kiosk status topic names it (docs/asyncapi.yaml).</summary>
+    public static Kiosk.Contract.PrinterCondition Word(PrinterCondition condition) => condition switch
     {
-        PrinterCondition.Ok => "ok",
-        PrinterCondition.PaperNearEnd => "paper-low",
-        PrinterCondition.PaperOut => "paper-out",
-        PrinterCondition.CoverOpen => "cover-open",
-        PrinterCondition.CutterError => "cutter-error",
-        PrinterCondition.Offline => "offline",
-        _ => "unknown",
+        PrinterCondition.Ok => Kiosk.Contract.PrinterCondition.Ok,
+        PrinterCondition.PaperNearEnd => Kiosk.Contract.PrinterCondition.PaperLow,
+        PrinterCondition.PaperOut => Kiosk.Contract.PrinterCondition.PaperOut,
+        PrinterCondition.CoverOpen => Kiosk.Contract.PrinterCondition.CoverOpen,
+        PrinterCondition.CutterError => Kiosk.Contract.PrinterCondition.CutterError,
+        PrinterCondition.Offline => Kiosk.Contract.PrinterCondition.Offline,
+        _ => Kiosk.Contract.PrinterCondition.Unknown,
     };
 
     /// <summary>What the patient and the officer are told, in Bahasa Indonesia.</summary>

@@ -165,7 +165,7 @@ public sealed partial class PrinterSupervisor(
             signals.ShowPrinterReady(ready);
             var condition = health.Status.Condition;
             var failure = health.LastFailure;
-            var word = failure is not null && condition is PrinterCondition.Ok or PrinterCondition.Unknown or PrinterCondition.PaperNearEnd ? "offline" : PrinterHealth.Word(condition);
+            var word = failure is not null && condition is PrinterCondition.Ok or PrinterCondition.Unknown or PrinterCondition.PaperNearEnd ? Kiosk.Contract.PrinterCondition.Offline : PrinterHealth.Word(condition);
             var sentence = failure is not null ? $"Printer bermasalah: {failure}" : PrinterHealth.Sentence(condition);
             connection.UpdateStatus(word, sentence, engine.PendingPrints().Count);
         }

@@ -1,4 +1,6 @@
-using System.Text.Json;
+using Kiosk.Contract;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.Status;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Messaging;
 using Kiosk.Mqtt;
@@ -19,7 +21,8 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     private readonly ILogger<KioskMqttConnection> logger;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
-    private KioskStatusMessage status;
+    private readonly TimeZoneInfo zone;
+    private KioskStatus status;
     private int subscribed;
     private int disposed;
 
@@ -32,7 +35,17 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
         Topics = topics;
         logger = loggers.CreateLogger<KioskMqttConnection>();
         var mqtt = this.options.Mqtt;
-        status = new KioskStatusMessage(mqtt.KioskId, Online: true, Printer: "unknown", Message: "Kiosk menyala", UnprintedTickets: 0, At: null);
+        zone = TimeZoneInfo.FindSystemTimeZoneById(this.options.Site.TimeZone);
+        status = new KioskStatus
+        {
+            KioskId = mqtt.KioskId,
+            Online = true,
+            Printer = PrinterCondition.Unknown,
+            Message = "Kiosk menyala",
+            UnprintedTickets = 0,
+            At = Now(),
+            HeartbeatSeconds = null,
+        };
         Client = new MqttClient(
             new MqttClientOptions
             {
@@ -43,7 +56,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
                 Password = mqtt.Password,
                 CleanSession = false,
                 KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
-                Will = new MqttApplicationMessage(topics.KioskStatus, Serialize(KioskStatusMessage.Offline(mqtt.KioskId)), MqttQos.AtLeastOnce, Retain: true),
+                Will = new MqttApplicationMessage(topics.KioskStatus, Serialize(KioskStatus.Offline(mqtt.KioskId, Now(), "Kiosk tidak terhubung")), MqttQos.AtLeastOnce, Retain: true),
                 Tls = mqtt.UseTls
                     ? new MqttTlsOptions
                     {
@@ -81,7 +94,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                await Client.PublishAsync(new MqttApplicationMessage(Topics.KioskStatus, Serialize(KioskStatusMessage.Offline(options.Mqtt.KioskId) with { Message = "Kiosk dimatikan" }), MqttQos.AtLeastOnce, Retain: true), timeout.Token);
+                await Client.PublishAsync(new MqttApplicationMessage(Topics.KioskStatus, Serialize(KioskStatus.Offline(options.Mqtt.KioskId, Now(), "Kiosk dimatikan")), MqttQos.AtLeastOnce, Retain: true), timeout.Token);
             }
             catch (Exception ex) when (ex is OperationCanceledException or MqttNotConnectedException)
             {
@@ -93,7 +106,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     }
 
     /// <summary>Updates the retained kiosk status (printer state, unprinted tickets) and publishes it when connected.</summary>
-    public void UpdateStatus(string printer, string message, int unprintedTickets)
+    public void UpdateStatus(PrinterCondition printer, string message, int unprintedTickets)
     {
         lock (gate)
         {
@@ -109,7 +122,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
         _ = PublishStatusAsync();
     }
 
-    public KioskStatusMessage CurrentStatus
+    public KioskStatus CurrentStatus
     {
         get
         {
@@ -163,7 +176,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
             return;
         }
 
-        var message = CurrentStatus with { Online = true, At = time.GetUtcNow() };
+        var message = CurrentStatus with { Online = true, At = Now() };
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -175,7 +188,10 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
         }
     }
 
-    private static byte[] Serialize(KioskStatusMessage message) => JsonSerializer.SerializeToUtf8Bytes(message, KioskJson.Options);
+    private static byte[] Serialize(KioskStatus message) => ContractJson.SerializeToUtf8Bytes(message);
+
+    /// <summary>Every timestamp on the wire carries the site's offset (WIB, WITA, WIT), the status's too.</summary>
+    private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,5 +1,7 @@
 using System.Text;
-using System.Text.Json;
+using Kiosk.Contract.Display;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
 using Kiosk.Device.Health;
 using Kiosk.Device.Messaging;
 using Kiosk.Device.Systemd;
@@ -108,7 +110,7 @@ public sealed partial class OutboxPublisher(
     {
         // Pipelined: every publish of the batch is in flight at once; the broker keeps their order on the one topic.
         var site = connection.Topics.Site;
-        var pending = batch.Select(e => connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.Events, EventEnvelope.Encode(e, site), MqttQos.AtLeastOnce), stoppingToken)).ToArray();
+        var pending = batch.Select(e => connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.Events, EventEnvelope.Encode(e.EventId, e.Sequence, e.Type, e.OccurredAt, site, e.Payload), MqttQos.AtLeastOnce), stoppingToken)).ToArray();
         await WaitBeatingAsync(Task.WhenAll(pending), stoppingToken);
         var last = batch[^1].Sequence;
         engine.MarkPublished(last);
@@ -120,18 +122,18 @@ public sealed partial class OutboxPublisher(
         var snapshot = engine.GetSnapshot();
         var publishes = new List<Task>
         {
-            connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.State, JsonSerializer.SerializeToUtf8Bytes(snapshot, KioskJson.Options), MqttQos.AtLeastOnce, Retain: true), stoppingToken),
+            connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.State, ContractJson.SerializeToUtf8Bytes(snapshot), MqttQos.AtLeastOnce, Retain: true), stoppingToken),
         };
         foreach (var counter in snapshot.Counters)
         {
-            var text = counter.Paused ? "ISTIRAHAT" : counter.NowServing ?? "---";
-            if (displayed.TryGetValue(counter.Id, out var shown) && shown == text)
+            var text = DisplayText.For(counter.Paused, counter.NowServing?.Number);
+            if (displayed.TryGetValue(counter.CounterId, out var shown) && shown == text)
             {
                 continue;
             }
 
-            displayed[counter.Id] = text;
-            if (int.TryParse(counter.Id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var counterNumber))
+            displayed[counter.CounterId] = text;
+            if (int.TryParse(counter.CounterId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var counterNumber))
             {
                 publishes.Add(connection.Client.PublishAsync(new MqttApplicationMessage(connection.Topics.Display(counterNumber), Encoding.UTF8.GetBytes(text), MqttQos.AtLeastOnce, Retain: true), stoppingToken));
             }

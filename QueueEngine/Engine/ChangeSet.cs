@@ -11,6 +11,7 @@ internal sealed class ChangeSet
 {
     public Dictionary<Guid, Ticket> Tickets { get; } = [];
     public Dictionary<string, CounterRow> Counters { get; } = new(StringComparer.Ordinal);
+    /// <summary>Event type and data: a contract data record, or a <see cref="Ticket"/> that is described at commit time (its queue position needs the final state).</summary>
     public List<(string Type, object Payload)> Events { get; } = [];
     public DayRow? Day { get; set; }
 
@@ -19,6 +20,6 @@ internal sealed class ChangeSet
     public void Put(Ticket ticket, string eventType)
     {
         Tickets[ticket.Id] = ticket;
-        Events.Add((eventType, Outbox.TicketEventPayload.From(ticket)));
+        Events.Add((eventType, ticket));
     }
 }

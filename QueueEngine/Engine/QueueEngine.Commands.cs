@@ -2,7 +2,7 @@ using System.Text.Json;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
-using Kiosk.Queue.Outbox;
+using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
 
@@ -115,7 +115,7 @@ public sealed partial class QueueEngine
             var updated = counter with { Paused = paused };
             change.Counters[counter.Id] = updated;
             var serving = counter.CurrentTicket is { } id ? _tickets.GetValueOrDefault(id)?.Number : null;
-            change.Events.Add((paused ? EventTypes.CounterPaused : EventTypes.CounterResumed, new CounterEventPayload(counter.Id, paused, serving)));
+            change.Events.Add((paused ? EventTypes.CounterPaused : EventTypes.CounterResumed, new CounterData(counter.Id, paused, serving)));
         }
 
         return Ok(command, message, null);

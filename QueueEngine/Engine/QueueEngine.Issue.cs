@@ -1,7 +1,7 @@
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
-using Kiosk.Queue.Outbox;
+using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Queue;

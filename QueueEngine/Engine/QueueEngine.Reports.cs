@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
+using Kiosk.Contract.Events;
 using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Statistics;
@@ -32,7 +33,7 @@ public sealed partial class QueueEngine
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
             var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
             var change = new ChangeSet();
-            change.Events.Add((EventTypes.DayRecap, recap));
+            change.Events.Add((EventTypes.DayRecap, recap.ToWire()));
             Commit(change, Now());
             return recap;
         }

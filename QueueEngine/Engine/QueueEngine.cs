@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.State;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
-using Kiosk.Queue.Snapshot;
 using Kiosk.Queue.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -170,7 +172,8 @@ public sealed partial class QueueEngine : IDisposable
             foreach (var (type, payload) in change.Events)
             {
                 sequence++;
-                var json = JsonSerializer.Serialize(payload, payload.GetType(), QueueJson.Options);
+                var data = payload is Ticket ticket ? Describe(ticket, change) : payload;
+                var json = JsonSerializer.Serialize(data, data.GetType(), ContractJson.Options);
                 _log.AppendEvent(tx, new OutboxEvent(Guid.CreateVersion7(now), sequence, type, now, json));
             }
 
@@ -246,7 +249,7 @@ public sealed partial class QueueEngine : IDisposable
     private void OpenDay(DateOnly day, DateTimeOffset now)
     {
         var change = new ChangeSet { Day = new DayRow(day, now.ToUnixTimeMilliseconds(), null) };
-        change.Events.Add((EventTypes.DayOpened, new DayEventPayload(day, 0)));
+        change.Events.Add((EventTypes.DayOpened, new DayData(day, 0)));
         Commit(change, now);
         Log.DayOpened(_logger, TicketLog.DayText(day));
     }
@@ -266,7 +269,7 @@ public sealed partial class QueueEngine : IDisposable
             change.Counters[counter.Id] = counter with { CurrentTicket = null, PriorityStreak = 0 };
         }
 
-        change.Events.Add((EventTypes.DayClosed, new DayEventPayload(_day.Day, expired)));
+        change.Events.Add((EventTypes.DayClosed, new DayData(_day.Day, expired)));
         Commit(change, now);
         Log.DayClosed(_logger, TicketLog.DayText(_day.Day), expired);
         return expired;
@@ -309,26 +312,6 @@ public sealed partial class QueueEngine : IDisposable
 
             var expired = CloseCurrentDay(now);
             return new DayCloseResult(day, true, expired, null);
-        }
-    }
-
-    public QueueSnapshot GetSnapshot()
-    {
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            var services = _config.Queues.Values.OrderBy(q => q.IsPoli)
-                .Select(q => new ServiceSnapshot(q.Code, q.Name, q.IsPoli,
-                    _tickets.Values.Count(t => t.ServiceCode == q.Code && t.State == TicketState.Waiting && t.PrintState.IsCallable()),
-                    _lastNumber.TryGetValue(q.Code, out var last) ? q.FormatNumber(last) : null))
-                .ToList();
-            var counters = _config.Options.Counters.Select(c =>
-            {
-                var row = _counters[c.Id];
-                var serving = row.CurrentTicket is { } id ? _tickets.GetValueOrDefault(id) : null;
-                return new CounterSnapshot(c.Id, c.Name, row.Paused, serving?.Number, serving?.ServiceCode);
-            }).ToList();
-            return new QueueSnapshot(_config.Options.SiteId, _day.Day, _day.ClosedAtMs is not null, _sequence, services, counters);
         }
     }
 

@@ -1,18 +1,21 @@
-using System.Text.Json;
+using Kiosk.Contract;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.State;
 using Kiosk.Queue.Configuration;
-using Kiosk.Queue.Model;
 using Kiosk.Queue.Outbox;
 
 namespace Kiosk.Queue.Snapshot;
 
 /// <summary>
-/// Rebuilds a <see cref="QueueSnapshot"/> from outbox events alone. Displays and counters can use it to keep their
-/// view current between retained snapshots; the tests use it to prove the events tell the whole story.
+/// Rebuilds a <see cref="StateSnapshot"/> from event data alone, the way a loket screen or display keeps its view current
+/// between retained snapshots; the tests use it to prove the events tell the whole story (docs/asyncapi.yaml).
 /// </summary>
 public sealed class SnapshotProjection
 {
     private readonly QueueEngineOptions _options;
-    private readonly Dictionary<Guid, TicketEventPayload> _tickets = [];
+    private readonly Dictionary<Guid, TicketData> _tickets = [];
+    private readonly Dictionary<string, List<Guid>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _paused = new(StringComparer.Ordinal);
     private DateOnly? _day;
@@ -26,40 +29,110 @@ public sealed class SnapshotProjection
 
     public long Sequence { get; private set; }
 
-    /// <summary>Applies one event; events at or below the current sequence are ignored (QoS 1 delivers duplicates).</summary>
+    /// <summary>Applies one stored event; events at or below the current sequence are ignored (QoS 1 delivers duplicates).</summary>
     public bool Apply(OutboxEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (e.Sequence <= Sequence)
+        return Apply(e.Sequence, e.Type, e.Payload);
+    }
+
+    /// <summary>Applies one event as it came off the wire.</summary>
+    public bool Apply(EventEnvelope e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Apply(e.Sequence, e.Type, e.Data?.GetRawText() ?? "null");
+    }
+
+    /// <summary>Starts from a retained snapshot; later events are applied on top of it.</summary>
+    public void Load(StateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Sequence = snapshot.Sequence;
+        _day = snapshot.BusinessDay;
+        _closed = snapshot.DayClosed;
+        _tickets.Clear();
+        _waiting.Clear();
+        _lastNumber.Clear();
+        _paused.Clear();
+        foreach (var service in snapshot.Services)
+        {
+            if (service.LastNumber is { } last)
+            {
+                _lastNumber[service.ServiceCode] = last;
+            }
+
+            _waiting[service.ServiceCode] = [.. service.Waiting.Select(w => w.TicketId)];
+            foreach (var w in service.Waiting)
+            {
+                _tickets[w.TicketId] = Known(snapshot, w.TicketId, w.Number, service.ServiceCode) with
+                {
+                    State = TicketState.Waiting, PrintState = w.PrintState, Priority = w.Priority, Category = w.Category, Payer = w.Payer,
+                    FamilySize = w.FamilySize, IssuedAt = w.IssuedAt, TransferredFrom = w.TransferredFrom, TransferredFromNumber = w.TransferredFromNumber,
+                };
+            }
+        }
+
+        foreach (var counter in snapshot.Counters)
+        {
+            _paused[counter.CounterId] = counter.Paused;
+            if (counter.NowServing is { } s)
+            {
+                _tickets[s.TicketId] = Known(snapshot, s.TicketId, s.Number, s.ServiceCode) with
+                {
+                    State = TicketState.Called, CounterId = counter.CounterId, CalledAt = s.Since, CallCount = s.CallCount,
+                };
+            }
+        }
+
+        foreach (var call in snapshot.LastCalls.Where(c => !_tickets.ContainsKey(c.TicketId)))
+        {
+            // Finished tickets still on the board: only what the board shows of them is known.
+            _tickets[call.TicketId] = Known(snapshot, call.TicketId, call.Number, call.ServiceCode) with
+            {
+                State = TicketState.Served, CounterId = call.CounterId, CalledAt = call.CalledAt, CallCount = call.CallCount,
+            };
+        }
+    }
+
+    private bool Apply(long sequence, string type, string data)
+    {
+        if (sequence <= Sequence)
         {
             return false;
         }
 
-        Sequence = e.Sequence;
-        switch (e.Type)
+        Sequence = sequence;
+        switch (type)
         {
             case EventTypes.DayOpened:
-                var opened = Deserialize<DayEventPayload>(e.Payload);
-                _day = opened.BusinessDay;
+                _day = ContractJson.Deserialize<DayData>(data).BusinessDay;
                 _closed = false;
                 _tickets.Clear();
+                _waiting.Clear();
                 _lastNumber.Clear();
                 break;
             case EventTypes.DayClosed:
-                _day = Deserialize<DayEventPayload>(e.Payload).BusinessDay;
+                _day = ContractJson.Deserialize<DayData>(data).BusinessDay;
                 _closed = true;
                 break;
             case EventTypes.DayRecap:
                 // Informational: the recap changes no queue state.
                 break;
             case EventTypes.CounterPaused or EventTypes.CounterResumed:
-                var counter = Deserialize<CounterEventPayload>(e.Payload);
+                var counter = ContractJson.Deserialize<CounterData>(data);
                 _paused[counter.CounterId] = counter.Paused;
                 break;
             default:
-                var ticket = Deserialize<TicketEventPayload>(e.Payload);
+                var ticket = ContractJson.Deserialize<TicketData>(data);
                 _tickets[ticket.TicketId] = ticket;
-                if (e.Type == EventTypes.TicketIssued)
+                var queue = WaitingOf(ticket.ServiceCode);
+                queue.Remove(ticket.TicketId);
+                if (ticket.State == TicketState.Waiting)
+                {
+                    queue.Insert(Math.Clamp(ticket.QueuePosition ?? queue.Count, 0, queue.Count), ticket.TicketId);
+                }
+
+                if (type == EventTypes.TicketIssued)
                 {
                     _lastNumber[ticket.ServiceCode] = ticket.Number;
                 }
@@ -70,22 +143,112 @@ public sealed class SnapshotProjection
         return true;
     }
 
-    public QueueSnapshot Build()
+    public StateSnapshot Build()
     {
         var services = _options.Services.Select(s => (s.Code, s.Name, IsPoli: false))
             .Concat(_options.Polis.Select(p => (p.Code, p.Name, IsPoli: true)))
-            .Select(q => new ServiceSnapshot(q.Code, q.Name, q.IsPoli,
-                _tickets.Values.Count(t => t.ServiceCode == q.Code && t.State == TicketState.Waiting && t.PrintState.IsCallable()),
-                _lastNumber.GetValueOrDefault(q.Code)))
+            .Select(q =>
+            {
+                var waiting = WaitingOf(q.Code).Select(id => _tickets[id]).ToList();
+                return new ServiceState
+                {
+                    ServiceCode = q.Code,
+                    Name = q.Name,
+                    IsPoli = q.IsPoli,
+                    WaitingCount = waiting.Count(t => t.PrintState is PrintState.Printed or PrintState.NotRequired),
+                    LastNumber = _lastNumber.GetValueOrDefault(q.Code),
+                    Waiting = [.. waiting.Select(t => new WaitingTicket
+                    {
+                        TicketId = t.TicketId,
+                        Number = t.Number,
+                        IssuedAt = t.IssuedAt,
+                        PrintState = t.PrintState,
+                        Priority = t.Priority,
+                        Category = t.Category,
+                        Payer = t.Payer,
+                        FamilySize = t.FamilySize,
+                        TransferredFrom = t.TransferredFrom,
+                        TransferredFromNumber = t.TransferredFromNumber,
+                    })],
+                };
+            })
             .ToList();
         var counters = _options.Counters.Select(c =>
         {
             var serving = _tickets.Values.FirstOrDefault(t => t.State == TicketState.Called && t.CounterId == c.Id);
-            return new CounterSnapshot(c.Id, c.Name, _paused.GetValueOrDefault(c.Id), serving?.Number, serving?.ServiceCode);
+            return new CounterState
+            {
+                CounterId = c.Id,
+                Name = c.Name,
+                Paused = _paused.GetValueOrDefault(c.Id),
+                Services = [.. c.Services],
+                NowServing = serving is null ? null : new NowServing
+                {
+                    TicketId = serving.TicketId,
+                    Number = serving.Number,
+                    ServiceCode = serving.ServiceCode,
+                    Since = serving.CalledAt ?? serving.IssuedAt,
+                    CallCount = serving.CallCount,
+                },
+            };
         }).ToList();
-        return new QueueSnapshot(_options.SiteId, _day, _closed, Sequence, services, counters);
+        var lastCalls = _tickets.Values.Where(t => t.CalledAt is not null && t.CounterId is not null)
+            .OrderByDescending(t => t.CalledAt).ThenByDescending(t => t.Number, StringComparer.Ordinal)
+            .Take(StateSnapshot.MaxLastCalls)
+            .Select(t => new LastCall
+            {
+                TicketId = t.TicketId,
+                Number = t.Number,
+                ServiceCode = t.ServiceCode,
+                CounterId = t.CounterId!,
+                CalledAt = t.CalledAt!.Value,
+                CallCount = t.CallCount,
+            }).ToList();
+        return new StateSnapshot
+        {
+            Site = _options.SiteId,
+            BusinessDay = _day,
+            DayClosed = _closed,
+            Sequence = Sequence,
+            Services = services,
+            Counters = counters,
+            LastCalls = lastCalls,
+        };
     }
 
-    private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, QueueJson.Options) ?? throw new JsonException($"empty {typeof(T).Name} payload");
+    private List<Guid> WaitingOf(string serviceCode)
+    {
+        if (!_waiting.TryGetValue(serviceCode, out var list))
+        {
+            list = [];
+            _waiting[serviceCode] = list;
+        }
+
+        return list;
+    }
+
+    private static TicketData Known(StateSnapshot snapshot, Guid id, string number, string serviceCode) => new()
+    {
+        TicketId = id,
+        Number = number,
+        ServiceCode = serviceCode,
+        BusinessDay = snapshot.BusinessDay ?? default,
+        State = TicketState.Waiting,
+        PrintState = PrintState.Printed,
+        Category = PatientCategory.Lama,
+        Payer = Payer.Umum,
+        Priority = PriorityKind.None,
+        IsEmergency = false,
+        FamilySize = 1,
+        CounterId = null,
+        CallCount = 0,
+        IssuedAt = default,
+        CalledAt = null,
+        FinishedAt = null,
+        TransferredFrom = null,
+        TransferredFromNumber = null,
+        TransferredTo = null,
+        HasCardData = false,
+        QueuePosition = null,
+    };
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Kiosk.Broker;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.Topics;
 using Kiosk.Device.Configuration;
 using Kiosk.DeviceDrivers.Printing.Rendering;
 using Kiosk.DeviceDrivers.Printing.Virtual;
@@ -107,19 +109,19 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
                 session.SetPrinter(VirtualPrinterState.Ok);
                 break;
             case "panggil":
-                await CounterAsync(counter, "call-next", null, cancellationToken);
+                await CounterAsync(counter, CommandType.CallNext, null, cancellationToken);
                 break;
             case "ulang":
-                await CounterAsync(counter, "recall", null, cancellationToken);
+                await CounterAsync(counter, CommandType.Recall, null, cancellationToken);
                 break;
             case "lewati":
-                await CounterAsync(counter, "skip", null, cancellationToken);
+                await CounterAsync(counter, CommandType.Skip, null, cancellationToken);
                 break;
             case "selesai":
-                await CounterAsync(counter, "serve", null, cancellationToken);
+                await CounterAsync(counter, CommandType.Serve, null, cancellationToken);
                 break;
             case "rujuk":
-                await CounterAsync(counter, "transfer", parts.Length > 2 ? parts[2] : "P-UMUM", cancellationToken);
+                await CounterAsync(counter, CommandType.Transfer, parts.Length > 2 ? parts[2] : "P-UMUM", cancellationToken);
                 break;
             default:
                 PrintHelp(options);
@@ -129,7 +131,7 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
         return true;
     }
 
-    private async Task CounterAsync(int counter, string type, string? poli, CancellationToken cancellationToken)
+    private async Task CounterAsync(int counter, CommandType type, string? poli, CancellationToken cancellationToken)
     {
         if (counter < 1 || counter > session.Broker.CounterCount)
         {
@@ -139,19 +141,19 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
 
         if (!counters.TryGetValue(counter, out var client))
         {
-            client = await ConnectAsync(BrokerRoles.Counter(counter), [$"queue/{session.Site}/counter/{counter}/reply"], cancellationToken);
+            client = await ConnectAsync(BrokerRoles.Counter(counter), [new SiteTopics(session.Site).Reply(counter)], cancellationToken);
             counters[counter] = client;
             _ = EchoAsync(client, $"loket {counter}", cancellationToken);
         }
 
         var id = $"term-{Environment.ProcessId}-{Interlocked.Increment(ref commandNumber)}";
-        var command = JsonSerializer.SerializeToUtf8Bytes(new { commandId = id, type, poli, sentAt = DateTimeOffset.UtcNow });
-        await client.PublishAsync(new MqttApplicationMessage($"queue/{session.Site}/counter/{counter}/command", command, MqttQos.AtLeastOnce), cancellationToken);
+        var command = ContractJson.SerializeToUtf8Bytes(new CounterCommandMessage { CommandId = id, Type = type, Poli = poli, SentAt = DateTimeOffset.UtcNow });
+        await client.PublishAsync(new MqttApplicationMessage(new SiteTopics(session.Site).Command(counter), command, MqttQos.AtLeastOnce), cancellationToken);
     }
 
     private async Task<IMqttClient> WatchAsDisplayAsync(CancellationToken cancellationToken)
     {
-        var client = await ConnectAsync(BrokerRoles.Display, [$"queue/{session.Site}/#"], cancellationToken);
+        var client = await ConnectAsync(BrokerRoles.Display, [new SiteTopics(session.Site).All], cancellationToken);
         _ = EchoAsync(client, "display", cancellationToken);
         return client;
     }

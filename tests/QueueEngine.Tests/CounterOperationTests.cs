@@ -69,7 +69,7 @@ public class CounterOperationTests
 
         Assert.Equal(QueueErrorCode.NothingToCall, h.Run("L1", CounterCommandKind.CallNext).Error!.Code);
         Assert.Equal(QueueErrorCode.NotPrinted, h.Run("L1", CounterCommandKind.CallSpecific, c => c with { TicketNumber = pending.Number }).Error!.Code);
-        Assert.Equal(0, h.Engine.GetSnapshot().Services.Single(s => s.Code == "A").Waiting);
+        Assert.Equal(0, h.Engine.GetSnapshot().Services.Single(s => s.ServiceCode == "A").WaitingCount);
 
         h.Engine.MarkPrinted(pending.Id);
 
@@ -103,7 +103,7 @@ public class CounterOperationTests
 
         Assert.Equal(TicketState.NoShow, last.Ticket!.State);
         Assert.Contains("tidak hadir", last.Message, StringComparison.Ordinal);
-        Assert.Null(h.Engine.GetSnapshot().Counters.Single(c => c.Id == "L1").NowServing);
+        Assert.Null(h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L1").NowServing);
     }
 
     [Theory]
@@ -200,7 +200,7 @@ public class CounterOperationTests
         h.Ok("L1", CounterCommandKind.Pause);
 
         Assert.Equal(QueueErrorCode.CounterPaused, h.Run("L1", CounterCommandKind.CallNext).Error!.Code);
-        Assert.True(h.Engine.GetSnapshot().Counters.Single(c => c.Id == "L1").Paused);
+        Assert.True(h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L1").Paused);
 
         h.Ok("L1", CounterCommandKind.Resume);
         Assert.True(h.Run("L1", CounterCommandKind.CallNext).Succeeded);

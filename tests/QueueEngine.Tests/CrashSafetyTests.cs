@@ -1,3 +1,4 @@
+using Kiosk.Contract.Json;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -132,7 +133,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
             projection.Apply(e);
         }
 
-        Assert.Equal(JsonSerializer.Serialize(engine.GetSnapshot(), QueueJson.Options), JsonSerializer.Serialize(projection.Build(), QueueJson.Options));
+        Assert.Equal(ContractJson.Serialize(engine.GetSnapshot()), ContractJson.Serialize(projection.Build()));
     }
 
     private static async Task<string?> WaitForLine(BlockingCollection<string> lines, Process child, ConcurrentQueue<string> stderr, Func<string, bool> match)

@@ -1,5 +1,5 @@
 using Kiosk.Queue.Model;
-using Kiosk.Queue.Outbox;
+using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Queue.Tests;

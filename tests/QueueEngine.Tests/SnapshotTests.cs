@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.State;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Snapshot;
 
@@ -16,19 +17,19 @@ public class SnapshotTests
         h.Ok("L2", CounterCommandKind.CallNext);
 
         var snapshot = h.Engine.GetSnapshot();
-        var json = JsonSerializer.Serialize(snapshot, QueueJson.Options);
+        var json = ContractJson.Serialize(snapshot);
 
-        var a = snapshot.Services.Single(s => s.Code == "A");
-        Assert.Equal(1, a.Waiting);
+        var a = snapshot.Services.Single(s => s.ServiceCode == "A");
+        Assert.Equal(1, a.WaitingCount);
         Assert.Equal("A-002", a.LastNumber);
-        Assert.Equal(0, snapshot.Services.Single(s => s.Code == "B").Waiting);
-        Assert.Equal("B-001", snapshot.Services.Single(s => s.Code == "B").LastNumber);
-        Assert.Null(snapshot.Services.Single(s => s.Code == "GIGI").LastNumber);
-        Assert.Equal("A-001", snapshot.Counters.Single(c => c.Id == "L2").NowServing);
+        Assert.Equal(0, snapshot.Services.Single(s => s.ServiceCode == "B").WaitingCount);
+        Assert.Equal("B-001", snapshot.Services.Single(s => s.ServiceCode == "B").LastNumber);
+        Assert.Null(snapshot.Services.Single(s => s.ServiceCode == "GIGI").LastNumber);
+        Assert.Equal("A-001", snapshot.Counters.Single(c => c.CounterId == "L2").NowServing?.Number);
         Assert.Contains("\"businessDay\":\"2026-03-02\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"nowServing\":\"A-001\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"siteId\":\"pkm-test\"", json, StringComparison.Ordinal);
-        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<QueueSnapshot>(json, QueueJson.Options), QueueJson.Options));
+        Assert.Contains("\"number\":\"A-001\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"site\":\"pkm-test\"", json, StringComparison.Ordinal);
+        Assert.Equal(json, ContractJson.Serialize(ContractJson.Deserialize<StateSnapshot>(json)));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class SnapshotTests
             projection.Apply(e);
         }
 
-        Assert.Equal(JsonSerializer.Serialize(h.Engine.GetSnapshot(), QueueJson.Options), JsonSerializer.Serialize(projection.Build(), QueueJson.Options));
-        Assert.True(projection.Build().Counters.Single(c => c.Id == "L1").Paused);
+        Assert.Equal(ContractJson.Serialize(h.Engine.GetSnapshot()), ContractJson.Serialize(projection.Build()));
+        Assert.True(projection.Build().Counters.Single(c => c.CounterId == "L1").Paused);
     }
 }

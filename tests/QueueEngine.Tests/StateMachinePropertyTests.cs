@@ -2,6 +2,9 @@ using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Kiosk.Queue.Model;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.State;
 using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Snapshot;
@@ -160,7 +163,7 @@ public class StateMachinePropertyTests
                     var snapshot = Json(h.Engine.GetSnapshot());
                     h.Reopen();
                     // Reopening may only roll the day (if due); otherwise the view is exactly what was committed.
-                    if (h.Engine.GetSnapshot().BusinessDay == JsonSerializer.Deserialize<QueueSnapshot>(snapshot, QueueJson.Options)!.BusinessDay)
+                    if (h.Engine.GetSnapshot().BusinessDay == ContractJson.Deserialize<StateSnapshot>(snapshot).BusinessDay)
                     {
                         Assert.Equal(snapshot, Json(h.Engine.GetSnapshot()));
                     }
@@ -184,13 +187,13 @@ public class StateMachinePropertyTests
         var tickets = h.Engine.TodayTickets();
         foreach (var counter in snapshot.Counters.Where(c => c.NowServing is not null))
         {
-            var ticket = tickets.Single(t => t.Number == counter.NowServing);
+            var ticket = tickets.Single(t => t.Number == counter.NowServing!.Number);
             Assert.Equal(TicketState.Called, ticket.State);
-            Assert.Equal(counter.Id, ticket.CalledBy);
+            Assert.Equal(counter.CounterId, ticket.CalledBy);
         }
 
         Assert.All(tickets.Where(t => t.State == TicketState.Called),
-            t => Assert.Contains(snapshot.Counters, c => c.NowServing == t.Number));
+            t => Assert.Contains(snapshot.Counters, c => c.NowServing?.Number == t.Number));
         Assert.All(tickets.Where(t => t.State is TicketState.Called or TicketState.Served or TicketState.Skipped or TicketState.NoShow
             or TicketState.Transferred && !t.IsEmergency && t.Source != TicketSource.Counter), t => Assert.True(t.PrintState.IsCallable()));
     }
@@ -221,12 +224,12 @@ public class StateMachinePropertyTests
         Assert.Equal(rows.Count, rows.Select(r => (r[1], r[3], r[2])).Distinct().Count());
         Assert.Equal(rows.Count, rows.Select(r => r[0]).Distinct().Count());
         var lastState = events.Where(e => e.Type.StartsWith("ticket.", StringComparison.Ordinal))
-            .Select(e => JsonSerializer.Deserialize<TicketEventPayload>(e.Payload, QueueJson.Options)!)
+            .Select(e => ContractJson.Deserialize<TicketData>(e.Payload))
             .GroupBy(p => p.TicketId).ToDictionary(g => g.Key.ToString(), g => g.Last().State.ToString());
         Assert.Equal(rows.Count, lastState.Count);
         Assert.All(rows, r => Assert.Equal(lastState[r[0]], r[7]));
         Assert.Equal(["ok"], h.Engine.IntegrityCheck());
     }
 
-    private static string Json(QueueSnapshot snapshot) => JsonSerializer.Serialize(snapshot, QueueJson.Options);
+    private static string Json(StateSnapshot snapshot) => ContractJson.Serialize(snapshot);
 }

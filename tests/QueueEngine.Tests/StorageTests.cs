@@ -1,4 +1,6 @@
 using Kiosk.Queue.Model;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
 using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
@@ -259,10 +261,10 @@ public class DiskFullTests
 
         Assert.NotNull(failure);
         Assert.Contains("nothing of this operation was saved", failure.Exception.Message, StringComparison.Ordinal);
-        var snapshot = System.Text.Json.JsonSerializer.Serialize(h.Engine.GetSnapshot(), QueueJson.Options);
+        var snapshot = ContractJson.Serialize(h.Engine.GetSnapshot());
         h.Engine.SetPragmaForTests("max_page_count", 1_000_000);
         h.Reopen();
-        Assert.Equal(snapshot, System.Text.Json.JsonSerializer.Serialize(h.Engine.GetSnapshot(), QueueJson.Options));
+        Assert.Equal(snapshot, ContractJson.Serialize(h.Engine.GetSnapshot()));
         Assert.Equal($"A-{issued + 1:D3}", h.Issue().Number);
     }
 

@@ -47,6 +47,6 @@ public sealed class CounterCommandTests
 
         Assert.True(transfer.GetProperty("ok").GetBoolean(), transfer.ToString());
         Assert.Equal("G-001", transfer.GetProperty("newTicket").GetProperty("number").GetString());
-        Assert.Equal(transfer.GetProperty("ticket").GetProperty("id").GetString(), transfer.GetProperty("newTicket").GetProperty("transferredFrom").GetString());
+        Assert.Equal(transfer.GetProperty("ticket").GetProperty("ticketId").GetString(), transfer.GetProperty("newTicket").GetProperty("transferredFrom").GetString());
     }
 }

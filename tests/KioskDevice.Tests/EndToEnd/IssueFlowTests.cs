@@ -33,8 +33,8 @@ public sealed class IssueFlowTests
 
         var issued = await NextEventAsync(display, "ticket.issued");
         Assert.Equal("A-001", issued.GetProperty("data").GetProperty("number").GetString());
-        var state = await NextStateAsync(display, s => s.GetProperty("services").EnumerateArray().Any(x => x.GetProperty("code").GetString() == "UMUM" && x.TryGetProperty("lastNumber", out var last) && last.GetString() == "A-001"));
-        Assert.Equal("pkm-kokop", state.GetProperty("siteId").GetString());
+        var state = await NextStateAsync(display, s => s.GetProperty("services").EnumerateArray().Any(x => x.GetProperty("serviceCode").GetString() == "UMUM" && x.TryGetProperty("lastNumber", out var last) && last.GetString() == "A-001"));
+        Assert.Equal("pkm-kokop", state.GetProperty("site").GetString());
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Kiosk.Device.Messaging;
-using Kiosk.Queue.Outbox;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Device.Tests.Units;
@@ -10,15 +11,17 @@ public sealed class MessageTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
 
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+
     [Fact]
     public void The_counter_id_comes_from_the_topic_not_from_the_payload()
     {
         var payload = Encoding.UTF8.GetBytes("{\"commandId\":\"c-9\",\"type\":\"transfer\",\"counterId\":\"3\",\"poli\":\"P-GIGI\",\"payer\":\"bpjs\"}");
 
-        Assert.True(CounterCommandMessage.TryParse(payload, "1", Now, TimeSpan.FromMinutes(2), out var command, out var id, out var error), error);
+        Assert.True(CounterCommands.TryParse(payload, "1", Now, TimeSpan.FromMinutes(2), Zone, out var command, out var refusal), refusal?.Message);
 
-        Assert.Equal("c-9", id);
-        Assert.Equal("1", command!.CounterId);
+        Assert.Equal("c-9", command.CommandId);
+        Assert.Equal("1", command.CounterId);
         Assert.Equal(CounterCommandKind.Transfer, command.Kind);
         Assert.Equal("P-GIGI", command.PoliCode);
         Assert.Equal(Kiosk.Queue.Model.Payer.Bpjs, command.Payer);
@@ -31,13 +34,19 @@ public sealed class MessageTests
     [InlineData("{\"commandId\":12}")]
     [InlineData("\u0000\u0001\u0002")]
     [InlineData("{\"commandId\":\"x\",\"type\":\"call-next\",\"familySize\":0}")]
+    [InlineData("not json")]
+    [InlineData("{\"commandId\":\"x\",\"type\":\"emergency\",\"familySize\":\"dua\"}")]
+    [InlineData("{\"commandId\":\"x\",\"type\":\"Call-Next\"}")]
     public void Malformed_commands_are_refused_with_a_message_not_an_exception(string json)
     {
-        var ok = CounterCommandMessage.TryParse(Encoding.UTF8.GetBytes(json), "1", Now, TimeSpan.FromMinutes(2), out var command, out _, out var error);
+        var ok = CounterCommands.TryParse(Encoding.UTF8.GetBytes(json), "1", Now, TimeSpan.FromMinutes(2), Zone, out var command, out var refusal);
 
         Assert.False(ok);
         Assert.Null(command);
-        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.False(string.IsNullOrWhiteSpace(refusal!.Message));
+        Assert.Equal(ErrorCode.BadCommand, refusal.Code);
+        Assert.DoesNotContain("JSON literal", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path:", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +57,7 @@ public sealed class MessageTests
         {
             var bytes = new byte[random.Next(0, 200)];
             random.NextBytes(bytes);
-            _ = CounterCommandMessage.TryParse(bytes, "1", Now, TimeSpan.FromMinutes(2), out _, out _, out _);
+            _ = CounterCommands.TryParse(bytes, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out _);
         }
     }
 
@@ -70,7 +79,7 @@ public sealed class MessageTests
     public void An_event_travels_with_its_id_sequence_and_data()
     {
         var id = Guid.CreateVersion7();
-        var bytes = EventEnvelope.Encode(new OutboxEvent(id, 42, "ticket.called", Now, "{\"number\":\"A-001\"}"), "pkm-a");
+        var bytes = EventEnvelope.Encode(id, 42, "ticket.called", Now, "pkm-a", "{\"number\":\"A-001\"}");
 
         var e = JsonDocument.Parse(bytes).RootElement;
         Assert.Equal(id, e.GetProperty("eventId").GetGuid());
@@ -80,12 +89,54 @@ public sealed class MessageTests
     }
 
     [Fact]
-    public void A_damaged_event_row_still_goes_out_in_order_marked_invalid()
+    public void A_damaged_event_row_still_goes_out_in_order_with_null_data()
     {
-        var bytes = EventEnvelope.Encode(new OutboxEvent(Guid.CreateVersion7(), 7, "ticket.issued", Now, "{\"number\":"), "pkm-a");
+        var bytes = EventEnvelope.Encode(Guid.CreateVersion7(), 7, "ticket.issued", Now, "pkm-a", "{\"number\":");
 
         var e = JsonDocument.Parse(bytes).RootElement;
         Assert.Equal(7, e.GetProperty("sequence").GetInt64());
-        Assert.True(e.GetProperty("dataInvalid").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, e.GetProperty("data").ValueKind);
+    }
+}
+
+public sealed class CommandRefusalTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+
+    [Fact]
+    public void A_refusal_echoes_the_command_id_and_type_it_could_read()
+    {
+        var ok = CounterCommands.TryParse("{\"commandId\":\"c-1\",\"type\":\"emergency\",\"familySize\":\"x\"}"u8, "2", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
+
+        Assert.False(ok);
+        var reply = refusal!.ToReply("2");
+        Assert.Equal("c-1", reply.CommandId);
+        Assert.Equal(CommandType.Emergency, reply.Type);
+        Assert.Equal(ErrorCode.BadCommand, reply.ErrorCode);
+        Assert.Contains("familySize", reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stale_command_shows_the_time_it_was_sent_in_the_site_zone()
+    {
+        // Sent 22:15:35 at UTC-7 is 05:15:35 WIB; the kiosk's clock says 08:00 WIB.
+        var ok = CounterCommands.TryParse("{\"commandId\":\"c-2\",\"type\":\"serve\",\"sentAt\":\"2026-11-22T15:15:35-07:00\"}"u8, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
+
+        Assert.False(ok);
+        Assert.Equal(ErrorCode.StaleCommand, refusal!.Code);
+        Assert.Equal(CommandType.Serve, refusal.Type);
+        Assert.Contains("05:15:35", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_major_contract_version_is_refused()
+    {
+        var ok = CounterCommands.TryParse("{\"contractVersion\":\"2.0\",\"commandId\":\"c-3\",\"type\":\"pause\"}"u8, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
+
+        Assert.False(ok);
+        Assert.Equal(ErrorCode.UnsupportedVersion, refusal!.Code);
+        Assert.Equal("c-3", refusal.CommandId);
     }
 }
