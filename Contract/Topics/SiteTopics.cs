@@ -54,8 +54,16 @@ public sealed class SiteTopics
     public string BridgeStatus => $"{Root}/bridge/status";
 
     /// <summary>Reads the counter number out of <c>queue/{site}/counter/{N}/command</c>; false for anything else.</summary>
-    public bool TryParseCommandTopic(string topic, out int counter) =>
-        Classify(topic, out counter) == TopicKind.Command;
+    public bool TryParseCommandTopic(string topic, out int counter)
+    {
+        if (Classify(topic, out counter) == TopicKind.Command)
+        {
+            return true;
+        }
+
+        counter = 0;
+        return false;
+    }
 
     /// <summary>Which channel a topic of this site is; <paramref name="number"/> is the counter of display, command and reply topics.</summary>
     public TopicKind Classify(string topic, out int number)

@@ -190,8 +190,12 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
 
     private static byte[] Serialize(KioskStatus message) => ContractJson.SerializeToUtf8Bytes(message);
 
-    /// <summary>Every timestamp on the wire carries the site's offset (WIB, WITA, WIT), the status's too.</summary>
-    private DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+    /// <summary>Every timestamp on the wire carries the site's offset (WIB, WITA, WIT) and whole milliseconds, the status's too.</summary>
+    private DateTimeOffset Now()
+    {
+        var local = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
+        return new DateTimeOffset(local.Ticks - (local.Ticks % TimeSpan.TicksPerMillisecond), local.Offset);
+    }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

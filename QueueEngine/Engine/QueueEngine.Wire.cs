@@ -115,8 +115,10 @@ public sealed partial class QueueEngine
     private TicketData Describe(Ticket ticket, ChangeSet change)
     {
         var after = _tickets.Values.Where(t => !change.Tickets.ContainsKey(t.Id)).Concat(change.Tickets.Values);
+        // Counted against the state after the change; a ticket that leaves the queue again in the same change (an
+        // emergency ticket is made and called at once) still gets the place it would have had.
         int? position = ticket.State == TicketState.Waiting
-            ? WaitingInQueueOrder(ticket.ServiceCode, after).FindIndex(t => t.Id == ticket.Id)
+            ? WaitingInQueueOrder(ticket.ServiceCode, after).Count(t => t.Id != ticket.Id && t.QueueKey < ticket.QueueKey)
             : null;
         return WireMapping.ToTicketData(ticket, position, NumberOf(ticket.TransferredFrom, change));
     }

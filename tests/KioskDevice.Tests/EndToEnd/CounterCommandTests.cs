@@ -3,7 +3,7 @@ namespace Kiosk.Device.Tests.EndToEnd;
 public sealed class CounterCommandTests
 {
     [Theory]
-    [InlineData("{not json", "JSON tidak valid")]
+    [InlineData("{not json", "bukan JSON yang sah")]
     [InlineData("{\"type\":\"call-next\"}", "commandId wajib")]
     [InlineData("{\"commandId\":\"x1\",\"type\":\"make-coffee\"}", "tidak dikenal")]
     [InlineData("{\"commandId\":\"x2\",\"type\":\"call-next\",\"sentAt\":\"2020-01-01T00:00:00Z\"}", "kedaluwarsa")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.TestSupport.Contract;
 using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Printing.Interpreting;
 using Kiosk.Simulator;
@@ -32,7 +33,9 @@ internal sealed class KioskHarness : IAsyncDisposable
 
     public PrivateBroker Broker => Session.Broker;
 
-    public string Root { get; } = $"queue/{Site}";
+    public static Kiosk.Contract.Topics.SiteTopics Topics { get; } = new(Site);
+
+    public string Root { get; } = Topics.Root;
 
     public static async Task<KioskHarness> StartAsync(IReadOnlyDictionary<string, string>? overrides = null, string? dataDirectory = null)
     {
@@ -112,7 +115,10 @@ internal sealed class KioskHarness : IAsyncDisposable
     {
         await using var replies = await MosquittoSubscriber.StartAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/reply");
         await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/command", payload);
-        var (_, reply) = await replies.NextAsync(Wait);
+        var (topic, reply) = await replies.NextAsync(Wait);
+        // Every reply an end-to-end test reads must follow docs/asyncapi.yaml, refusals of garbage included.
+        var violations = ContractDocument.Load().ValidateMessage(Topics, topic, System.Text.Encoding.UTF8.GetBytes(reply));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
         return JsonDocument.Parse(reply).RootElement.Clone();
     }
 
