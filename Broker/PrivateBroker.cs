@@ -224,6 +224,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             $"user {Environment.UserName}",
             $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
         };
+        lines.AddRange(BrokerLimits.ConfigLines);
         lines.AddRange(options.ExtraConfigLines);
         return string.Join('\n', lines) + "\n";
     }

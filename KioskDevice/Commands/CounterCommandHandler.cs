@@ -24,9 +24,6 @@ public sealed partial class CounterCommandHandler(
 {
     public const string LoopName = "commands";
 
-    /// <summary>A command the officer pressed longer ago than this is refused: calling a patient minutes late confuses the waiting room.</summary>
-    public static readonly TimeSpan MaxCommandAge = TimeSpan.FromMinutes(2);
-
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,17 +58,22 @@ public sealed partial class CounterCommandHandler(
                 try
                 {
                     Handle(message);
+
+                    // Only now, with the result committed (or nothing to commit), may the broker forget the command: a
+                    // power cut before this line means a redelivery, which the command id makes harmless.
+                    message.Acknowledge();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // E.g. disk full during the command: nothing of it was saved; the counter gets no reply and repeats it.
+                    // E.g. disk full during the command: nothing of it was saved and it stays unacknowledged; the broker
+                    // delivers it again after the next reconnect, and the counter repeats it meanwhile.
                     await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutdown; unanswered commands are redelivered by the persistent session and are idempotent.
+            // Shutdown; unacknowledged commands are redelivered by the persistent session and are idempotent.
         }
         finally
         {
@@ -89,10 +91,15 @@ public sealed partial class CounterCommandHandler(
 
         var counterId = counterNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
         CounterReplyMessage reply;
-        if (!CounterCommandMessage.TryParse(message.Payload.Span, counterId, time.GetUtcNow(), MaxCommandAge, out var command, out var commandId, out var error))
+        if (!CounterCommandMessage.TryParse(message.Payload.Span, counterId, out var command, out var commandId, out var sentAt, out var error))
         {
             LogRejected(logger, counterId, commandId, error!);
             reply = CounterReplyMessage.Rejected(commandId, counterId, error!);
+        }
+        else if (!engine.HasRun(command!.CommandId) && CommandClock.Refusal(sentAt, time.GetUtcNow()) is { } refusal)
+        {
+            LogRejected(logger, counterId, commandId, refusal);
+            reply = CounterReplyMessage.Rejected(commandId, counterId, refusal) with { ErrorCode = "ClockSkew" };
         }
         else
         {

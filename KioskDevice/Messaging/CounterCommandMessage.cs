@@ -32,7 +32,7 @@ public sealed record CounterCommandMessage
 
     public string? Reason { get; init; }
 
-    /// <summary>When the officer pressed the button; a command older than the limit is refused rather than run late.</summary>
+    /// <summary>When the officer pressed the button, by the loket PC's clock; see <c>CommandClock</c>.</summary>
     public DateTimeOffset? SentAt { get; init; }
 
     private static readonly Dictionary<string, CounterCommandKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
@@ -61,10 +61,11 @@ public sealed record CounterCommandMessage
     /// Parses a command payload. Anything wrong comes back as <paramref name="error"/> (Bahasa Indonesia, for the officer)
     /// with whatever command id could still be read, so the reply reaches the right request.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> payload, string counterId, DateTimeOffset now, TimeSpan maxAge, out CounterCommand? command, out string? commandId, out string? error)
+    public static bool TryParse(ReadOnlySpan<byte> payload, string counterId, out CounterCommand? command, out string? commandId, out DateTimeOffset? sentAt, out string? error)
     {
         command = null;
         commandId = null;
+        sentAt = null;
         CounterCommandMessage? message;
         try
         {
@@ -95,18 +96,14 @@ public sealed record CounterCommandMessage
             return false;
         }
 
-        if (message.SentAt is { } sent && now - sent > maxAge)
-        {
-            error = $"Perintah kedaluwarsa: dikirim {sent:HH:mm:ss}, lebih dari {maxAge.TotalMinutes:0} menit lalu. Tekan lagi bila masih perlu.";
-            return false;
-        }
-
         if (message.FamilySize is < 1 or > 20)
         {
             error = $"Jumlah anggota keluarga {message.FamilySize} tidak valid (1-20).";
             return false;
         }
 
+        // Judged by the handler, not here: a command id that already ran gets its stored reply whatever its age.
+        sentAt = message.SentAt;
         command = new CounterCommand(message.CommandId, counterId, kind)
         {
             TicketNumber = message.TicketNumber,

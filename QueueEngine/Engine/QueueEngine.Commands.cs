@@ -58,6 +58,16 @@ public sealed partial class QueueEngine
         }
     }
 
+    /// <summary>Whether a command id already ran (its answer is stored); a repeat gets that answer whatever its age.</summary>
+    public bool HasRun(string commandId)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return _log.LoadCommand(commandId) is not null;
+        }
+    }
+
     private static CommandResult Fail(CounterCommand command, QueueError error) => new()
     {
         CommandId = command.CommandId ?? "",

@@ -15,7 +15,7 @@ public sealed class MessageTests
     {
         var payload = Encoding.UTF8.GetBytes("{\"commandId\":\"c-9\",\"type\":\"transfer\",\"counterId\":\"3\",\"poli\":\"P-GIGI\",\"payer\":\"bpjs\"}");
 
-        Assert.True(CounterCommandMessage.TryParse(payload, "1", Now, TimeSpan.FromMinutes(2), out var command, out var id, out var error), error);
+        Assert.True(CounterCommandMessage.TryParse(payload, "1", out var command, out var id, out _, out var error), error);
 
         Assert.Equal("c-9", id);
         Assert.Equal("1", command!.CounterId);
@@ -33,11 +33,31 @@ public sealed class MessageTests
     [InlineData("{\"commandId\":\"x\",\"type\":\"call-next\",\"familySize\":0}")]
     public void Malformed_commands_are_refused_with_a_message_not_an_exception(string json)
     {
-        var ok = CounterCommandMessage.TryParse(Encoding.UTF8.GetBytes(json), "1", Now, TimeSpan.FromMinutes(2), out var command, out _, out var error);
+        var ok = CounterCommandMessage.TryParse(Encoding.UTF8.GetBytes(json), "1", out var command, out _, out _, out var error);
 
         Assert.False(ok);
         Assert.Null(command);
         Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Theory]
+    [InlineData(-7, "selisih 7 menit lebih lambat")]
+    [InlineData(12, "selisih 12 menit lebih cepat")]
+    public void A_new_command_far_from_the_kiosk_clock_is_refused_saying_by_how_much(int minutes, string expected)
+    {
+        var refusal = Kiosk.Device.Commands.CommandClock.Refusal(Now.AddMinutes(minutes), Now);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("jam PC loket " + expected, refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-119)]
+    [InlineData(119)]
+    public void A_command_within_two_minutes_of_the_kiosk_clock_runs(int seconds)
+    {
+        Assert.Null(Kiosk.Device.Commands.CommandClock.Refusal(Now.AddSeconds(seconds), Now));
+        Assert.Null(Kiosk.Device.Commands.CommandClock.Refusal(null, Now));
     }
 
     [Fact]
@@ -48,7 +68,7 @@ public sealed class MessageTests
         {
             var bytes = new byte[random.Next(0, 200)];
             random.NextBytes(bytes);
-            _ = CounterCommandMessage.TryParse(bytes, "1", Now, TimeSpan.FromMinutes(2), out _, out _, out _);
+            _ = CounterCommandMessage.TryParse(bytes, "1", out _, out _, out _, out _);
         }
     }
 
