@@ -382,7 +382,7 @@ public sealed partial class QueueEngine
             return Fail(command, error);
         }
 
-        var issued = created.Ticket! with { Note = command.Reason };
+        var issued = created.Ticket! with { Note = Privacy.CardNumberText.Mask(command.Reason) };
         change.Put(issued, EventTypes.TicketIssued);
         // The officer is registering this patient now: the ticket is at this counter at once, ahead of the queue.
         var called = Call(issued, counter, now, change, counter.PriorityStreak);
