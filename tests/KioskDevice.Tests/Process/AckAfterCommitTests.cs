@@ -13,6 +13,7 @@ namespace Kiosk.Device.Tests.Process;
 /// A command the broker acknowledged to the loket must run, even when the kiosk loses power while holding it: the
 /// kiosk acknowledges a command to the broker only after its result is committed. The loket here never resends.
 /// </summary>
+[Collection(KioskProcessGroup.Name)]
 public sealed class AckAfterCommitTests(ITestOutputHelper output)
 {
     private const int Cycles = 30;
