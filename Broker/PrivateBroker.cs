@@ -176,7 +176,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         {
             if (pickPort)
             {
-                Port = FreeLoopbackPort();
+                Port = LoopbackPorts.Take();
             }
 
             await File.WriteAllTextAsync(ConfigPath, BuildConfig(), cancellationToken);
@@ -193,7 +193,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             }
             catch (BrokerStartException) when (pickPort && attempt < MaxPortAttempts && ReadLog().Contains("Address already in use", StringComparison.Ordinal))
             {
-                // Another process took the port between our probe and Mosquitto's bind: pick another.
+                // Something outside the picker took the port between its check and Mosquitto's bind: pick another.
                 await KillAsync();
             }
         }
@@ -224,6 +224,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             $"user {Environment.UserName}",
             $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
         };
+        lines.AddRange(BrokerLimits.ConfigLines);
         lines.AddRange(options.ExtraConfigLines);
         return string.Join('\n', lines) + "\n";
     }
@@ -233,11 +234,13 @@ public sealed class PrivateBroker : IAsyncDisposable
         var mosquitto = FindTool("mosquitto");
         var owner = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
-        // The wrapper prints Mosquitto's pid, then ends it if the owner disappears (a test host killed by a timeout, Ctrl+\).
+        // The wrapper prints Mosquitto's pid, then ends it if the owner disappears (a test host killed by a timeout, Ctrl+\),
+        // and then removes the broker's temporary folder, which the owner can no longer do (SIGKILL runs no cleanup).
         var script = "\"$1\" -c \"$2\" & m=$!; echo $m; " +
                      "trap 'kill $m 2>/dev/null; wait $m; exit 0' TERM INT; " +
                      "while kill -0 \"$3\" 2>/dev/null && kill -0 $m 2>/dev/null; do sleep 1 & wait $!; done; " +
-                     "kill $m 2>/dev/null; wait $m";
+                     "kill $m 2>/dev/null; wait $m; " +
+                     "if [ -n \"$4\" ] && ! kill -0 \"$3\" 2>/dev/null; then rm -rf -- \"$4\"; fi";
         var start = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardOutput = true,
@@ -245,7 +248,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-c", script, "private-broker", mosquitto, ConfigPath, owner })
+        foreach (var argument in new[] { "-c", script, "private-broker", mosquitto, ConfigPath, owner, ownsWorkDirectory ? WorkDirectory : string.Empty })
         {
             start.ArgumentList.Add(argument);
         }
@@ -291,13 +294,6 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         throw new BrokerStartException($"Mosquitto did not accept an MQTT connection on 127.0.0.1:{Port} within {options.StartTimeout.TotalSeconds:0} s (last error: {last?.Message}). Its log ({LogPath}):\n{ReadLog()}");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Mosquitto lives in /usr/sbin on Debian, which is not on a normal user's PATH.</summary>

@@ -413,6 +413,10 @@ public sealed class MqttClient : IMqttClient
     private async Task ReadLoopAsync(MqttConnection current, CancellationToken cancellationToken)
     {
         var reader = current.Reader;
+
+        // An oversized PUBLISH is read past (never buffered whole) and then acknowledged, so it is gone for good.
+        long skipping = 0;
+        MqttPacket? skippedAck = null;
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -424,8 +428,39 @@ public sealed class MqttClient : IMqttClient
 
             try
             {
-                while (MqttPacketDecoder.TryDecode(ref buffer, options.MaxPacketSize, out var packet))
+                while (true)
                 {
+                    if (skipping > 0)
+                    {
+                        var discard = Math.Min(skipping, buffer.Length);
+                        buffer = buffer.Slice(discard);
+                        skipping -= discard;
+                        if (skipping > 0)
+                        {
+                            break;
+                        }
+
+                        if (skippedAck is not null)
+                        {
+                            // Staged like any acknowledgement, so it goes out after those of the messages before it.
+                            await StageAsync(current, null, skippedAck, cancellationToken).ConfigureAwait(false);
+                            skippedAck = null;
+                        }
+                    }
+
+                    if (MqttPacketDecoder.TryPeekOversizedPublish(buffer, options.MaxPacketSize, out var oversized, out var needMore))
+                    {
+                        Log.OversizedDropped(logger, options.ClientId, oversized.TotalBytes, oversized.Topic, options.MaxPacketSize);
+                        skipping = oversized.TotalBytes;
+                        skippedAck = DropAcknowledgement(oversized);
+                        continue;
+                    }
+
+                    if (needMore || !MqttPacketDecoder.TryDecode(ref buffer, options.MaxPacketSize, out var packet))
+                    {
+                        break;
+                    }
+
                     await HandleAsync(current, packet, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -438,6 +473,25 @@ public sealed class MqttClient : IMqttClient
             {
                 throw new IOException("The broker closed the connection.");
             }
+        }
+    }
+
+    /// <summary>The acknowledgement a dropped message still owes; QoS 2 also remembers its id so the PUBREL that follows is answered.</summary>
+    private MqttPacket? DropAcknowledgement(OversizedPublish dropped)
+    {
+        switch (dropped.Qos)
+        {
+            case MqttQos.AtLeastOnce:
+                return new PubAckPacket(dropped.PacketId);
+            case MqttQos.ExactlyOnce:
+                lock (gate)
+                {
+                    receivedExactlyOnce.Add(dropped.PacketId);
+                }
+
+                return new PubRecPacket(dropped.PacketId);
+            default:
+                return null;
         }
     }
 
@@ -582,8 +636,21 @@ public sealed class MqttClient : IMqttClient
     /// <summary>Moves staged messages into the application queue in arrival order, then sends the acknowledgement each owes.</summary>
     private async Task DeliveryLoopAsync(MqttConnection current, CancellationToken cancellationToken)
     {
-        await foreach (var (message, ack) in current.Deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (received, owed) in current.Deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            var message = received;
+            var ack = owed;
+            if (options.ManualAcknowledgement && message is not null && ack is not null)
+            {
+                // The application acknowledges once the message's effect is durable; the ack belongs to this
+                // connection: after a reconnect the broker redelivers whatever was not acknowledged.
+                var writer = current.Writer;
+                var packet = ack;
+                var acknowledged = 0;
+                message = message with { Acknowledgement = () => Interlocked.Exchange(ref acknowledged, 1) == 0 && writer.Enqueue(packet) };
+                ack = null;
+            }
+
             if (message is not null && !incoming.Writer.TryWrite(message))
             {
                 await incoming.Writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);

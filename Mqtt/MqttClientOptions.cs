@@ -36,8 +36,19 @@ public sealed class MqttClientOptions
     /// <summary>TCP + TLS + CONNACK must complete within this.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Largest packet accepted from the broker (fixed header included); larger is a protocol error.</summary>
+    /// <summary>
+    /// Largest PUBLISH the application is given (fixed header included). A larger one is read past, logged, dropped and
+    /// acknowledged, so it can never cost the connection (or come back at every reconnect); any other packet that large
+    /// is a protocol error.
+    /// </summary>
     public int MaxPacketSize { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// False: a QoS 1/2 message is acknowledged once it is in <see cref="IMqttClient.Messages"/>. True: only when the
+    /// application calls <see cref="MqttApplicationMessage.Acknowledge"/>, e.g. after committing its effect, so a crash
+    /// before that means a redelivery. Acknowledge in the order messages arrive (MQTT 3.1.1 4.6).
+    /// </summary>
+    public bool ManualAcknowledgement { get; init; }
 
     /// <summary>Received messages waiting for the application; when full, reading from the broker pauses (back-pressure).</summary>
     public int IncomingQueueCapacity { get; init; } = 1000;

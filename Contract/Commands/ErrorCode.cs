@@ -11,8 +11,8 @@ public enum ErrorCode
     BadCommand,
     /// <summary>The payload names a contract major version the kiosk does not speak.</summary>
     UnsupportedVersion,
-    /// <summary><c>sentAt</c> is older than the age limit: the press is not run late.</summary>
-    StaleCommand,
+    /// <summary>A new command's <c>sentAt</c> is more than 2 minutes from the kiosk's clock (a late press, or the loket PC's clock is off).</summary>
+    ClockSkew,
     InvalidRequest,
     UnknownService,
     UnknownPoli,

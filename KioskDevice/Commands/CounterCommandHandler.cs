@@ -25,9 +25,6 @@ public sealed partial class CounterCommandHandler(
 {
     public const string LoopName = "commands";
 
-    /// <summary>A command the officer pressed longer ago than this is refused: calling a patient minutes late confuses the waiting room.</summary>
-    public static readonly TimeSpan MaxCommandAge = TimeSpan.FromMinutes(2);
-
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,17 +59,22 @@ public sealed partial class CounterCommandHandler(
                 try
                 {
                     Handle(message);
+
+                    // Only now, with the result committed (or nothing to commit), may the broker forget the command: a
+                    // power cut before this line means a redelivery, which the command id makes harmless.
+                    message.Acknowledge();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // E.g. disk full during the command: nothing of it was saved; the counter gets no reply and repeats it.
+                    // E.g. disk full during the command: nothing of it was saved and it stays unacknowledged; the broker
+                    // delivers it again after the next reconnect, and the counter repeats it meanwhile.
                     await LoopFailure.PauseAsync(logger, ex, LoopName, heartbeats, stoppingToken);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutdown; unanswered commands are redelivered by the persistent session and are idempotent.
+            // Shutdown; unacknowledged commands are redelivered by the persistent session and are idempotent.
         }
         finally
         {
@@ -90,10 +92,16 @@ public sealed partial class CounterCommandHandler(
 
         var counterId = counterNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
         CounterReply reply;
-        if (!CounterCommands.TryParse(message.Payload.Span, counterId, time.GetUtcNow(), MaxCommandAge, engine.TimeZone, out var command, out var refusal))
+        if (!CounterCommands.TryParse(message.Payload.Span, counterId, out var command, out var wire, out var refusal))
         {
             LogRejected(logger, counterId, refusal.CommandId, refusal.Code.ToString(), refusal.Detail);
             reply = refusal.ToReply(counterId);
+        }
+        else if (!engine.HasRun(command.CommandId) && CommandClock.Refusal(wire.SentAt, time.GetUtcNow()) is { } skew)
+        {
+            // A command id that already ran is answered from the log whatever its age; only a new one is judged by the clock.
+            LogRejected(logger, counterId, command.CommandId, nameof(ErrorCode.ClockSkew), $"sentAt {wire.SentAt:O}");
+            reply = CounterReply.Refused(command.CommandId, counterId, wire.Type, ErrorCode.ClockSkew, skew);
         }
         else
         {

@@ -22,7 +22,9 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly TimeZoneInfo zone;
+    private readonly CancellationTokenSource heartbeatStop = new();
     private KioskStatus status;
+    private Task heartbeat = Task.CompletedTask;
     private int subscribed;
     private int disposed;
 
@@ -44,7 +46,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
             Message = "Kiosk menyala",
             UnprintedTickets = 0,
             At = Now(),
-            HeartbeatSeconds = null,
+            HeartbeatSeconds = (int)StatusHeartbeat.TotalSeconds,
         };
         Client = new MqttClient(
             new MqttClientOptions
@@ -66,13 +68,33 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
                         ServerName = NullIfEmpty(mqtt.ServerName),
                     }
                     : null,
-                ReconnectMinDelay = TimeSpan.FromMilliseconds(500),
-                ReconnectMaxDelay = TimeSpan.FromSeconds(30),
+                // The broker runs on the same Pi or LAN: after its restart the kiosk must be back within seconds, not
+                // the 30 s an internet client would wait (the retained status says "online" meanwhile).
+                ReconnectMinDelay = TimeSpan.FromMilliseconds(200),
+                ReconnectMaxDelay = ReconnectMaxDelay,
+                // A command is acknowledged to the broker only once its result is committed (CounterCommandHandler).
+                ManualAcknowledgement = true,
+                MaxPacketSize = MaxCommandPacketSize,
             },
             loggers.CreateLogger<MqttClient>(),
             time);
         Client.StateChanged += OnStateChanged;
     }
+
+    /// <summary>Longest wait between reconnect attempts to the site broker.</summary>
+    public static readonly TimeSpan ReconnectMaxDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The retained status is published again this often while connected, so its <c>at</c> tells a reader whether the
+    /// kiosk is really there: a status older than two heartbeats is stale (the README's message contract).
+    /// </summary>
+    public static readonly TimeSpan StatusHeartbeat = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The kiosk only receives counter commands, a few hundred bytes each: anything over 64 KiB is dropped (and
+    /// acknowledged, so it never comes back) by the client instead of costing the connection.
+    /// </summary>
+    public const int MaxCommandPacketSize = 64 * 1024;
 
     public IMqttClient Client { get; }
 
@@ -83,10 +105,30 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await Client.StartAsync(cancellationToken);
+        heartbeat = HeartbeatAsync(heartbeatStop.Token);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(StatusHeartbeat, time, stop);
+                await PublishStatusAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await heartbeatStop.CancelAsync();
+        await heartbeat;
+
         // A clean stop says "offline" itself: a graceful DISCONNECT suppresses the last will.
         if (IsConnected)
         {
@@ -134,7 +176,18 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     }
 
     /// <summary>Idempotent: the container disposes this once as a singleton and once as the hosted service it also is.</summary>
-    public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? Client.DisposeAsync() : ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await heartbeatStop.CancelAsync();
+        await heartbeat;
+        heartbeatStop.Dispose();
+        await Client.DisposeAsync();
+    }
 
     private void OnStateChanged(object? sender, MqttConnectionStateChangedEventArgs change)
     {

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "MQTT {ClientId}: a StateChanged handler threw")]
     public static partial void HandlerFailed(ILogger logger, Exception error, string clientId);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "MQTT {ClientId}: dropped a message of {Size} bytes on '{Topic}' (limit {Limit} bytes) and acknowledged it so the broker does not send it again")]
+    public static partial void OversizedDropped(ILogger logger, string clientId, long size, string topic, int limit);
 }

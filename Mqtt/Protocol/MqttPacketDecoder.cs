@@ -88,6 +88,91 @@ public static class MqttPacketDecoder
         return true;
     }
 
+    /// <summary>
+    /// Looks at the front of <paramref name="buffer"/> for a PUBLISH larger than <paramref name="maxPacketSize"/>, so the
+    /// caller can read past it and acknowledge it instead of losing the connection: a broker redelivers an unacknowledged
+    /// message at every reconnect, so one oversized message would otherwise cut the connection forever.
+    /// Returns false when the front is not an oversized PUBLISH, or when its topic and packet id have not arrived yet
+    /// (<paramref name="needMore"/> true). Nothing is consumed.
+    /// </summary>
+    public static bool TryPeekOversizedPublish(in ReadOnlySequence<byte> buffer, int maxPacketSize, out OversizedPublish publish, out bool needMore)
+    {
+        publish = default;
+        needMore = false;
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryRead(out var header) || (MqttPacketType)(header >> 4) != MqttPacketType.Publish)
+        {
+            return false;
+        }
+
+        var remaining = 0;
+        var multiplier = 1;
+        for (var count = 1; ; count++)
+        {
+            if (!reader.TryRead(out var digit))
+            {
+                return false;
+            }
+
+            remaining += (digit & 0x7F) * multiplier;
+            if ((digit & 0x80) == 0)
+            {
+                break;
+            }
+
+            if (count == 4)
+            {
+                return false;
+            }
+
+            multiplier *= 128;
+        }
+
+        var total = reader.Consumed + remaining;
+        if (total <= maxPacketSize)
+        {
+            return false;
+        }
+
+        ValidateFixedHeader(header);
+        var qos = (MqttQos)((header >> 1) & 0x03);
+        if (!reader.TryReadBigEndian(out short topicLength))
+        {
+            needMore = true;
+            return false;
+        }
+
+        var idLength = qos > MqttQos.AtMostOnce ? 2 : 0;
+        if ((ushort)topicLength + idLength + 2 > remaining)
+        {
+            throw new MqttProtocolException("PUBLISH topic runs past the end of the packet.");
+        }
+
+        if (reader.Remaining < (ushort)topicLength + idLength)
+        {
+            needMore = true;
+            return false;
+        }
+
+        var topicBytes = new byte[(ushort)topicLength];
+        reader.TryCopyTo(topicBytes);
+        reader.Advance(topicBytes.Length);
+        ushort packetId = 0;
+        if (idLength > 0)
+        {
+            reader.TryReadBigEndian(out short id);
+            packetId = (ushort)id;
+            if (packetId == 0)
+            {
+                throw new MqttProtocolException("Packet identifier 0 is not allowed.");
+            }
+        }
+
+        // The topic is for the log line only: a broken one must not turn a droppable message into a protocol error.
+        publish = new OversizedPublish(Encoding.UTF8.GetString(topicBytes), qos, packetId, total);
+        return true;
+    }
+
     /// <summary>Decodes exactly one complete packet (tests and tools); throws when bytes are missing or left over.</summary>
     public static MqttPacket Decode(ReadOnlyMemory<byte> bytes, int maxPacketSize = MaxRemainingLength)
     {

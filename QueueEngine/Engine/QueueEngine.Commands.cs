@@ -58,6 +58,16 @@ public sealed partial class QueueEngine
         }
     }
 
+    /// <summary>Whether a command id already ran (its answer is stored); a repeat gets that answer whatever its age.</summary>
+    public bool HasRun(string commandId)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return _log.LoadCommand(commandId) is not null;
+        }
+    }
+
     private static CommandResult Fail(CounterCommand command, QueueError error) => new()
     {
         CommandId = command.CommandId ?? "",
@@ -372,7 +382,7 @@ public sealed partial class QueueEngine
             return Fail(command, error);
         }
 
-        var issued = created.Ticket! with { Note = command.Reason };
+        var issued = created.Ticket! with { Note = Privacy.CardNumberText.Mask(command.Reason) };
         change.Put(issued, EventTypes.TicketIssued);
         // The officer is registering this patient now: the ticket is at this counter at once, ahead of the queue.
         var called = Call(issued, counter, now, change, counter.PriorityStreak);

@@ -69,7 +69,7 @@ public sealed partial class QueueEngine
                 t.Source.ToString(), t.IsEmergency ? "1" : "0", Csv.Number(t.FamilySize), t.CardData?.Kind.ToString(), t.CardData?.Masked,
                 t.CalledBy, Csv.Number(t.CallCount), Csv.Time(t.IssuedAt), Csv.Time(t.PrintedAt), Csv.Time(t.FirstCalledAt),
                 Csv.Time(t.LastCalledAt), Csv.Time(t.FinishedAt), Csv.Seconds(t.WaitTime), Csv.Seconds(t.ServiceTime),
-                t.TransferredFrom?.ToString(), t.TransferredTo?.ToString(), t.Note);
+                t.TransferredFrom?.ToString(), t.TransferredTo?.ToString(), Privacy.CardNumberText.Mask(t.Note));
         }
     }
 

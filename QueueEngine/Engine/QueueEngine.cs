@@ -254,6 +254,20 @@ public sealed partial class QueueEngine : IDisposable
         Log.DayOpened(_logger, TicketLog.DayText(day));
     }
 
+    /// <summary>
+    /// Retention of card data (README, "Personal data"): a full card number is kept only while its business day is
+    /// open, for the counter that serves the patient; once the day closes only the last four digits remain, in the
+    /// database and in memory.
+    /// </summary>
+    private void MaskCardNumbersOfClosedDays()
+    {
+        _log.MaskCardNumbersThrough(_day.Day);
+        foreach (var ticket in _tickets.Values.Where(t => t.CardData is { } card && card.Number != card.Masked).ToList())
+        {
+            _tickets[ticket.Id] = ticket with { CardData = ticket.CardData! with { Number = ticket.CardData.Masked } };
+        }
+    }
+
     private int CloseCurrentDay(DateTimeOffset now)
     {
         var change = new ChangeSet { Day = _day with { ClosedAtMs = now.ToUnixTimeMilliseconds() } };
@@ -271,6 +285,7 @@ public sealed partial class QueueEngine : IDisposable
 
         change.Events.Add((EventTypes.DayClosed, new DayData(_day.Day, expired)));
         Commit(change, now);
+        MaskCardNumbersOfClosedDays();
         Log.DayClosed(_logger, TicketLog.DayText(_day.Day), expired);
         return expired;
     }

@@ -216,6 +216,20 @@ internal sealed class TicketLog : IDisposable
         "INSERT INTO processed_commands(command_id, counter_id, kind, processed_at, result) VALUES($id, $counter, $kind, $at, $result)",
         ("$id", commandId), ("$counter", counterId), ("$kind", kind), ("$at", atMs), ("$result", resultJson));
 
+    /// <summary>Masks the card numbers of every ticket of <paramref name="day"/> and before as <see cref="Model.CardData.Masked"/> does: stars, then the last four.</summary>
+    public int MaskCardNumbersThrough(DateOnly day)
+    {
+        using var tx = BeginWrite();
+        var count = Execute(tx,
+            "UPDATE tickets SET card_number = CASE WHEN length(card_number) <= 4 THEN substr($stars, 1, length(card_number)) " +
+            "ELSE substr($stars, 1, length(card_number) - 4) || substr(card_number, -4) END " +
+            "WHERE card_number IS NOT NULL AND day <= $day AND card_number <> CASE WHEN length(card_number) <= 4 THEN substr($stars, 1, length(card_number)) " +
+            "ELSE substr($stars, 1, length(card_number) - 4) || substr(card_number, -4) END",
+            ("$stars", new string('*', 256)), ("$day", DayText(day)));
+        tx.Commit();
+        return count;
+    }
+
     public string? LoadCommand(string commandId) =>
         Scalar(_connection, "SELECT result FROM processed_commands WHERE command_id = $id", ("$id", commandId)) as string;
 

@@ -77,7 +77,7 @@ internal static class Samples
             }, new CardData(CardKind.Bpjs, "0001234567890")),
         })),
         ["reply-refused"] = ("CounterReply", ContractJson.SerializeToUtf8Bytes(CounterReply.Refused("loket1-0003", "1", CommandType.Serve,
-            ErrorCode.StaleCommand, "Perintah kedaluwarsa: dikirim 05:15:35, lebih dari 2 menit lalu. Tekan lagi bila masih perlu."))),
+            ErrorCode.ClockSkew, "Perintah tidak dijalankan: jam PC loket selisih 5 menit lebih lambat dari jam kiosk (atau perintah tertunda selama itu). Periksa jam PC loket, lalu tekan lagi."))),
     };
 
     private static StateSnapshot State => new()

@@ -34,10 +34,11 @@ public sealed class MosquittoSubscriber : IAsyncDisposable
 
     private static async Task<MosquittoSubscriber> StartCoreAsync(PrivateBroker broker, BrokerCredentials user, string? clientId, string[] topics)
     {
-        // -W 120: a witness orphaned by a killed test host ends by itself instead of retrying forever.
+        // -W 290: a witness orphaned by a killed test host ends by itself instead of retrying forever (kiosk.sh fails
+        // a hung test after 5 minutes, so no live test needs a witness longer).
         // stdbuf: mosquitto_sub block-buffers into a pipe, and we must see "Subscribed" and each message as it happens.
         var start = new ProcessStartInfo("stdbuf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", clientId ?? $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1", "-W", "120" })
+        foreach (var argument in new[] { "-oL", PrivateBroker.FindTool("mosquitto_sub"), "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-u", user.Username, "-P", user.Password, "-i", clientId ?? $"sub-{Guid.NewGuid():N}"[..20], "-d", "-v", "-q", "1", "-W", "290" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -6,7 +6,7 @@ public sealed class CounterCommandTests
     [InlineData("{not json", "bukan JSON yang sah")]
     [InlineData("{\"type\":\"call-next\"}", "commandId wajib")]
     [InlineData("{\"commandId\":\"x1\",\"type\":\"make-coffee\"}", "tidak dikenal")]
-    [InlineData("{\"commandId\":\"x2\",\"type\":\"call-next\",\"sentAt\":\"2020-01-01T00:00:00Z\"}", "kedaluwarsa")]
+    [InlineData("{\"commandId\":\"x2\",\"type\":\"call-next\",\"sentAt\":\"2020-01-01T00:00:00Z\"}", "jam PC loket selisih")]
     [InlineData("{\"commandId\":\"x3\",\"type\":\"emergency\",\"service\":\"UGD\",\"familySize\":99}", "keluarga")]
     public async Task A_bad_command_gets_an_error_reply_and_the_kiosk_keeps_serving(string payload, string expected)
     {
@@ -33,6 +33,21 @@ public sealed class CounterCommandTests
 
         Assert.Equal("A-001", first.GetProperty("ticket").GetProperty("number").GetString());
         Assert.Equal(first.ToString(), second.ToString());
+        Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Queue.Model.TicketState.Called);
+    }
+
+    [Fact]
+    public async Task A_command_id_that_already_ran_gets_its_stored_reply_however_old_its_sent_at()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        await kiosk.PressAsync("umum");
+        var first = await kiosk.CommandAsync(1, new { commandId = "old-1", type = "call-next", sentAt = DateTimeOffset.UtcNow });
+
+        // The loket repeats it much later (its reply was lost): the same answer, not a refusal, and nothing runs twice.
+        var again = await kiosk.CommandAsync(1, new { commandId = "old-1", type = "call-next", sentAt = DateTimeOffset.UtcNow.AddHours(-3) });
+
+        Assert.True(first.GetProperty("ok").GetBoolean(), first.ToString());
+        Assert.Equal(first.ToString(), again.ToString());
         Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Queue.Model.TicketState.Called);
     }
 

@@ -12,6 +12,7 @@ namespace Kiosk.Device.Tests.Process;
 /// Power cuts: the kiosk process is SIGKILLed while counters keep sending commands, then started again. Nothing that
 /// was answered may be lost, no number may repeat, and every committed event must reach the displays, in order.
 /// </summary>
+[Collection(KioskProcessGroup.Name)]
 public sealed class CrashRestartTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

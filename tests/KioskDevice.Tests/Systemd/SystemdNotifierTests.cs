@@ -1,6 +1,7 @@
 using Kiosk.Device.Health;
 using Kiosk.Device.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kiosk.Device.Tests.Systemd;
 
@@ -94,18 +95,27 @@ public sealed class SystemdNotifierTests
     [Fact]
     public async Task Watchdog_pets_while_loops_beat_and_stops_when_one_stalls()
     {
+        // The clock is moved by hand: on a loaded machine a real 300 ms window could pass before the first check.
+        var clock = new FakeTimeProvider();
         using var systemd = new NotifySocket();
         using var notifier = new SystemdNotifier(systemd.Path);
-        var heartbeats = new LoopHeartbeats(TimeProvider.System);
+        var heartbeats = new LoopHeartbeats(clock);
         heartbeats.Register("outbox");
-        using var watchdog = new SystemdWatchdogService(notifier, heartbeats, TimeProvider.System, NullLogger<SystemdWatchdogService>.Instance, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(300));
+        using var watchdog = new SystemdWatchdogService(notifier, heartbeats, clock, NullLogger<SystemdWatchdogService>.Instance, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(300));
 
         await watchdog.StartAsync(CancellationToken.None);
         await systemd.ReceiveUntilAsync("WATCHDOG=1", Wait);
 
+        // The loop beats within the window: the next tick pets again.
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        heartbeats.Beat("outbox");
+        clock.Advance(TimeSpan.FromMilliseconds(20));
+        await systemd.ReceiveUntilAsync("WATCHDOG=1", Wait);
+
         // The outbox loop stops beating: the watchdog must name it and stop petting.
+        clock.Advance(TimeSpan.FromMilliseconds(400));
         var stalled = await systemd.ReceiveUntilAsync("Proses macet: outbox", Wait);
-        Assert.Contains("WATCHDOG=1", stalled);
+        Assert.Contains("Proses macet: outbox", stalled[^1], StringComparison.Ordinal);
         await watchdog.StopAsync(CancellationToken.None);
     }
 }

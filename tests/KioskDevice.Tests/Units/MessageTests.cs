@@ -18,7 +18,7 @@ public sealed class MessageTests
     {
         var payload = Encoding.UTF8.GetBytes("{\"commandId\":\"c-9\",\"type\":\"transfer\",\"counterId\":\"3\",\"poli\":\"P-GIGI\",\"payer\":\"bpjs\"}");
 
-        Assert.True(CounterCommands.TryParse(payload, "1", Now, TimeSpan.FromMinutes(2), Zone, out var command, out var refusal), refusal?.Message);
+        Assert.True(CounterCommands.TryParse(payload, "1", out var command, out _, out var refusal), refusal?.Message);
 
         Assert.Equal("c-9", command.CommandId);
         Assert.Equal("1", command.CounterId);
@@ -39,7 +39,7 @@ public sealed class MessageTests
     [InlineData("{\"commandId\":\"x\",\"type\":\"Call-Next\"}")]
     public void Malformed_commands_are_refused_with_a_message_not_an_exception(string json)
     {
-        var ok = CounterCommands.TryParse(Encoding.UTF8.GetBytes(json), "1", Now, TimeSpan.FromMinutes(2), Zone, out var command, out var refusal);
+        var ok = CounterCommands.TryParse(Encoding.UTF8.GetBytes(json), "1", out var command, out _, out var refusal);
 
         Assert.False(ok);
         Assert.Null(command);
@@ -47,6 +47,26 @@ public sealed class MessageTests
         Assert.Equal(ErrorCode.BadCommand, refusal.Code);
         Assert.DoesNotContain("JSON literal", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Path:", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-7, "selisih 7 menit lebih lambat")]
+    [InlineData(12, "selisih 12 menit lebih cepat")]
+    public void A_new_command_far_from_the_kiosk_clock_is_refused_saying_by_how_much(int minutes, string expected)
+    {
+        var refusal = Kiosk.Device.Commands.CommandClock.Refusal(Now.AddMinutes(minutes), Now);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("jam PC loket " + expected, refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-119)]
+    [InlineData(119)]
+    public void A_command_within_two_minutes_of_the_kiosk_clock_runs(int seconds)
+    {
+        Assert.Null(Kiosk.Device.Commands.CommandClock.Refusal(Now.AddSeconds(seconds), Now));
+        Assert.Null(Kiosk.Device.Commands.CommandClock.Refusal(null, Now));
     }
 
     [Fact]
@@ -57,7 +77,7 @@ public sealed class MessageTests
         {
             var bytes = new byte[random.Next(0, 200)];
             random.NextBytes(bytes);
-            _ = CounterCommands.TryParse(bytes, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out _);
+            _ = CounterCommands.TryParse(bytes, "1", out _, out _, out _);
         }
     }
 
@@ -101,14 +121,10 @@ public sealed class MessageTests
 
 public sealed class CommandRefusalTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
-
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-
     [Fact]
     public void A_refusal_echoes_the_command_id_and_type_it_could_read()
     {
-        var ok = CounterCommands.TryParse("{\"commandId\":\"c-1\",\"type\":\"emergency\",\"familySize\":\"x\"}"u8, "2", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
+        var ok = CounterCommands.TryParse("{\"commandId\":\"c-1\",\"type\":\"emergency\",\"familySize\":\"x\"}"u8, "2", out _, out _, out var refusal);
 
         Assert.False(ok);
         var reply = refusal!.ToReply("2");
@@ -119,21 +135,9 @@ public sealed class CommandRefusalTests
     }
 
     [Fact]
-    public void A_stale_command_shows_the_time_it_was_sent_in_the_site_zone()
-    {
-        // Sent 22:15:35 at UTC-7 is 05:15:35 WIB; the kiosk's clock says 08:00 WIB.
-        var ok = CounterCommands.TryParse("{\"commandId\":\"c-2\",\"type\":\"serve\",\"sentAt\":\"2026-11-22T15:15:35-07:00\"}"u8, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
-
-        Assert.False(ok);
-        Assert.Equal(ErrorCode.StaleCommand, refusal!.Code);
-        Assert.Equal(CommandType.Serve, refusal.Type);
-        Assert.Contains("05:15:35", refusal.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Another_major_contract_version_is_refused()
     {
-        var ok = CounterCommands.TryParse("{\"contractVersion\":\"2.0\",\"commandId\":\"c-3\",\"type\":\"pause\"}"u8, "1", Now, TimeSpan.FromMinutes(2), Zone, out _, out var refusal);
+        var ok = CounterCommands.TryParse("{\"contractVersion\":\"2.0\",\"commandId\":\"c-3\",\"type\":\"pause\"}"u8, "1", out _, out _, out var refusal);
 
         Assert.False(ok);
         Assert.Equal(ErrorCode.UnsupportedVersion, refusal!.Code);

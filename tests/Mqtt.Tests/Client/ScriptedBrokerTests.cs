@@ -127,7 +127,7 @@ public sealed class ScriptedBrokerTests(ITestOutputHelper output)
         { "50 02 7777", "no QoS 2 publish" },          // PUBREC for a packet id never used
         { "90 03 4242 00", "no SUBSCRIBE pending" },   // SUBACK out of nowhere
         { "20 02 0000", "never receives" },            // a second CONNACK
-        { "30 C8 01 0001 61", "limit" },               // 200-byte PUBLISH over a 128-byte MaxPacketSize
+        { "90 C8 01 4242 00", "limit" },               // 200-byte SUBACK over a 128-byte MaxPacketSize (a PUBLISH that size is dropped, below)
         { "32 05 0001 2B 0001", "Invalid topic" },     // wildcard in a received topic
     };
 
@@ -168,6 +168,40 @@ public sealed class ScriptedBrokerTests(ITestOutputHelper output)
         var sent = await second.ReadAsync<PublishPacket>(Step);
         await second.SendAsync(new PubAckPacket(sent.PacketId));
         await Wait.ForAsync(publish, Step, "a publish over the re-established connection");
+    }
+
+    [Fact]
+    public async Task An_oversized_publish_arriving_in_pieces_is_read_past_acknowledged_and_the_next_one_delivered()
+    {
+        await using var fake = new ScriptedBroker();
+        var options = fake.ClientOptions("oversized");
+        await using var client = new MqttClient(new MqttClientOptions
+        {
+            Host = options.Host,
+            Port = options.Port,
+            ClientId = options.ClientId,
+            CleanSession = false,
+            ReconnectMinDelay = options.ReconnectMinDelay,
+            ReconnectMaxDelay = options.ReconnectMaxDelay,
+            MaxPacketSize = 128,
+        });
+        var states = new StateRecorder(client);
+        await client.StartAsync(CancellationToken.None);
+        var (session, _) = await fake.AcceptAsync(Step);
+        await session.SendAsync(new ConnAckPacket(false, 0));
+        await states.NextAsync(MqttConnectionState.Connected, Step);
+
+        // QoS 1, remaining length 300, topic "a", packet id 7, then the payload in two pieces.
+        await session.SendRawAsync(Convert.FromHexString("32AC02" + "000161" + "0007"));
+        await session.SendRawAsync(new byte[150]);
+        await session.SendRawAsync(new byte[145]);
+        await session.SendAsync(new PublishPacket("queue/test/small", "ok"u8.ToArray(), MqttQos.AtLeastOnce, false, false, 8));
+
+        Assert.Equal(7, (await session.ReadAsync<PubAckPacket>(Step)).PacketId);
+        var small = await Wait.NextMessageAsync(client, Step);
+        Assert.Equal("queue/test/small", small.Topic);
+        Assert.Equal(8, (await session.ReadAsync<PubAckPacket>(Step)).PacketId);
+        Assert.Equal(MqttConnectionState.Connected, client.State);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class TlsTests : IAsyncLifetime
         WriteLeaf(ca, "server", $"CN={ServerName}", ServerName, "1.3.6.1.5.5.7.3.1", now);
         WriteLeaf(ca, "client", "CN=kiosk-01", null, "1.3.6.1.5.5.7.3.2", now);
 
-        tlsPort = FreePort();
-        mutualTlsPort = FreePort();
+        tlsPort = LoopbackPorts.Take();
+        mutualTlsPort = LoopbackPorts.Take();
         broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions
         {
             Site = "test",
@@ -148,12 +148,5 @@ public sealed class TlsTests : IAsyncLifetime
         using var certificate = request.Create(authority, now.AddHours(-1), now.AddHours(12), RandomNumberGenerator.GetBytes(12));
         File.WriteAllText(Path.Combine(folder, $"{name}.pem"), certificate.ExportCertificatePem());
         File.WriteAllText(Path.Combine(folder, $"{name}.key"), key.ExportPkcs8PrivateKeyPem());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

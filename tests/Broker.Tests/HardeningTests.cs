@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace Kiosk.Broker.Tests;
+
+public sealed class HardeningTests
+{
+    [Fact]
+    public void The_site_config_carries_the_same_size_limits_as_the_private_broker()
+    {
+        var site = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(BrokerLimits.ConfigLines, line => Assert.Contains(line, site));
+    }
+
+    [Fact]
+    public async Task A_private_broker_whose_owner_is_killed_removes_its_temp_folder()
+    {
+        // The owner is the real broker command in a child process; SIGKILL runs none of its cleanup.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kiosk.Broker.dll"));
+        start.ArgumentList.Add("run");
+        using var owner = Process.Start(start)!;
+        string? folder = null;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (folder is null && await owner.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("Folder: ", StringComparison.Ordinal))
+                {
+                    folder = line["Folder: ".Length..line.IndexOf(" (", StringComparison.Ordinal)];
+                }
+            }
+        }
+
+        Assert.NotNull(folder);
+        Assert.True(Directory.Exists(folder));
+        owner.Kill(); // SIGKILL on Linux
+        await owner.WaitForExitAsync();
+
+        // The broker's watchdog looks once a second; bounded wait for it to notice and clean up.
+        var deadline = Stopwatch.StartNew();
+        while (Directory.Exists(folder) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(Directory.Exists(folder), $"{folder} is still there {deadline.Elapsed.TotalSeconds:0.#} s after its owner was killed");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kiosk.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Kiosk.sln not found above the test folder.");
+    }
+}

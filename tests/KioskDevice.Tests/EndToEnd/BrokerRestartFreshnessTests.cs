@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.TestSupport;
+using Xunit.Abstractions;
+
+namespace Kiosk.Device.Tests.EndToEnd;
+
+/// <summary>
+/// After Mosquitto dies (SIGKILL) and comes back, the kiosk is back within seconds: events flow again and the retained
+/// status is rewritten (a fresh <c>at</c>), so nobody reads the "online" the broker restored from before the crash.
+/// </summary>
+public sealed class BrokerRestartFreshnessTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task After_a_broker_crash_and_restart_events_flow_and_the_status_is_fresh_within_5_seconds()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        await using var display = await MosquittoSubscriber.StartPersistentAsync(kiosk.Broker, kiosk.User(BrokerRoles.Display), "fresh-display", $"{kiosk.Root}/events");
+        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.ReadOutbox(10).Count == 0, "the start-up events are published");
+
+        for (var round = 1; round <= 3; round++)
+        {
+            var killedAt = DateTimeOffset.UtcNow;
+            await kiosk.Broker.KillAsync();
+            await kiosk.Broker.RestartAsync();
+            var clock = Stopwatch.StartNew();
+
+            // The status: a new reader gets the retained one; the one restored from before the crash does not count.
+            await using (var status = await MosquittoSubscriber.StartAsync(kiosk.Broker, kiosk.User(BrokerRoles.Display), $"{kiosk.Root}/kiosk/+/status"))
+            {
+                while (true)
+                {
+                    var (_, payload) = await status.NextAsync(Left(clock));
+                    var root = JsonDocument.Parse(payload).RootElement;
+                    if (root.GetProperty("online").GetBoolean() && root.GetProperty("at").ValueKind == JsonValueKind.String && root.GetProperty("at").GetDateTimeOffset() > killedAt)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var statusMs = clock.ElapsedMilliseconds;
+            var sequenceBefore = kiosk.Session.Engine.GetSnapshot().Sequence;
+            await kiosk.PressAsync("umum");
+            while (true)
+            {
+                var (_, payload) = await display.NextAsync(Left(clock));
+                var e = JsonDocument.Parse(payload).RootElement;
+                if (e.GetProperty("sequence").GetInt64() > sequenceBefore && e.GetProperty("type").GetString() == "ticket.issued")
+                {
+                    break;
+                }
+            }
+
+            output.WriteLine($"round {round}: fresh status {statusMs} ms, first new event {clock.ElapsedMilliseconds} ms after the broker accepted connections again");
+        }
+    }
+
+    private static TimeSpan Left(Stopwatch clock) => clock.Elapsed < Bound ? Bound - clock.Elapsed : TimeSpan.FromMilliseconds(1);
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Mqtt;
+
+namespace Kiosk.TestSupport;
+
+/// <summary>
+/// A loket as the screens host runs it: one MQTT session as <c>counter-N</c> that reads its reply topic and publishes
+/// its commands. It never resends a command by itself; <see cref="PublishAsync"/> completes when the broker acknowledged it.
+/// </summary>
+public sealed class CounterSession : IAsyncDisposable
+{
+    private readonly MqttClient client;
+    private readonly string commandTopic;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> waiting = new(StringComparer.Ordinal);
+    private readonly Task reading;
+
+    private CounterSession(MqttClient client, string root, int counter)
+    {
+        this.client = client;
+        commandTopic = $"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/command";
+        reading = Task.Run(ReadAsync);
+    }
+
+    public static async Task<CounterSession> StartAsync(PrivateBroker broker, int counter, string? clientId = null)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var user = broker.For(BrokerRoles.Counter(counter));
+        var root = $"queue/{broker.Site}";
+        var client = new MqttClient(new MqttClientOptions
+        {
+            Host = broker.Host,
+            Port = broker.Port,
+            ClientId = clientId ?? $"loket-{counter}-{Guid.NewGuid():N}"[..20],
+            Username = user.Username,
+            Password = user.Password,
+            CleanSession = clientId is null,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(1),
+        });
+        var session = new CounterSession(client, root, counter);
+        await client.StartAsync(CancellationToken.None);
+        var granted = await client.SubscribeAsync([new MqttTopicFilter($"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/reply", MqttQos.AtLeastOnce)], CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(15));
+        if (!granted[0].Succeeded)
+        {
+            throw new InvalidOperationException($"counter-{counter} may not read its reply topic.");
+        }
+
+        return session;
+    }
+
+    /// <summary>Publishes once at QoS 1; completes when the broker has acknowledged it.</summary>
+    public Task PublishAsync(string payload, CancellationToken cancellationToken = default) =>
+        client.PublishAsync(new MqttApplicationMessage(commandTopic, System.Text.Encoding.UTF8.GetBytes(payload), MqttQos.AtLeastOnce), cancellationToken);
+
+    /// <summary>The reply to <paramref name="commandId"/>, registered before the command is sent so it cannot be missed.</summary>
+    public Task<JsonElement> ReplyTo(string commandId) =>
+        waiting.GetOrAdd(commandId, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    /// <summary>Sends a command and waits (bounded) for its reply.</summary>
+    public async Task<JsonElement> CommandAsync(string commandId, object command, TimeSpan timeout)
+    {
+        var reply = ReplyTo(commandId);
+        await PublishAsync(JsonSerializer.Serialize(command)).WaitAsync(timeout);
+        return await reply.WaitAsync(timeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await client.DisposeAsync();
+        await reading;
+    }
+
+    private async Task ReadAsync()
+    {
+        await foreach (var message in client.Messages.ReadAllAsync())
+        {
+            JsonElement reply;
+            try
+            {
+                reply = JsonDocument.Parse(message.Payload).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            if (reply.TryGetProperty("commandId", out var id) && id.GetString() is { } commandId)
+            {
+                waiting.GetOrAdd(commandId, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(reply);
+            }
+        }
+    }
+}
