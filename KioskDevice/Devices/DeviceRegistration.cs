@@ -50,9 +50,12 @@ public static class DeviceRegistration
             LockoutMs = options.Hardware.ButtonLockoutMilliseconds,
             LongPressMs = options.Hardware.LongPressMilliseconds,
         }).ToList();
-        return options.Hardware.Kind == "simulated"
-            ? new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>())
-            : new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>());
+        return options.Hardware.Kind switch
+        {
+            "simulated" => new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>()),
+            "gpio" => new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>()),
+            _ => throw Unknown("Kiosk:Hardware:Kind", options.Hardware.Kind, "gpio, simulated"),
+        };
     }
 
     public static ILampPanel CreateLamps(KioskOptions options, ILoggerFactory loggers)
@@ -94,7 +97,8 @@ public static class DeviceRegistration
             "evdev" => new EvdevScanReader(new EvdevScanReaderOptions { DevicePath = reader.Device }, loggers.CreateLogger<EvdevScanReader>()),
             "serial" => new SerialScanReader(new SerialScanReaderOptions { DevicePath = reader.Device, BaudRate = reader.BaudRate }, loggers.CreateLogger<SerialScanReader>()),
             "simulated" => new SimulatedScanReader("simulated", loggers.CreateLogger<SimulatedScanReader>()),
-            _ => null,
+            "none" => null,
+            _ => throw Unknown("Kiosk:Reader:Kind", reader.Kind, "evdev, serial, simulated, none"),
         };
     }
 
@@ -108,7 +112,8 @@ public static class DeviceRegistration
             "tcp" => new TcpPrinterTransport(printer.Host, printer.Port, timeouts),
             "serial" => new SerialPrinterTransport(new SerialSettings(printer.Device, printer.BaudRate), timeouts),
             "simulated" => new SimulatedPrinterTransport(Paper(printer)),
-            _ => new DeviceFilePrinterTransport(printer.Device, timeouts),
+            "device" => new DeviceFilePrinterTransport(printer.Device, timeouts),
+            _ => throw Unknown("Kiosk:Printer:Transport", printer.Transport, "device, tcp, serial, simulated"),
         };
     }
 
@@ -125,6 +130,10 @@ public static class DeviceRegistration
         ArgumentNullException.ThrowIfNull(printer);
         return printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
     }
+
+    /// <summary>An unknown kind is a configuration error, never a silent fallback to another device (the validator names it first).</summary>
+    private static Kiosk.DeviceDrivers.DeviceConfigurationException Unknown(string key, string value, string known) =>
+        new($"{key}: '{value}' tidak dikenal; pakai salah satu dari {known}");
 
     private static KioskOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<KioskOptions>>().Value;
 }

@@ -82,14 +82,14 @@ public sealed partial class InputService(
                     return;
                 }
 
-                var categoryKnown = button.Category.Length > 0;
+                // What the button does not ask is recorded as unknown, never guessed: the recap counts it apart.
                 var request = new IssueRequest(
                     button.Service,
-                    categoryKnown ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Lama,
-                    Enum.Parse<Payer>(button.Payer),
+                    button.Category.Length > 0 ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Unknown,
+                    button.Payer.Length > 0 ? Enum.Parse<Payer>(button.Payer) : Payer.Unknown,
                     Enum.Parse<PriorityClass>(button.Priority),
                     Source: TicketSource.Button);
-                var outcome = await issuer.IssueAsync(request, categoryKnown, cancellationToken);
+                var outcome = await issuer.IssueAsync(request, cancellationToken);
                 if (outcome.Kind != IssueOutcomeKind.Refused)
                 {
                     lastTicketPress[button.Id] = press.Timestamp;
@@ -117,10 +117,12 @@ public sealed partial class InputService(
         var parsed = parser.Parse(scan);
         IssueRequest? request = parsed switch
         {
-            MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Umum, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
-            BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
-            NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Baru, Payer.Umum, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
-            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
+            // A card tells only what it is: a kartu berobat means a returning patient (payer not known), a BPJS/KIS card or
+            // Mobile JKN booking means BPJS (new or returning not known), a KTP/NIK tells neither.
+            MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Unknown, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
+            BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
+            NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Unknown, Payer.Unknown, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
+            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
             _ => null,
         };
         if (request is null)
@@ -146,7 +148,7 @@ public sealed partial class InputService(
             return;
         }
 
-        var outcome = await issuer.IssueAsync(request, categoryKnown: true, cancellationToken);
+        var outcome = await issuer.IssueAsync(request, cancellationToken);
         if (outcome.Kind != IssueOutcomeKind.Refused)
         {
             lastCardTicket[cardNumber] = scan.ReceivedAt;

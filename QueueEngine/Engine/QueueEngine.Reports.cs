@@ -16,7 +16,7 @@ public sealed partial class QueueEngine
         {
             ThrowIfDisposed();
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
-            return RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+            return RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
         }
     }
 
@@ -30,7 +30,7 @@ public sealed partial class QueueEngine
         {
             ThrowIfDisposed();
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
-            var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+            var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
             var change = new ChangeSet();
             change.Events.Add((EventTypes.DayRecap, recap));
             Commit(change, Now());
@@ -98,7 +98,7 @@ public sealed partial class QueueEngine
                 var ticketFile = Path.Combine(directory, $"{_config.Options.SiteId}-tickets-{stamp}.csv");
                 var recapFile = Path.Combine(directory, $"{_config.Options.SiteId}-rekap-{stamp}.csv");
                 WriteDurably(ticketFile, w => WriteTickets(tickets, w));
-                var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+                var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
                 WriteDurably(recapFile, w => DailyRecapCsv.Write(recap, w));
                 var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), _config.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
                 using (var tx = _log.BeginWrite())

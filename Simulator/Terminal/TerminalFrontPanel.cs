@@ -27,13 +27,11 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = session.Services.GetRequiredService<IOptions<KioskOptions>>().Value;
-        var ticketsFolder = Path.Combine(session.DataDirectory, "tiket");
-        Directory.CreateDirectory(ticketsFolder);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone);
         session.Printer.ReceiptPrinted += (_, printed) =>
         {
             var text = ReceiptRenderer.ToPlainText(printed.Receipt);
-            var file = Path.Combine(ticketsFolder, $"tiket-{DateTime.Now:yyyyMMdd-HHmmss-fff}.html");
-            File.WriteAllText(file, ReceiptRenderer.ToHtml(printed.Receipt));
+            var file = Kiosk.Device.Printing.PrintPreviews.Save(printed.Receipt, session.DataDirectory, "tiket", zone, DateTimeOffset.UtcNow);
             Write($"----- tiket tercetak ({file}) -----\n{text}\n-----------------------------------");
         };
         session.Activity.Happened += (_, happened) => Write($"[kiosk] {happened.Source}: {happened.Message}");
