@@ -31,7 +31,7 @@ public sealed class PatientLabels
         [nameof(PriorityClass.IbuHamil)] = "Ibu hamil",
         [nameof(PriorityClass.Disabilitas)] = "Disabilitas",
         [nameof(PriorityClass.Balita)] = "Balita",
-        [nameof(PriorityClass.Unspecified)] = "Prioritas, jenis tidak ditanyakan",
+        [nameof(PriorityClass.Unspecified)] = "Prioritas (jenis tidak ditanyakan)",
     };
 
     public string For(PatientCategory category) => Lookup(Categories, category.ToString());
