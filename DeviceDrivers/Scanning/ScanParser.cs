@@ -102,7 +102,7 @@ public sealed class ScanParser
         }
 
         return Reject(ScanRejection.UnknownFormat, $"{trimmed.Length} characters matching no known card or code",
-            "Kartu ini tidak dikenali. Silakan gunakan kartu berobat, kartu BPJS/KIS, atau kode booking Mobile JKN.");
+            "Kartu ini tidak dikenali. Silakan gunakan kartu berobat, kartu BPJS/KIS, KTP (NIK), atau kode booking Mobile JKN.");
     }
 
     private ScanResult ParseDigits(string digits)
@@ -118,7 +118,7 @@ public sealed class ScanParser
         {
             var (nik, problem) = NikValidator.Validate(digits);
             return nik ?? (ScanResult)Reject(ScanRejection.InvalidNik, $"NIK {PersonalNumber.Mask(digits)} is invalid: {problem}",
-                "Nomor NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.");
+                "NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.");
         }
 
         return Reject(ScanRejection.WrongDigitCount, $"{digits.Length} digits: neither a BPJS/KIS number (13) nor a NIK (16); probably half a scan",

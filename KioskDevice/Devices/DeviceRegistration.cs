@@ -32,7 +32,7 @@ public static class DeviceRegistration
         services.TryAddSingleton(provider => CreateLamps(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => CreatePrinter(Options(provider)));
         services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern }));
-        services.TryAddSingleton(provider => CreateLayout(Options(provider)));
+        services.TryAddSingleton(provider => CreateLayout(Options(provider), provider.GetRequiredService<Kiosk.Queue.Configuration.QueueEngineOptions>()));
         services.TryAddSingleton(provider => new ConfiguredReader(CreateReader(Options(provider), provider.GetRequiredService<ILoggerFactory>())));
         return services;
     }
@@ -117,12 +117,12 @@ public static class DeviceRegistration
         };
     }
 
-    public static TicketLayout CreateLayout(KioskOptions options)
+    public static TicketLayout CreateLayout(KioskOptions options, Kiosk.Queue.Configuration.QueueEngineOptions? queue = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var codePage = EscPosCodePage.All.FirstOrDefault(c => c.EscTNumber == options.Printer.CodePage) ?? EscPosCodePage.Wpc1252;
         var logo = string.IsNullOrEmpty(options.Printer.LogoFile) ? null : MonoImageReader.Load(options.Printer.LogoFile);
-        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo, options.Printer.QrAsImage);
+        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo, options.Printer.QrAsImage, queue);
     }
 
     public static PaperProfile Paper(PrinterOptions printer)

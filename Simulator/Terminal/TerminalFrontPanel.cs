@@ -116,6 +116,7 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
             case "selesai":
                 await CounterAsync(counter, "serve", null, cancellationToken);
                 break;
+            case "teruskan":
             case "rujuk":
                 await CounterAsync(counter, "transfer", parts.Length > 2 ? parts[2] : "P-UMUM", cancellationToken);
                 break;
@@ -255,7 +256,7 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
 
         help.AppendLine("  ketik lalu Enter  pindai kartu (mis. RM000123, 0001234567890, NIK 16 digit)");
         help.AppendLine("  !kertas-habis !kertas-tipis !tutup-terbuka !printer-mati !printer-ok");
-        help.AppendLine("  !panggil N  !ulang N  !lewati N  !selesai N  !rujuk N POLI   (sebagai loket N)");
+        help.AppendLine("  !panggil N  !ulang N  !lewati N  !selesai N  !teruskan N POLI   (sebagai loket N)");
         help.Append("  !keluar atau Ctrl+C");
         Write(help.ToString());
     }

@@ -56,7 +56,7 @@ public sealed class ScanParserTests
         Assert.Equal(ScanRejection.InvalidNik, rejected.Reason);
         Assert.Contains(reason, rejected.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(nik, rejected.Detail, StringComparison.Ordinal);
-        Assert.Equal("Nomor NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.", rejected.PatientMessage);
+        Assert.Equal("NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.", rejected.PatientMessage);
     }
 
     [Fact]
