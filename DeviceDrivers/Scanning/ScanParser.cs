@@ -86,9 +86,13 @@ public sealed class ScanParser
                 return new MedicalRecordScan(number);
             }
 
-            if (options.AcceptJknBooking && Match(jknBooking, trimmed, "code") is { } code)
+            if (options.AcceptJknBooking && jknBooking.Match(trimmed) is { Success: true } booking)
             {
-                return new JknBookingScan(code);
+                var code = booking.Groups["code"] is { Success: true } group ? group.Value : booking.Value;
+                var date = booking.Groups["date"] is { Success: true } day
+                    && DateOnly.TryParseExact(day.Value, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var visit)
+                        ? visit : (DateOnly?)null;
+                return new JknBookingScan(code, date);
             }
         }
         catch (RegexMatchTimeoutException)

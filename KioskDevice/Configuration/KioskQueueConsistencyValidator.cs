@@ -53,6 +53,15 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
             Fail("Kiosk:Reader:MedicalRecordPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; contoh: ^RM[-/.]?(?<number>\\d{6,10})$");
         }
 
+        try
+        {
+            _ = new ScanParser(new ScanParserOptions { JknBookingPattern = options.Reader.JknBookingPattern });
+        }
+        catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
+        {
+            Fail("Kiosk:Reader:JknBookingPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; lihat README, bagian Mobile JKN");
+        }
+
         for (var i = 0; i < queue.Counters.Count; i++)
         {
             var id = queue.Counters[i].Id;

@@ -31,7 +31,7 @@ public static class DeviceRegistration
         services.TryAddSingleton(provider => CreateButtons(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => CreateLamps(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => CreatePrinter(Options(provider)));
-        services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern }));
+        services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern, JknBookingPattern = Options(provider).Reader.JknBookingPattern }));
         services.TryAddSingleton(provider => CreateLayout(Options(provider), provider.GetRequiredService<Kiosk.Queue.Configuration.QueueEngineOptions>()));
         services.TryAddSingleton(provider => new ConfiguredReader(CreateReader(Options(provider), provider.GetRequiredService<ILoggerFactory>())));
         return services;

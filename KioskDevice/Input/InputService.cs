@@ -30,6 +30,7 @@ public sealed partial class InputService(
     LoopHeartbeats heartbeats,
     KioskReadiness readiness,
     IOptions<KioskOptions> options,
+    Kiosk.Queue.QueueEngine engine,
     ILogger<InputService> logger) : BackgroundService
 {
     public const string ButtonLoop = "buttons";
@@ -115,6 +116,15 @@ public sealed partial class InputService(
     {
         var reader = options.Value.Reader;
         var parsed = parser.Parse(scan);
+        if (parsed is JknBookingScan { VisitDate: { } visit } && visit != engine.BusinessDay)
+        {
+            // A booking is for one visit day: another day's code gets no number today, and the patient is told why.
+            LogBookingOtherDay(logger, visit.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            _ = signals.ScanRejectedAsync();
+            activity.Report("scan", "ScanRejected", Ticketing.IndonesianTime.BookingForAnotherDay(visit, engine.BusinessDay));
+            return;
+        }
+
         IssueRequest? request = parsed switch
         {
             // A card tells only what it is: a kartu berobat means a returning patient (payer not known), a BPJS/KIS card or
@@ -222,6 +232,9 @@ public sealed partial class InputService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card {Card} scanned again within the lock-out: no second ticket")]
     private static partial void LogSameCard(ILogger logger, string card);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mobile JKN booking for {Day} refused: not today's business day")]
+    private static partial void LogBookingOtherDay(ILogger logger, string day);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Long press on button {Button}")]
     private static partial void LogLongPress(ILogger logger, string button);

@@ -13,9 +13,14 @@ public sealed record TicketLogInspection(IReadOnlyList<string> Integrity, DateOn
     /// </summary>
     public static TicketLogInspection Read(string path)
     {
+        // A WAL database opened read-only still creates its -wal and -shm files. Without a -wal file no writer is at
+        // work and everything is in the main file, so it is read as immutable (no lock, no side files); with one, the
+        // running kiosk already made both files and a plain read-only open adds nothing.
+        var full = Path.GetFullPath(path);
+        var writerActive = File.Exists(full + "-wal");
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = Path.GetFullPath(path),
+            DataSource = writerActive ? full : new Uri(full).AbsoluteUri + "?immutable=1",
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
