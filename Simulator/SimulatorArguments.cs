@@ -31,7 +31,10 @@ public static class SimulatorArguments
         var overrides = new ConfigurationBuilder().AddCommandLine([.. rest]).Build().AsEnumerable()
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
-        return new SimulatorSessionOptions { ConfigFile = configFile, Overrides = overrides };
+        // The data folder is also where the front panel keeps ticket previews: one setting for both.
+        return overrides.TryGetValue("Kiosk:DataDirectory", out var data)
+            ? new SimulatorSessionOptions { ConfigFile = configFile, Overrides = overrides, DataDirectory = Path.GetFullPath(data) }
+            : new SimulatorSessionOptions { ConfigFile = configFile, Overrides = overrides };
     }
 
     /// <summary>The private broker's address and every role user with its password: it is a development broker, new at every start.</summary>
