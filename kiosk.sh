@@ -6,8 +6,9 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 usage() {
   cat <<'USAGE'
-usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private Mosquitto (the simulator)
-       ./kiosk.sh broker  start only the private Mosquitto with the role users
+usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
+                          start the kiosk on simulated hardware with a private Mosquitto (the simulator);
+                          prints the broker address and the role users with their passwords
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
 USAGE
@@ -39,19 +40,12 @@ ensure_dotnet() {
 }
 
 # The simulator: the real kiosk on simulated buttons, reader and printer, with a private Mosquitto it starts itself.
+# Arguments go to the simulator (e.g. --Kiosk:Printer:PaperWidthMm=58); it prints the broker's address and users.
 cmd_run() {
   ensure_packages mosquitto mosquitto-clients
   ensure_dotnet
   dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
   exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
-}
-
-# Only the private broker with its role users, for connecting your own clients.
-cmd_broker() {
-  ensure_packages mosquitto mosquitto-clients
-  ensure_dotnet
-  dotnet build Broker/Broker.csproj -c Release -nologo -v quiet
-  exec dotnet Broker/bin/Release/net10.0/Kiosk.Broker.dll run "$@"
 }
 
 cmd_test() {
@@ -121,7 +115,6 @@ cmd_bench() {
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
-  broker) shift; cmd_broker "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   *) usage; exit 2 ;;

@@ -30,12 +30,14 @@ public enum PrintState
     NotRequired,
 }
 
-/// <summary>Pasien baru (brings identity papers) or lama (brings the kartu berobat).</summary>
+/// <summary>Pasien baru (brings identity papers) or lama (brings the kartu berobat); unknown when nobody asked.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<PatientCategory>))]
 public enum PatientCategory
 {
     Baru,
     Lama,
+    /// <summary>Not asked (a button that does not ask, a card that does not tell): counted as such, never guessed.</summary>
+    Unknown,
 }
 
 [JsonConverter(typeof(KebabCaseEnumConverter<Payer>))]
@@ -43,6 +45,8 @@ public enum Payer
 {
     Bpjs,
     Umum,
+    /// <summary>Not asked and not read from a card.</summary>
+    Unknown,
 }
 
 /// <summary>The priority group a ticket belongs to; none is the normal queue.</summary>
@@ -54,6 +58,8 @@ public enum PriorityKind
     IbuHamil,
     Disabilitas,
     Balita,
+    /// <summary>A shared priority button that does not ask which kind: served first, counted apart.</summary>
+    Unspecified,
 }
 
 /// <summary>What kind of card number a ticket carries (counter replies only).</summary>

@@ -65,11 +65,21 @@ public sealed class SimulatorSession : IAsyncDisposable
     public static async Task<SimulatorSession> StartAsync(SimulatorSessionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var defaults = new ConfigurationBuilder()
+        var configFile = options.ConfigFile is { Length: > 0 } file ? Path.GetFullPath(file) : null;
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            throw new Kiosk.Device.Tools.KioskConfigurationFileException(Kiosk.Device.Text.Teks.ConfigFileMissing(configFile));
+        }
+
+        var sources = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: false)
-            .AddInMemoryCollection(options.Overrides!)
-            .Build();
+            .AddJsonFile("appsettings.json", optional: false);
+        if (configFile is not null)
+        {
+            sources.AddJsonFile(configFile, optional: false);
+        }
+
+        var defaults = sources.AddInMemoryCollection(options.Overrides!).Build();
         var site = defaults["Kiosk:Site:Id"] ?? "dev";
         var counters = defaults.GetSection("Queue:Counters").GetChildren().Count();
         var broker = options.Broker ?? await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = site, CounterCount = Math.Max(1, counters) }, cancellationToken);
@@ -94,8 +104,19 @@ public sealed class SimulatorSession : IAsyncDisposable
             }
 
             var args = settings.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
-            var host = KioskHost.CreateBuilder(args).Build();
-            await host.StartAsync(cancellationToken);
+            var host = KioskHost.CreateBuilder(args, configFile).Build();
+            try
+            {
+                // Checked before the host starts, so a bad setting is one line and exit 78, not a host error log.
+                KioskHost.ValidateConfiguration(host.Services);
+                await host.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+
             return new SimulatorSession(broker, options.Broker is null, host, site, options.DataDirectory);
         }
         catch

@@ -9,6 +9,9 @@ public sealed class SimulatorSessionOptions
     /// <summary>Extra "Section:Key=value" overrides applied last (tests use them for a temp folder, a closing time...).</summary>
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>An extra JSON configuration file (--config), read after the sample appsettings.json, as Kiosk.Device reads it.</summary>
+    public string? ConfigFile { get; init; }
+
     /// <summary>A running broker to use instead of starting a private one (tests share one per collection).</summary>
     public Broker.PrivateBroker? Broker { get; init; }
 }

@@ -27,10 +27,10 @@ public sealed record CounterCommandMessage
     /// <summary>emergency: the service or poli code.</summary>
     public string? Service { get; init; }
 
-    /// <summary>emergency: default lama.</summary>
+    /// <summary>emergency: default unknown (not asked).</summary>
     public PatientCategory? Category { get; init; }
 
-    /// <summary>emergency: default umum.</summary>
+    /// <summary>emergency: default unknown (not asked).</summary>
     public Payer? Payer { get; init; }
 
     /// <summary>emergency: default none.</summary>

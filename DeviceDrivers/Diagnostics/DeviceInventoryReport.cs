@@ -15,21 +15,21 @@ public sealed record DeviceInventoryReport(
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine("GPIO chips:");
+        text.AppendLine("Chip GPIO:");
         if (GpioChips.Count == 0)
         {
-            text.AppendLine("  none found (no /dev/gpiochip*)");
+            text.AppendLine("  tidak ada (tidak ada /dev/gpiochip*)");
         }
 
         foreach (var chip in GpioChips)
         {
             if (chip.Info is null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: cannot read: {chip.Error}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: tidak dapat dibaca: {chip.Error}");
                 continue;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: {chip.Info.Name} \"{chip.Info.Label}\", {chip.Info.Lines} lines");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: {chip.Info.Name} \"{chip.Info.Label}\", {chip.Info.Lines} jalur");
             foreach (var line in chip.Lines)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
@@ -37,37 +37,37 @@ public sealed record DeviceInventoryReport(
 
             if (chip.Error is not null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    (line list incomplete: {chip.Error})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"    (daftar jalur tidak lengkap: {chip.Error})");
             }
         }
 
-        text.AppendLine("Input devices:");
+        text.AppendLine("Perangkat input:");
         if (InputDevices.Count == 0)
         {
-            text.AppendLine("  none found (no /dev/input/event*)");
+            text.AppendLine("  tidak ada (tidak ada /dev/input/event*)");
         }
 
         foreach (var device in InputDevices)
         {
-            var mark = device.LooksLikeReader ? "reader?" : "       ";
-            var names = device.ByIdPaths.Count > 0 ? " via " + string.Join(", ", device.ByIdPaths) : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {mark} {device.Path} \"{device.Name}\"{(device.HasKeyboardKeys ? " keys" : string.Empty)}{names}");
+            var mark = device.LooksLikeReader ? "pembaca?" : "        ";
+            var names = device.ByIdPaths.Count > 0 ? " lewat " + string.Join(", ", device.ByIdPaths) : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {mark} {device.Path} \"{device.Name}\"{(device.HasKeyboardKeys ? " tombol-kunci" : string.Empty)}{names}");
         }
 
-        text.AppendLine("Serial ports:");
+        text.AppendLine("Port serial:");
         if (SerialPorts.Count == 0)
         {
-            text.AppendLine("  none found");
+            text.AppendLine("  tidak ada");
         }
 
         foreach (var port in SerialPorts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}{(port.NoUart ? " no UART behind it" : string.Empty)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}{(port.NoUart ? " tanpa UART di belakangnya" : string.Empty)}");
         }
 
         if (Problems.Count > 0)
         {
-            text.AppendLine("Problems:");
+            text.AppendLine("Masalah:");
             foreach (var problem in Problems)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {problem}");

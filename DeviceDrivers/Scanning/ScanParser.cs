@@ -86,9 +86,13 @@ public sealed class ScanParser
                 return new MedicalRecordScan(number);
             }
 
-            if (options.AcceptJknBooking && Match(jknBooking, trimmed, "code") is { } code)
+            if (options.AcceptJknBooking && jknBooking.Match(trimmed) is { Success: true } booking)
             {
-                return new JknBookingScan(code);
+                var code = booking.Groups["code"] is { Success: true } group ? group.Value : booking.Value;
+                var date = booking.Groups["date"] is { Success: true } day
+                    && DateOnly.TryParseExact(day.Value, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var visit)
+                        ? visit : (DateOnly?)null;
+                return new JknBookingScan(code, date);
             }
         }
         catch (RegexMatchTimeoutException)
@@ -102,7 +106,7 @@ public sealed class ScanParser
         }
 
         return Reject(ScanRejection.UnknownFormat, $"{trimmed.Length} characters matching no known card or code",
-            "Kartu ini tidak dikenali. Silakan gunakan kartu berobat, kartu BPJS/KIS, atau kode booking Mobile JKN.");
+            "Kartu ini tidak dikenali. Silakan gunakan kartu berobat, kartu BPJS/KIS, KTP (NIK), atau kode booking Mobile JKN.");
     }
 
     private ScanResult ParseDigits(string digits)
@@ -118,7 +122,7 @@ public sealed class ScanParser
         {
             var (nik, problem) = NikValidator.Validate(digits);
             return nik ?? (ScanResult)Reject(ScanRejection.InvalidNik, $"NIK {PersonalNumber.Mask(digits)} is invalid: {problem}",
-                "Nomor NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.");
+                "NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.");
         }
 
         return Reject(ScanRejection.WrongDigitCount, $"{digits.Length} digits: neither a BPJS/KIS number (13) nor a NIK (16); probably half a scan",

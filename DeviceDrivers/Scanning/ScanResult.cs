@@ -36,8 +36,8 @@ public sealed record NikScan(string Nik, int ProvinceCode, int BirthDay, int Bir
     public override string ToString() => $"NikScan {{ Nik = {PersonalNumber.Mask(Nik)}, ProvinceCode = {ProvinceCode} }}";
 }
 
-/// <summary>A Mobile JKN booking code (antrean online).</summary>
-public sealed record JknBookingScan(string BookingCode) : ScanResult
+/// <summary>A Mobile JKN booking code (antrean online); <paramref name="VisitDate"/> when the site's pattern has a "date" group.</summary>
+public sealed record JknBookingScan(string BookingCode, DateOnly? VisitDate = null) : ScanResult
 {
     public override bool IsAccepted => true;
 

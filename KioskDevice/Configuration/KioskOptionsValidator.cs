@@ -5,15 +5,15 @@ namespace Kiosk.Device.Configuration;
 
 /// <summary>
 /// Checks the whole configuration at start-up and names every bad key with its reason
-/// (e.g. "Kiosk:Mqtt:Port: must be 1..65535, got 0"), so a technician fixes it in one go.
+/// (e.g. "Kiosk:Mqtt:Port: harus 1..65535, tertulis 0"): in Bahasa Indonesia, the technician reads it, so a technician fixes it in one go.
 /// </summary>
 public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOptions>
 {
     private static readonly string[] Transports = ["device", "tcp", "serial", "simulated"];
     private static readonly string[] ReaderKinds = ["evdev", "serial", "simulated", "none"];
     private static readonly string[] HardwareKinds = ["gpio", "simulated"];
-    private static readonly string[] Payers = ["Umum", "Bpjs"];
-    private static readonly string[] Priorities = ["None", "Lansia", "IbuHamil", "Disabilitas", "Balita"];
+    private static readonly string[] Payers = ["", "Umum", "Bpjs"];
+    private static readonly string[] Priorities = ["None", "Lansia", "IbuHamil", "Disabilitas", "Balita", "Unspecified"];
 
     public ValidateOptionsResult Validate(string? name, KioskOptions options)
     {
@@ -23,26 +23,26 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
 
         if (!SiteId().IsMatch(options.Site.Id) || options.Site.Id.Length > 32)
         {
-            Fail("Site:Id", $"must be 1-32 letters, digits, '-' or '_' (it becomes an MQTT topic level), got '{options.Site.Id}'");
+            Fail("Site:Id", $"harus 1-32 huruf, angka, '-' atau '_' (menjadi bagian topik MQTT), tertulis '{options.Site.Id}'");
         }
 
         if (string.IsNullOrWhiteSpace(options.Site.Name))
         {
-            Fail("Site:Name", "is required: it is printed on every ticket");
+            Fail("Site:Name", "wajib diisi: dicetak di setiap tiket");
         }
 
         if (string.IsNullOrWhiteSpace(options.Site.TimeZone))
         {
-            Fail("Site:TimeZone", "is required: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)");
+            Fail("Site:TimeZone", "wajib diisi: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)");
         }
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Site.TimeZone, out _))
         {
-            Fail("Site:TimeZone", $"'{options.Site.TimeZone}' is not a known IANA time zone; use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)");
+            Fail("Site:TimeZone", $"'{options.Site.TimeZone}' bukan zona waktu yang dikenal; pakai Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)");
         }
 
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
-            Fail("DataDirectory", "is required (e.g. /var/lib/kiosk)");
+            Fail("DataDirectory", "wajib diisi (mis. /var/lib/kiosk)");
         }
 
         ValidateMqtt(options.Mqtt, Fail);
@@ -51,17 +51,17 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
 
         if (!HardwareKinds.Contains(options.Hardware.Kind, StringComparer.Ordinal))
         {
-            Fail("Hardware:Kind", $"must be one of {string.Join(", ", HardwareKinds)}, got '{options.Hardware.Kind}'");
+            Fail("Hardware:Kind", $"harus salah satu dari {string.Join(", ", HardwareKinds)}, tertulis '{options.Hardware.Kind}'");
         }
 
         if (options.Hardware.ButtonLockoutMilliseconds is < 0 or > 60_000)
         {
-            Fail("Hardware:ButtonLockoutMilliseconds", $"must be 0..60000, got {options.Hardware.ButtonLockoutMilliseconds}");
+            Fail("Hardware:ButtonLockoutMilliseconds", $"harus 0..60000, tertulis {options.Hardware.ButtonLockoutMilliseconds}");
         }
 
         if (options.Buttons.Count == 0 && options.Reader.Kind == "none")
         {
-            Fail("Buttons", "at least one button (or a reader) is needed, otherwise no patient can take a ticket");
+            Fail("Buttons", "perlu minimal satu tombol (atau pembaca kartu); tanpa itu pasien tidak dapat mengambil tiket");
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -72,50 +72,50 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             var key = $"Buttons:{i}";
             if (string.IsNullOrWhiteSpace(button.Id) || !ids.Add(button.Id))
             {
-                Fail($"{key}:Id", $"must be set and unique, got '{button.Id}'");
+                Fail($"{key}:Id", $"wajib diisi dan tidak boleh kembar, tertulis '{button.Id}'");
             }
 
             if (string.IsNullOrWhiteSpace(button.Service))
             {
-                Fail($"{key}:Service", "must name a service code from the Queue:Services list");
+                Fail($"{key}:Service", "harus kode layanan dari daftar Queue:Services");
             }
 
             if (button.Category is not ("" or "Baru" or "Lama"))
             {
-                Fail($"{key}:Category", $"must be Baru, Lama or empty (unknown: the ticket lists what both must bring), got '{button.Category}'");
+                Fail($"{key}:Category", $"harus Baru, Lama atau kosong (tidak ditanya: tiket mencantumkan persyaratan keduanya), tertulis '{button.Category}'");
             }
 
             if (!Payers.Contains(button.Payer, StringComparer.Ordinal))
             {
-                Fail($"{key}:Payer", $"must be Umum or Bpjs, got '{button.Payer}'");
+                Fail($"{key}:Payer", $"harus Umum, Bpjs atau kosong (tidak ditanya), tertulis '{button.Payer}'");
             }
 
             if (!Priorities.Contains(button.Priority, StringComparer.Ordinal))
             {
-                Fail($"{key}:Priority", $"must be one of {string.Join(", ", Priorities)}, got '{button.Priority}'");
+                Fail($"{key}:Priority", $"harus salah satu dari {string.Join(", ", Priorities)}, tertulis '{button.Priority}'");
             }
 
             if (options.Hardware.Kind == "gpio")
             {
                 if (string.IsNullOrWhiteSpace(button.Line))
                 {
-                    Fail($"{key}:Line", "must be the GPIO line of the button, by number (17) or name (GPIO17)");
+                    Fail($"{key}:Line", "wajib diisi: jalur GPIO tombol, nomor (17) atau nama (GPIO17)");
                 }
                 else if (!lines.Add(button.Line))
                 {
-                    Fail($"{key}:Line", $"GPIO line {button.Line} is used by two buttons");
+                    Fail($"{key}:Line", $"jalur GPIO {button.Line} dipakai dua tombol");
                 }
             }
         }
 
         if (!string.IsNullOrEmpty(options.DayCloseTime) && !TimeOnly.TryParseExact(options.DayCloseTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
         {
-            Fail("DayCloseTime", $"must be a local time like 16:00 (or empty for midnight), got '{options.DayCloseTime}'");
+            Fail("DayCloseTime", $"harus jam setempat seperti 16:00 (atau kosong untuk tengah malam), tertulis '{options.DayCloseTime}'");
         }
 
         if (options.VoidUnprintedAfterMinutes is < 1 or > 24 * 60)
         {
-            Fail("VoidUnprintedAfterMinutes", $"must be 1..1440, got {options.VoidUnprintedAfterMinutes}");
+            Fail("VoidUnprintedAfterMinutes", $"harus 1..1440, tertulis {options.VoidUnprintedAfterMinutes}");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -125,34 +125,34 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (string.IsNullOrWhiteSpace(mqtt.Host))
         {
-            fail("Mqtt:Host", "is required");
+            fail("Mqtt:Host", "wajib diisi (alamat broker, mis. 127.0.0.1)");
         }
 
         if (mqtt.Port is < 1 or > 65535)
         {
-            fail("Mqtt:Port", $"must be 1..65535, got {mqtt.Port}");
+            fail("Mqtt:Port", $"harus 1..65535, tertulis {mqtt.Port}");
         }
 
         if (string.IsNullOrWhiteSpace(mqtt.Username))
         {
-            fail("Mqtt:Username", "is required (the broker refuses anonymous clients)");
+            fail("Mqtt:Username", "wajib diisi (broker menolak klien tanpa nama)");
         }
 
         if (!SiteId().IsMatch(mqtt.KioskId))
         {
-            fail("Mqtt:KioskId", $"must be 1-64 letters, digits, '-' or '_', got '{mqtt.KioskId}'");
+            fail("Mqtt:KioskId", $"harus 1-64 huruf, angka, '-' atau '_', tertulis '{mqtt.KioskId}'");
         }
 
         if (mqtt.KeepAliveSeconds is < 5 or > 600)
         {
-            fail("Mqtt:KeepAliveSeconds", $"must be 5..600, got {mqtt.KeepAliveSeconds}");
+            fail("Mqtt:KeepAliveSeconds", $"harus 5..600, tertulis {mqtt.KeepAliveSeconds}");
         }
 
         foreach (var (key, file) in new[] { ("CaCertificateFile", mqtt.CaCertificateFile), ("ClientCertificateFile", mqtt.ClientCertificateFile), ("ClientKeyFile", mqtt.ClientKeyFile) })
         {
             if (mqtt.UseTls && !string.IsNullOrEmpty(file) && !File.Exists(file))
             {
-                fail($"Mqtt:{key}", $"file '{file}' does not exist");
+                fail($"Mqtt:{key}", $"berkas '{file}' tidak ada");
             }
         }
     }
@@ -161,43 +161,43 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (!Transports.Contains(printer.Transport, StringComparer.Ordinal))
         {
-            fail("Printer:Transport", $"must be one of {string.Join(", ", Transports)}, got '{printer.Transport}'");
+            fail("Printer:Transport", $"harus salah satu dari {string.Join(", ", Transports)}, tertulis '{printer.Transport}'");
         }
 
         if (printer.Transport is "device" or "serial" && string.IsNullOrWhiteSpace(printer.Device))
         {
-            fail("Printer:Device", $"is required for the {printer.Transport} transport (e.g. /dev/usb/lp0)");
+            fail("Printer:Device", $"wajib diisi untuk transport {printer.Transport} (mis. /dev/usb/lp0)");
         }
 
         if (printer.Transport == "tcp" && string.IsNullOrWhiteSpace(printer.Host))
         {
-            fail("Printer:Host", "is required for the tcp transport");
+            fail("Printer:Host", "wajib diisi untuk transport tcp (alamat IP printer)");
         }
 
         if (printer.Port is < 1 or > 65535)
         {
-            fail("Printer:Port", $"must be 1..65535, got {printer.Port}");
+            fail("Printer:Port", $"harus 1..65535, tertulis {printer.Port}");
         }
 
         if (printer.PaperWidthMm is not (58 or 80))
         {
-            fail("Printer:PaperWidthMm", $"must be 58 or 80, got {printer.PaperWidthMm}");
+            fail("Printer:PaperWidthMm", $"harus 58 atau 80, tertulis {printer.PaperWidthMm}");
         }
 
         if (printer.TimeoutSeconds is < 1 or > 20)
         {
             // The watchdog allows 30 s without a heartbeat; a print job must give up well before that.
-            fail("Printer:TimeoutSeconds", $"must be 1..20, got {printer.TimeoutSeconds}");
+            fail("Printer:TimeoutSeconds", $"harus 1..20, tertulis {printer.TimeoutSeconds}");
         }
 
         if (printer.StatusPollSeconds is < 1 or > 600)
         {
-            fail("Printer:StatusPollSeconds", $"must be 1..600, got {printer.StatusPollSeconds}");
+            fail("Printer:StatusPollSeconds", $"harus 1..600, tertulis {printer.StatusPollSeconds}");
         }
 
         if (!string.IsNullOrEmpty(printer.LogoFile) && !File.Exists(printer.LogoFile))
         {
-            fail("Printer:LogoFile", $"file '{printer.LogoFile}' does not exist");
+            fail("Printer:LogoFile", $"berkas '{printer.LogoFile}' tidak ada");
         }
     }
 
@@ -205,17 +205,17 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (!ReaderKinds.Contains(reader.Kind, StringComparer.Ordinal))
         {
-            fail("Reader:Kind", $"must be one of {string.Join(", ", ReaderKinds)}, got '{reader.Kind}'");
+            fail("Reader:Kind", $"harus salah satu dari {string.Join(", ", ReaderKinds)}, tertulis '{reader.Kind}'");
         }
 
         if (reader.Kind is "evdev" or "serial" && string.IsNullOrWhiteSpace(reader.Device))
         {
-            fail("Reader:Device", $"is required for a {reader.Kind} reader (use a /dev/input/by-id or /dev/serial/by-id path)");
+            fail("Reader:Device", $"wajib diisi untuk pembaca {reader.Kind} (pakai jalur /dev/input/by-id/... atau /dev/serial/by-id/...)");
         }
 
         if (reader.Kind != "none" && (string.IsNullOrWhiteSpace(reader.BpjsService) || string.IsNullOrWhiteSpace(reader.ReturningService)))
         {
-            fail("Reader:BpjsService", "and Reader:ReturningService must name the services a scanned card is queued for");
+            fail("Reader:BpjsService", "dan Reader:ReturningService harus menyebut layanan tujuan kartu yang dipindai");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
         {
             if (!services.Contains(options.Buttons[i].Service))
             {
-                Fail($"Kiosk:Buttons:{i}:Service", $"'{options.Buttons[i].Service}' is not a service in Queue:Services ({known}); a poli is reached by transfer, not by a kiosk button");
+                Fail($"Kiosk:Buttons:{i}:Service", $"'{options.Buttons[i].Service}' bukan layanan di Queue:Services ({known}); poli dicapai lewat penerusan dari loket, bukan tombol kiosk");
             }
         }
 
@@ -37,7 +37,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
             {
                 if (!services.Contains(code))
                 {
-                    Fail($"Kiosk:Reader:{key}", $"'{code}' is not a service in Queue:Services ({known})");
+                    Fail($"Kiosk:Reader:{key}", $"'{code}' bukan layanan di Queue:Services ({known})");
                 }
             }
         }
@@ -49,7 +49,17 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
         }
         catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
         {
-            Fail("Kiosk:Reader:MedicalRecordPattern", ex.Message);
+            // The parser's reason is .NET regex English; the technician gets what to write instead.
+            Fail("Kiosk:Reader:MedicalRecordPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; contoh: ^RM[-/.]?(?<number>\\d{6,10})$");
+        }
+
+        try
+        {
+            _ = new ScanParser(new ScanParserOptions { JknBookingPattern = options.Reader.JknBookingPattern });
+        }
+        catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
+        {
+            Fail("Kiosk:Reader:JknBookingPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; lihat README, bagian Mobile JKN");
         }
 
         for (var i = 0; i < queue.Counters.Count; i++)
@@ -57,13 +67,13 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
             var id = queue.Counters[i].Id;
             if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number.ToString(CultureInfo.InvariantCulture) != id)
             {
-                Fail($"Queue:Counters:{i}:Id", $"'{id}' must be a counter number 1, 2, 3...: it names the broker user counter-N and the topics queue/<site>/counter/N/...");
+                Fail($"Queue:Counters:{i}:Id", $"'{id}' harus nomor loket 1, 2, 3...: menjadi user broker counter-N dan topik queue/<situs>/counter/N/...");
             }
         }
 
         if (!EscPosCodePage.All.Any(c => c.EscTNumber == options.Printer.CodePage))
         {
-            Fail("Kiosk:Printer:CodePage", $"{options.Printer.CodePage} is not supported; use one of {string.Join(", ", EscPosCodePage.All.Select(c => $"{c.EscTNumber} ({c.Name})"))}");
+            Fail("Kiosk:Printer:CodePage", $"{options.Printer.CodePage} tidak didukung; pakai salah satu dari {string.Join(", ", EscPosCodePage.All.Select(c => $"{c.EscTNumber} ({c.Name})"))}");
         }
 
         if (!string.IsNullOrEmpty(options.Printer.LogoFile) && File.Exists(options.Printer.LogoFile))
@@ -74,12 +84,12 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
                 var paper = options.Printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
                 if (logo.Width > paper.DotWidth)
                 {
-                    Fail("Kiosk:Printer:LogoFile", $"the logo is {logo.Width} dots wide; {paper.Name} paper prints at most {paper.DotWidth}");
+                    Fail("Kiosk:Printer:LogoFile", $"logo selebar {logo.Width} titik; kertas {paper.Name} paling lebar {paper.DotWidth}");
                 }
             }
-            catch (ImageFormatException ex)
+            catch (ImageFormatException)
             {
-                Fail("Kiosk:Printer:LogoFile", $"is not a 1-bit PBM or BMP: {ex.Message}");
+                Fail("Kiosk:Printer:LogoFile", $"bukan gambar PBM atau BMP 1-bit; simpan ulang logo sebagai BMP hitam-putih");
             }
         }
 

@@ -14,10 +14,13 @@ public sealed class PatientButtonOptions
     /// <summary><c>Baru</c>, <c>Lama</c>, or empty when the button does not ask (the ticket then lists what both must bring).</summary>
     public string Category { get; set; } = string.Empty;
 
-    /// <summary><c>Umum</c> or <c>Bpjs</c>: the payer the ticket is issued for.</summary>
-    public string Payer { get; set; } = "Umum";
+    /// <summary><c>Umum</c> or <c>Bpjs</c> when the button says it; empty when it does not ask (recorded as unknown).</summary>
+    public string Payer { get; set; } = string.Empty;
 
-    /// <summary>None, Lansia, IbuHamil, Disabilitas, Balita.</summary>
+    /// <summary>
+    /// None, or the kind this button is for: Lansia, IbuHamil, Disabilitas, Balita (one button per kind); Unspecified for
+    /// a shared priority button that cannot ask which kind (counted apart, never as Lansia).
+    /// </summary>
     public string Priority { get; set; } = "None";
 
     /// <summary>GPIO chip by name or number (gpiochip0 on Pi 3/4, gpiochip4 on Pi 5).</summary>

@@ -14,6 +14,12 @@ public sealed class ReaderOptions
     /// <summary>Regular expression for the Puskesmas's own kartu berobat (medical-record number) codes.</summary>
     public string MedicalRecordPattern { get; set; } = @"^RM[-/.]?(?<number>\d{6,10})$";
 
+    /// <summary>
+    /// Regular expression for this site's Mobile JKN booking codes: group "code" is kept, group "date" (yyyyMMdd) is
+    /// checked against the business day. The default is an assumption; see README, "Mobile JKN".
+    /// </summary>
+    public string JknBookingPattern { get; set; } = Kiosk.DeviceDrivers.Scanning.ScanParserOptions.DefaultJknBookingPattern;
+
     /// <summary>Service a scanned BPJS/KIS card or Mobile JKN booking is queued for.</summary>
     public string BpjsService { get; set; } = string.Empty;
 

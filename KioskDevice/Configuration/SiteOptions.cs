@@ -15,6 +15,9 @@ public sealed class SiteOptions
     /// <summary>IANA zone of the site: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT). Never the machine's zone.</summary>
     public string TimeZone { get; set; } = string.Empty;
 
+    /// <summary>Where patients wait for their call, printed on every ticket (e.g. "Ruang tunggu depan loket"); empty = not printed.</summary>
+    public string WaitingArea { get; set; } = string.Empty;
+
     /// <summary>Complaint channels the SOPs publish (kotak saran, WhatsApp, SMS, email, media sosial); printed on every ticket.</summary>
     public ComplaintChannelOptions Complaints { get; set; } = new();
 }

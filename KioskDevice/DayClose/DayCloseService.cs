@@ -87,12 +87,12 @@ public sealed partial class DayCloseService(
                 if (closed.Succeeded)
                 {
                     outbox.Nudge();
-                    LogClosed(logger, today, closed.ExpiredTickets);
+                    LogClosed(logger, Day(today), closed.ExpiredTickets);
                     await RecapAsync(today, cancellationToken);
                     return today;
                 }
 
-                LogCloseRefused(logger, today, closed.Error?.Message ?? "unknown");
+                LogCloseRefused(logger, Day(today), closed.Error?.Message ?? "unknown");
             }
         }
 
@@ -122,19 +122,22 @@ public sealed partial class DayCloseService(
         var recap = engine.RecordDailyRecap(day);
         outbox.Nudge();
         var (csv, html) = RecapFiles.Write(options.Value.DataDirectory, options.Value.Site.Name, recap);
-        LogRecapWritten(logger, day, csv, html);
+        LogRecapWritten(logger, Day(day), csv, html);
         return Task.CompletedTask;
     }
 
     private TimeOnly? ClosingTime() =>
         TimeOnly.TryParseExact(options.Value.DayCloseTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
 
+    /// <summary>ISO dates in logs: the logger would print a DateOnly as a US date (12/01/2026).</summary>
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Business day {Day} closed at the closing time; {Expired} waiting tickets expired")]
-    private static partial void LogClosed(ILogger logger, DateOnly day, int expired);
+    private static partial void LogClosed(ILogger logger, string day, int expired);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing business day {Day} was refused: {Reason}")]
-    private static partial void LogCloseRefused(ILogger logger, DateOnly day, string reason);
+    private static partial void LogCloseRefused(ILogger logger, string day, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily recap for {Day} written to {Csv} and {Html}")]
-    private static partial void LogRecapWritten(ILogger logger, DateOnly day, string csv, string html);
+    private static partial void LogRecapWritten(ILogger logger, string day, string csv, string html);
 }

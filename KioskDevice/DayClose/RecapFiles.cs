@@ -34,50 +34,32 @@ public static class RecapFiles
     {
         ArgumentNullException.ThrowIfNull(recap);
         var html = new StringBuilder();
-        var title = $"Rekap Harian Pendaftaran — {siteName} — {IndonesianTime.Date(recap.BusinessDay)}";
+        var title = RecapSheet.Title(siteName, recap);
         html.Append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>");
         html.Append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
             .Append("th,td{border:1px solid #999;padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}")
             .Append("caption{font-weight:bold;text-align:left;margin-bottom:.3em}</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append("</h1>");
+        if (recap.HasNoData)
+        {
+            html.Append("<p><b>").Append(E(RecapSheet.NoData)).Append("</b></p></body></html>\n");
+            return html.ToString();
+        }
 
-        Table(html, "Ringkasan", ["Keterangan", "Jumlah"],
-        [
-            ["Nomor diambil", N(recap.Issued)],
-            ["Jumlah pengunjung (termasuk keluarga)", N(recap.Visitors)],
-            ["Selesai dilayani", N(recap.Served)],
-            ["Tidak hadir", N(recap.NoShow)],
-            ["Dirujuk ke poli", N(recap.Transferred)],
-            ["Dibatalkan", N(recap.Cancelled)],
-            ["Kedaluwarsa (belum dipanggil saat tutup)", N(recap.Expired)],
-            ["Batal karena gagal cetak", N(recap.Voided)],
-            ["Gawat darurat / pendaftaran manual", N(recap.Emergency)],
-            ["Jam tersibuk", recap.BusiestHour is { } hour ? $"{hour:00}.00-{hour + 1:00}.00" : "-"],
-        ]);
-
-        Table(html, "Waktu tunggu dan waktu pelayanan", ["Ukuran", "Rata-rata", "Persentil 90"],
-        [
-            ["Waktu tunggu (ambil nomor - dipanggil)", D(recap.Overall.AverageWait), D(recap.Overall.P90Wait)],
-            ["Waktu pelayanan (dipanggil - selesai)", D(recap.Overall.AverageService), D(recap.Overall.P90Service)],
-        ]);
-        html.Append("<p>Pelayanan sesuai standar waktu SOP: <b>").Append(Share(recap.Overall.WithinTargetShare)).Append("</b></p>");
-
-        Table(html, "Per layanan", ["Layanan", "Diambil", "Dilayani", "Tidak hadir", "Dirujuk", "Batal", "Kedaluwarsa", "Darurat", "Rata-rata tunggu", "Rata-rata layanan", "Sesuai SOP"],
-            recap.Services.Select(s => new[]
+        foreach (var section in RecapSheet.Sections(recap))
+        {
+            Table(html, section.Caption, section.Header, section.Rows);
+            if (section.Note is { } note)
             {
-                s.Name, N(s.Issued), N(s.Served), N(s.NoShow), N(s.Transferred), N(s.Cancelled), N(s.Expired), N(s.Emergency),
-                D(s.Times.AverageWait), D(s.Times.AverageService), Share(s.Times.WithinTargetShare),
-            }));
-        Table(html, "Per kategori pasien", ["Kategori", "Jumlah"], recap.ByCategory.Select(r => new[] { r.Key, N(r.Count) }));
-        Table(html, "Per penjamin", ["Penjamin", "Jumlah"], recap.ByPayer.Select(r => new[] { r.Key, N(r.Count) }));
-        Table(html, "Per prioritas", ["Prioritas", "Jumlah"], recap.ByPriority.Select(r => new[] { r.Key, N(r.Count) }));
-        Table(html, "Per jam", ["Jam", "Diambil", "Dipanggil", "Rata-rata tunggu", "Rata-rata layanan"],
-            recap.Hours.Select(h => new[] { $"{h.Hour:00}.00", N(h.Issued), N(h.Called), D(h.AverageWait), D(h.AverageService) }));
+                html.Append("<p>").Append(E(note)).Append("</p>");
+            }
+        }
+
         html.Append("</body></html>\n");
         return html.ToString();
     }
 
-    private static void Table(StringBuilder html, string caption, string[] header, IEnumerable<string[]> rows)
+    private static void Table(StringBuilder html, string caption, IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
         html.Append("<table><caption>").Append(E(caption)).Append("</caption><tr>");
         foreach (var cell in header)
@@ -115,10 +97,4 @@ public static class RecapFiles
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
-
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string D(TimeSpan? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{(int)v.TotalMinutes} mnt {v.Seconds:00} dtk") : "-";
-
-    private static string Share(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 100:0.#}%") : "-";
 }

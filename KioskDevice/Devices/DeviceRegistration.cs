@@ -31,8 +31,8 @@ public static class DeviceRegistration
         services.TryAddSingleton(provider => CreateButtons(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => CreateLamps(Options(provider), provider.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(provider => CreatePrinter(Options(provider)));
-        services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern }));
-        services.TryAddSingleton(provider => CreateLayout(Options(provider)));
+        services.TryAddSingleton(provider => new ScanParser(new ScanParserOptions { MedicalRecordPattern = Options(provider).Reader.MedicalRecordPattern, JknBookingPattern = Options(provider).Reader.JknBookingPattern }));
+        services.TryAddSingleton(provider => CreateLayout(Options(provider), provider.GetRequiredService<Kiosk.Queue.Configuration.QueueEngineOptions>()));
         services.TryAddSingleton(provider => new ConfiguredReader(CreateReader(Options(provider), provider.GetRequiredService<ILoggerFactory>())));
         return services;
     }
@@ -50,9 +50,12 @@ public static class DeviceRegistration
             LockoutMs = options.Hardware.ButtonLockoutMilliseconds,
             LongPressMs = options.Hardware.LongPressMilliseconds,
         }).ToList();
-        return options.Hardware.Kind == "simulated"
-            ? new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>())
-            : new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>());
+        return options.Hardware.Kind switch
+        {
+            "simulated" => new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>()),
+            "gpio" => new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>()),
+            _ => throw Unknown("Kiosk:Hardware:Kind", options.Hardware.Kind, "gpio, simulated"),
+        };
     }
 
     public static ILampPanel CreateLamps(KioskOptions options, ILoggerFactory loggers)
@@ -94,7 +97,8 @@ public static class DeviceRegistration
             "evdev" => new EvdevScanReader(new EvdevScanReaderOptions { DevicePath = reader.Device }, loggers.CreateLogger<EvdevScanReader>()),
             "serial" => new SerialScanReader(new SerialScanReaderOptions { DevicePath = reader.Device, BaudRate = reader.BaudRate }, loggers.CreateLogger<SerialScanReader>()),
             "simulated" => new SimulatedScanReader("simulated", loggers.CreateLogger<SimulatedScanReader>()),
-            _ => null,
+            "none" => null,
+            _ => throw Unknown("Kiosk:Reader:Kind", reader.Kind, "evdev, serial, simulated, none"),
         };
     }
 
@@ -108,16 +112,17 @@ public static class DeviceRegistration
             "tcp" => new TcpPrinterTransport(printer.Host, printer.Port, timeouts),
             "serial" => new SerialPrinterTransport(new SerialSettings(printer.Device, printer.BaudRate), timeouts),
             "simulated" => new SimulatedPrinterTransport(Paper(printer)),
-            _ => new DeviceFilePrinterTransport(printer.Device, timeouts),
+            "device" => new DeviceFilePrinterTransport(printer.Device, timeouts),
+            _ => throw Unknown("Kiosk:Printer:Transport", printer.Transport, "device, tcp, serial, simulated"),
         };
     }
 
-    public static TicketLayout CreateLayout(KioskOptions options)
+    public static TicketLayout CreateLayout(KioskOptions options, Kiosk.Queue.Configuration.QueueEngineOptions? queue = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var codePage = EscPosCodePage.All.FirstOrDefault(c => c.EscTNumber == options.Printer.CodePage) ?? EscPosCodePage.Wpc1252;
         var logo = string.IsNullOrEmpty(options.Printer.LogoFile) ? null : MonoImageReader.Load(options.Printer.LogoFile);
-        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo, options.Printer.QrAsImage);
+        return new TicketLayout(options.Site, Paper(options.Printer), codePage, TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone), logo, options.Printer.QrAsImage, queue);
     }
 
     public static PaperProfile Paper(PrinterOptions printer)
@@ -125,6 +130,10 @@ public static class DeviceRegistration
         ArgumentNullException.ThrowIfNull(printer);
         return printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
     }
+
+    /// <summary>An unknown kind is a configuration error, never a silent fallback to another device (the validator names it first).</summary>
+    private static Kiosk.DeviceDrivers.DeviceConfigurationException Unknown(string key, string value, string known) =>
+        new($"{key}: '{value}' tidak dikenal; pakai salah satu dari {known}");
 
     private static KioskOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<KioskOptions>>().Value;
 }

@@ -36,7 +36,13 @@ public static class KioskHost
         });
         if (!string.IsNullOrEmpty(configFile))
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            var path = Path.GetFullPath(configFile);
+            if (!File.Exists(path))
+            {
+                throw new Tools.KioskConfigurationFileException(Text.Teks.ConfigFileMissing(path));
+            }
+
+            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddCommandLine(args);
         }
@@ -45,6 +51,17 @@ public static class KioskHost
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddKiosk(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// Binds and checks every setting (types, ranges, the queue rules) without opening the database or a device, so a
+    /// broken configuration stops any command before it does anything, with the key named and no host error log.
+    /// </summary>
+    public static void ValidateConfiguration(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<IOptions<KioskOptions>>().Value;
+        QueueEngine.ValidateConfiguration(services.GetRequiredService<QueueEngineOptions>());
     }
 
     public static IServiceCollection AddKiosk(this IServiceCollection services, IConfiguration configuration)

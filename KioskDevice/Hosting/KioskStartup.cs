@@ -22,7 +22,7 @@ public sealed partial class KioskStartup(
     {
         Directory.CreateDirectory(options.Value.DataDirectory);
         var snapshot = engine.GetSnapshot();
-        LogOpened(logger, engine.DatabasePath, engine.BusinessDay, snapshot.Sequence);
+        LogOpened(logger, engine.DatabasePath, engine.BusinessDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), snapshot.Sequence);
         readiness.MarkReady(KioskReadiness.Database, $"Basis data siap ({engine.BusinessDay:yyyy-MM-dd})");
         return Task.CompletedTask;
     }
@@ -34,5 +34,5 @@ public sealed partial class KioskStartup(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket log {Path} open: business day {Day}, event sequence {Sequence}")]
-    private static partial void LogOpened(ILogger logger, string path, DateOnly day, long sequence);
+    private static partial void LogOpened(ILogger logger, string path, string day, long sequence);
 }

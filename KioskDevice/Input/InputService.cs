@@ -30,6 +30,7 @@ public sealed partial class InputService(
     LoopHeartbeats heartbeats,
     KioskReadiness readiness,
     IOptions<KioskOptions> options,
+    Kiosk.Queue.QueueEngine engine,
     ILogger<InputService> logger) : BackgroundService
 {
     public const string ButtonLoop = "buttons";
@@ -82,14 +83,14 @@ public sealed partial class InputService(
                     return;
                 }
 
-                var categoryKnown = button.Category.Length > 0;
+                // What the button does not ask is recorded as unknown, never guessed: the recap counts it apart.
                 var request = new IssueRequest(
                     button.Service,
-                    categoryKnown ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Lama,
-                    Enum.Parse<Payer>(button.Payer),
+                    button.Category.Length > 0 ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Unknown,
+                    button.Payer.Length > 0 ? Enum.Parse<Payer>(button.Payer) : Payer.Unknown,
                     Enum.Parse<PriorityClass>(button.Priority),
                     Source: TicketSource.Button);
-                var outcome = await issuer.IssueAsync(request, categoryKnown, cancellationToken);
+                var outcome = await issuer.IssueAsync(request, cancellationToken);
                 if (outcome.Kind != IssueOutcomeKind.Refused)
                 {
                     lastTicketPress[button.Id] = press.Timestamp;
@@ -115,12 +116,23 @@ public sealed partial class InputService(
     {
         var reader = options.Value.Reader;
         var parsed = parser.Parse(scan);
+        if (parsed is JknBookingScan { VisitDate: { } visit } && visit != engine.BusinessDay)
+        {
+            // A booking is for one visit day: another day's code gets no number today, and the patient is told why.
+            LogBookingOtherDay(logger, visit.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            _ = signals.ScanRejectedAsync();
+            activity.Report("scan", "ScanRejected", Ticketing.IndonesianTime.BookingForAnotherDay(visit, engine.BusinessDay));
+            return;
+        }
+
         IssueRequest? request = parsed switch
         {
-            MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Umum, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
-            BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
-            NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Baru, Payer.Umum, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
-            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
+            // A card tells only what it is: a kartu berobat means a returning patient (payer not known), a BPJS/KIS card or
+            // Mobile JKN booking means BPJS (new or returning not known), a KTP/NIK tells neither.
+            MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Unknown, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
+            BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
+            NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Unknown, Payer.Unknown, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
+            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
             _ => null,
         };
         if (request is null)
@@ -146,7 +158,7 @@ public sealed partial class InputService(
             return;
         }
 
-        var outcome = await issuer.IssueAsync(request, categoryKnown: true, cancellationToken);
+        var outcome = await issuer.IssueAsync(request, cancellationToken);
         if (outcome.Kind != IssueOutcomeKind.Refused)
         {
             lastCardTicket[cardNumber] = scan.ReceivedAt;
@@ -220,6 +232,9 @@ public sealed partial class InputService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card {Card} scanned again within the lock-out: no second ticket")]
     private static partial void LogSameCard(ILogger logger, string card);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mobile JKN booking for {Day} refused: not today's business day")]
+    private static partial void LogBookingOtherDay(ILogger logger, string day);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Long press on button {Button}")]
     private static partial void LogLongPress(ILogger logger, string button);

@@ -111,6 +111,20 @@ public sealed class PrinterHealth
     };
 
     /// <summary>What the patient and the officer are told, in Bahasa Indonesia.</summary>
+    /// <summary>Why a job failed, for a technician or officer (the transport's own message, often .NET or socket English, goes to the log).</summary>
+    public static string FailureSentence(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => kind switch
+    {
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Offline => "printer tidak dapat dihubungi atau sedang mati",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.PaperOut => "kertas printer habis",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CoverOpen => "tutup printer terbuka",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CutterError => "pemotong kertas macet",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Timeout => "printer tidak menjawab pada waktunya",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Disconnected => "sambungan ke printer terputus saat mencetak; tiket mungkin tidak lengkap",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Io => "sistem menolak menulis ke printer (periksa hak akses user kiosk pada perangkat)",
+        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Rejected => "pekerjaan cetak kosong ditolak",
+        _ => "sebab tidak diketahui",
+    };
+
     public static string Sentence(PrinterCondition condition) => condition switch
     {
         PrinterCondition.Ok => "Printer siap",

@@ -31,6 +31,11 @@ public static class IndonesianTime
     public static string Date(DateOnly day) =>
         string.Create(CultureInfo.InvariantCulture, $"{Days[(int)day.DayOfWeek]}, {day.Day} {Months[day.Month - 1]} {day.Year}");
 
+    /// <summary>The refusal for a Mobile JKN code of another day: which day it is for, and what to do now.</summary>
+    public static string BookingForAnotherDay(DateOnly visit, DateOnly today) => visit < today
+        ? $"Kode booking Mobile JKN ini untuk {Date(visit)}, sudah lewat. Silakan ambil nomor dengan tombol layanan atau tanyakan ke petugas loket."
+        : $"Kode booking Mobile JKN ini untuk {Date(visit)}, bukan hari ini. Silakan datang pada tanggal itu, atau ambil nomor dengan tombol layanan.";
+
     /// <summary>Indonesian style uses a dot between hours and minutes.</summary>
     public static string Time(DateTimeOffset local, TimeZoneInfo zone) =>
         string.Create(CultureInfo.InvariantCulture, $"{local:HH.mm} {ZoneAbbreviation(zone, local)}");

@@ -33,9 +33,8 @@ public sealed partial class TicketIssuer(
 
     public void Dispose() => oneAtATime.Dispose();
 
-    /// <param name="request">The ticket to issue.</param>
-    /// <param name="categoryKnown">False for a button that does not ask new or returning: the ticket lists what both must bring.</param>
-    public async Task<IssueOutcome> IssueAsync(IssueRequest request, bool categoryKnown, CancellationToken cancellationToken)
+    /// <param name="request">The ticket to issue; an unknown category (not asked) lists what new and returning patients bring.</param>
+    public async Task<IssueOutcome> IssueAsync(IssueRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         await oneAtATime.WaitAsync(cancellationToken);
@@ -65,7 +64,7 @@ public sealed partial class TicketIssuer(
                 result.ServiceName,
                 result.PeopleAhead,
                 result.EstimatedWait,
-                categoryKnown ? result.WhatToBring : WhatBothMustBring(request.ServiceCode, request.Payer));
+                request.Category != PatientCategory.Unknown ? result.WhatToBring : WhatBothMustBring(request.ServiceCode, request.Payer));
             return await PrintCommittedAsync(model, announceFailure: true, cancellationToken);
         }
         finally
@@ -112,9 +111,8 @@ public sealed partial class TicketIssuer(
                 }
 
                 var estimate = engine.EstimateWait(ticket.ServiceCode);
-                // A ticket from a button that does not ask new or returning lists what both bring, as the first print did.
-                var categoryAsked = ticket.Source != TicketSource.Button || !options.Value.Buttons.Any(b => b.Service == ticket.ServiceCode && b.Category.Length == 0);
-                var bring = categoryAsked ? WhatToBring(ticket) : WhatBothMustBring(ticket.ServiceCode, ticket.Payer);
+                // A ticket whose category was not asked lists what both bring, as the first print did.
+                var bring = ticket.Category != PatientCategory.Unknown ? WhatToBring(ticket) : WhatBothMustBring(ticket.ServiceCode, ticket.Payer);
                 var model = new TicketPrintModel(ticket, ServiceName(ticket.ServiceCode), estimate?.PeopleWaiting ?? 0, estimate?.EstimatedWait, bring, IsReprint: true);
                 var outcome = await PrintCommittedAsync(model, announceFailure: false, cancellationToken);
                 if (outcome.Kind != IssueOutcomeKind.Printed)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Device.Configuration;
 using Kiosk.DeviceDrivers.Printing.Encoding;
 using Kiosk.DeviceDrivers.Printing.Imaging;
+using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 
 namespace Kiosk.Device.Ticketing;
@@ -9,10 +10,14 @@ namespace Kiosk.Device.Ticketing;
 /// <summary>
 /// The patient's ticket in Bahasa Indonesia, for 58 and 80 mm paper: who issued it, the number as large as the paper
 /// allows, when, how many are ahead and roughly how long, what to bring, a QR code with the ticket id, the complaint
-/// channels, and "keep this ticket". A personal card number is never printed in full.
+/// channels, and "keep this ticket". A personal card number is never printed in full. What patients ask at the
+/// loket is answered on the paper: valid today only, where to wait, which loket calls, what happens after a missed
+/// call (from the queue's recall rule). Words for priority kinds come from the configured labels.
 /// </summary>
-public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCodePage codePage, TimeZoneInfo zone, MonoBitmap? logo = null, bool qrAsImage = false)
+public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCodePage codePage, TimeZoneInfo zone, MonoBitmap? logo = null, bool qrAsImage = false, QueueEngineOptions? queue = null)
 {
+    private readonly PatientLabels labels = queue?.Labels ?? new PatientLabels();
+
     private bool Narrow => paper.Columns < 48;
 
     /// <summary>The QR payload: the ticket's internal id, which a counter scanner can look up; no personal data.</summary>
@@ -49,7 +54,8 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         ticketText.Divider();
         if (model.IsReprint)
         {
-            ticketText.Reverse().Bold().Line(" CETAK ULANG ").Bold(false).Reverse(false);
+            // Text + NewLine, not Line: the wrapper trims the band's trailing space, which makes the black band lopsided.
+            ticketText.Reverse().Bold().Text(" CETAK ULANG ").Bold(false).Reverse(false).NewLine();
         }
 
         ticketText.Line("NOMOR ANTREAN");
@@ -59,6 +65,7 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         ticketText.Bold().Size(scale, scale).Line(ticket.Number).NormalSize().Bold(false);
         ticketText.Line(IndonesianTime.Date(issuedLocal));
         ticketText.Line($"Pukul {IndonesianTime.Time(issuedLocal, zone)}");
+        ticketText.Bold().Line("Berlaku hari ini saja").Bold(false);
         ticketText.Divider();
 
         ticketText.Align(Alignment.Left);
@@ -70,9 +77,13 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             ticketText.Line($"Berlaku untuk {ticket.FamilySize.ToString(CultureInfo.InvariantCulture)} orang (satu keluarga)");
         }
 
-        if (ticket.Priority != PriorityClass.None)
+        if (ticket.Priority == PriorityClass.Unspecified)
         {
-            ticketText.Bold().Line($"Antrean prioritas: {PriorityText(ticket.Priority)}").Bold(false);
+            ticketText.Bold().Line("Antrean prioritas").Bold(false);
+        }
+        else if (ticket.Priority != PriorityClass.None)
+        {
+            ticketText.Bold().Line($"Antrean prioritas: {labels.For(ticket.Priority)}").Bold(false);
         }
 
         if (ticket.CardData is { } card)
@@ -80,12 +91,13 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             LabelledLine(ticketText, $"{CardText(card.Kind)}:", card.Masked);
         }
 
+        Directions(ticketText, ticket.ServiceCode);
         if (model.WhatToBring.Count > 0)
         {
             ticketText.Divider().Bold().Line("Harap siapkan:").Bold(false);
             foreach (var item in model.WhatToBring)
             {
-                ticketText.Line($"- {item}");
+                HangingLine(ticketText, "- ", item);
             }
         }
 
@@ -122,8 +134,41 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             }
         }
 
-        ticketText.Feed(2).Cut(partial: true);
+        // Cut feeds exactly what the cutter needs to clear the last line; more is blank paper.
+        ticketText.Cut(partial: true);
         return ticketText.ToArray();
+    }
+
+    /// <summary>Where to wait, which loket calls this service, and what a missed call means (the recall rule).</summary>
+    private void Directions(EscPosBuilder ticketText, string serviceCode)
+    {
+        if (!string.IsNullOrWhiteSpace(site.WaitingArea))
+        {
+            HangingLine(ticketText, "Tunggu di: ", site.WaitingArea);
+        }
+
+        var counters = queue?.Counters.Where(c => c.Services.Contains(serviceCode, StringComparer.Ordinal)).Select(c => c.Name).ToList() ?? [];
+        if (counters.Count > 0)
+        {
+            HangingLine(ticketText, "Dipanggil ke: ", string.Join(", ", counters));
+        }
+
+        if (queue is { MaxCallsBeforeNoShow: > 0 } rules)
+        {
+            ticketText.Line(string.Create(CultureInfo.InvariantCulture,
+                $"Nomor dipanggil {rules.MaxCallsBeforeNoShow} kali. Bila terlewat, lapor ke petugas loket agar dipanggil kembali."));
+        }
+    }
+
+    /// <summary>"- item" with wrapped lines indented under the item, not under the dash.</summary>
+    private void HangingLine(EscPosBuilder ticketText, string lead, string text)
+    {
+        var lines = TextWrapper.Wrap(text, Math.Max(8, paper.Columns - lead.Length));
+        var indent = new string(' ', lead.Length);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            ticketText.Line((i == 0 ? lead : indent) + lines[i]);
+        }
     }
 
     /// <summary>"Label: value" on one line when it fits the paper, otherwise the value on its own line below.</summary>
@@ -138,15 +183,6 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             ticketText.Line(label).Line($"  {value}");
         }
     }
-
-    public static string PriorityText(PriorityClass priority) => priority switch
-    {
-        PriorityClass.Lansia => "Lansia",
-        PriorityClass.IbuHamil => "Ibu hamil",
-        PriorityClass.Disabilitas => "Disabilitas",
-        PriorityClass.Balita => "Balita",
-        _ => "-",
-    };
 
     public static string CardText(CardKind kind) => kind switch
     {

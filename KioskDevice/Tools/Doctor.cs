@@ -13,7 +13,8 @@ namespace Kiosk.Device.Tools;
 
 /// <summary>
 /// <c>Kiosk.Device doctor</c>: checks what a technician would check by hand on a Pi that misbehaves, and prints a
-/// pass/fail table with the fix for every failure. Exit code 0 only when nothing failed.
+/// pass/fail table with the fix for every failure. Exit code 0 only when nothing failed. Read-only: it opens the
+/// ticket log read-only, creates no file or folder and never opens a business day (a check must not change what it checks).
 /// </summary>
 public static class Doctor
 {
@@ -36,7 +37,7 @@ public static class Doctor
         ArgumentNullException.ThrowIfNull(services);
         var options = services.GetRequiredService<IOptions<KioskOptions>>().Value;
         var checks = new List<DoctorCheck> { DoctorCheck.Pass("Konfigurasi", $"Valid: situs {options.Site.Id} ({options.Site.Name}), {options.Buttons.Count} tombol") };
-        checks.Add(CheckDatabase(services));
+        checks.Add(CheckDatabase(options));
         checks.Add(await CheckPrinterAsync(services, cancellationToken));
         var inventory = DeviceInventory.Collect();
         checks.AddRange(CheckGpio(options, inventory));
@@ -66,28 +67,39 @@ public static class Doctor
         output.WriteLine(failed == 0 ? "Semua pemeriksaan lulus." : $"{failed} pemeriksaan gagal.");
     }
 
-    private static DoctorCheck CheckDatabase(IServiceProvider services)
+    private static DoctorCheck CheckDatabase(KioskOptions options)
     {
+        var path = Path.Combine(options.DataDirectory, "kiosk.db");
+        if (!File.Exists(path))
+        {
+            return DoctorCheck.Warn("Basis data", $"{path} belum ada", "Wajar sebelum kiosk pertama kali dijalankan: 'systemctl start kiosk' membuatnya. Bila kiosk sudah pernah berjalan, periksa Kiosk:DataDirectory.");
+        }
+
         try
         {
-            var engine = services.GetRequiredService<QueueEngine>();
-            var problems = engine.IntegrityCheck().Where(line => line != "ok").ToList();
-            return problems.Count == 0
-                ? DoctorCheck.Pass("Basis data", $"{engine.DatabasePath}: utuh, hari layanan {engine.BusinessDay:yyyy-MM-dd}")
-                : DoctorCheck.Fail("Basis data", $"{engine.DatabasePath}: {string.Join("; ", problems.Take(3))}", "Hentikan kiosk, pulihkan file dari cadangan terakhir (lihat README, 'Pemulihan').");
+            var inspection = Kiosk.Queue.Storage.TicketLogInspection.Read(path);
+            var day = inspection.LastBusinessDay is { } last ? IndonesianTime.Date(last) : "belum ada";
+            return inspection.IsIntact
+                ? DoctorCheck.Pass("Basis data", string.Create(CultureInfo.InvariantCulture, $"{path}: utuh, {inspection.Tickets} tiket, hari layanan terakhir {day}"))
+                : DoctorCheck.Fail("Basis data", $"{path}: rusak ({string.Join("; ", inspection.Integrity.Take(3))})", "Hentikan kiosk (systemctl stop kiosk), pulihkan berkas dari cadangan terakhir atau pindahkan agar log baru dibuat.");
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Microsoft.Data.Sqlite.SqliteException)
         {
-            return DoctorCheck.Fail("Basis data", ex.Message, "Periksa DataDirectory dan hak akses user kiosk; pulihkan file bila rusak.");
+            return DoctorCheck.Fail("Basis data", $"{path}: tidak dapat dibaca sebagai basis data SQLite", "Periksa hak akses user kiosk pada berkas itu; bila rusak, pulihkan dari cadangan.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return DoctorCheck.Fail("Basis data", $"{path}: tidak boleh dibaca", "Jalankan doctor sebagai root atau user kiosk (sudo -u kiosk ...).");
         }
     }
 
     private static async Task<DoctorCheck> CheckPrinterAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var printer = services.GetRequiredService<IPrinterTransport>();
+        var name = Text.Teks.PrinterName(services.GetRequiredService<IOptions<KioskOptions>>().Value.Printer);
         if (!printer.IsBidirectional)
         {
-            return DoctorCheck.Warn("Printer", $"{printer.Description}: satu arah, status tidak dapat dibaca", "Jalankan 'print-test' dan lihat kertasnya; kegagalan cetak tetap terdeteksi.");
+            return DoctorCheck.Warn("Printer", $"{name}: satu arah, status tidak dapat dibaca", "Jalankan 'print-test' dan lihat kertasnya; kegagalan cetak tetap terdeteksi.");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -96,12 +108,12 @@ public static class Doctor
         {
             var status = await printer.QueryStatusAsync(timeout.Token);
             return status.CanPrint
-                ? DoctorCheck.Pass("Printer", $"{printer.Description}: {Printing.PrinterHealth.Sentence(status.Condition)}")
-                : DoctorCheck.Fail("Printer", $"{printer.Description}: {status.Condition} ({status.Detail})", Printing.PrinterHealth.Sentence(status.Condition) + "; periksa kabel, kertas dan tutup printer.");
+                ? DoctorCheck.Pass("Printer", $"{name}: {Printing.PrinterHealth.Sentence(status.Condition)}")
+                : DoctorCheck.Fail("Printer", $"{name}: {Printing.PrinterHealth.Sentence(status.Condition)}", "Periksa kabel, kertas dan tutup printer.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DoctorCheck.Fail("Printer", $"{printer.Description}: tidak menjawab dalam 5 detik", "Periksa kabel/jaringan printer dan Printer:Transport di konfigurasi.");
+            return DoctorCheck.Fail("Printer", $"{name}: tidak menjawab dalam 5 detik", "Periksa kabel/jaringan printer dan Kiosk:Printer:Transport di konfigurasi.");
         }
     }
 
@@ -121,8 +133,10 @@ public static class Doctor
             var chip = inventory.GpioChips.FirstOrDefault(c => c.Info is { } info && (info.Name == chipName || info.Label == chipName || c.Path.EndsWith("/" + chipName, StringComparison.Ordinal)));
             if (chip is null)
             {
-                var found = inventory.GpioChips.Count == 0 ? "tidak ada" : string.Join(", ", inventory.GpioChips.Select(c => c.Info?.Name ?? c.Path));
-                yield return DoctorCheck.Fail($"GPIO {what}", $"chip {chipName} tidak ditemukan (ada: {found})", "Pi 3/4 memakai gpiochip0, Pi 5 gpiochip4; perbaiki Chip di konfigurasi.");
+                var found = inventory.GpioChips.Count == 0
+                    ? "mesin ini tidak punya chip GPIO sama sekali (bukan Raspberry Pi, atau /dev/gpiochip* tidak boleh dibaca)"
+                    : $"chip yang ada: {string.Join(", ", inventory.GpioChips.Select(c => c.Info?.Name ?? c.Path))}";
+                yield return DoctorCheck.Fail($"GPIO {what}", $"chip {chipName} tidak ditemukan; {found}", "Pi 3/4 memakai gpiochip0, Pi 5 gpiochip4; perbaiki Chip di konfigurasi (di komputer biasa pakai Kiosk:Hardware:Kind=simulated).");
                 continue;
             }
 
@@ -175,8 +189,8 @@ public static class Doctor
         var outcome = await Task.WhenAny(connected.Task, Task.Delay(TimeSpan.FromSeconds(8), cancellationToken));
         if (outcome != connected.Task || connected.Task.Result.NewState != MqttConnectionState.Connected)
         {
-            var reason = connected.Task.IsCompleted ? connected.Task.Result.Error?.Message ?? connected.Task.Result.Reason : "tidak ada jawaban dalam 8 detik";
-            return DoctorCheck.Fail("Broker MQTT", $"{where}: {reason}", "Periksa 'systemctl status mosquitto', Mqtt:Host/Port, dan user/password kiosk di /etc/mosquitto/kiosk.passwd.");
+            var reason = connected.Task.IsCompleted ? BrokerFailure(connected.Task.Result.Error) : "tidak ada jawaban dalam 8 detik";
+            return DoctorCheck.Fail("Broker MQTT", $"{where}: {reason}", BrokerPasswordsHint);
         }
 
         var granted = await client.SubscribeAsync([new MqttTopicFilter(topics.AllCommands, MqttQos.AtLeastOnce)], cancellationToken);
@@ -185,6 +199,22 @@ public static class Doctor
             ? DoctorCheck.Pass("Broker MQTT", $"{where}: terhubung, boleh membaca perintah loket")
             : DoctorCheck.Fail("Broker MQTT", $"{where}: langganan {topics.AllCommands} ditolak", $"Perbarui ACL: Kiosk.Broker acl --site {options.Site.Id} > /etc/mosquitto/kiosk.acl");
     }
+
+    /// <summary>install.sh keeps the readable role passwords here; /etc/mosquitto/kiosk.passwd holds only their hashes.</summary>
+    private const string BrokerPasswordsHint =
+        "Periksa 'systemctl status mosquitto', Kiosk:Mqtt:Host/Port, dan Kiosk:Mqtt:Password: harus sama dengan baris 'kiosk' di /etc/kiosk/broker-passwords.";
+
+    /// <summary>What a failed connection means, in words (the exception's socket English goes nowhere near the technician).</summary>
+    private static string BrokerFailure(Exception? error) => error switch
+    {
+        MqttConnectionRefusedException { ReturnCode: 4 or 5 } => "broker menolak login kiosk (user atau password salah)",
+        MqttConnectionRefusedException => "broker menolak sambungan",
+        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } => "tidak ada broker yang mendengarkan di alamat itu (koneksi ditolak)",
+        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain } => "nama host broker tidak dikenal",
+        System.Security.Authentication.AuthenticationException => "jabat tangan TLS gagal (periksa CaCertificateFile dan ServerName)",
+        null => "sambungan terputus",
+        _ => "sambungan gagal",
+    };
 
     private static DoctorCheck CheckClock(KioskOptions options)
     {
@@ -203,8 +233,14 @@ public static class Doctor
 
     private static DoctorCheck CheckDisk(KioskOptions options)
     {
-        Directory.CreateDirectory(options.DataDirectory);
-        var drive = new DriveInfo(Path.GetFullPath(options.DataDirectory));
+        // The folder may not exist yet (never started): measure the disk it will be on, without creating it.
+        var existing = Path.GetFullPath(options.DataDirectory);
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        var drive = new DriveInfo(existing);
         var freeMb = drive.AvailableFreeSpace / (1024 * 1024);
         return freeMb switch
         {

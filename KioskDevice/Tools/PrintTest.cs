@@ -19,7 +19,7 @@ public static class PrintTest
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var codePage = EscPosCodePage.All.FirstOrDefault(c => c.EscTNumber == options.Printer.CodePage) ?? EscPosCodePage.Wpc1252;
         var page = new EscPosBuilder(paper, codePage).Initialize().SelectCodePage(codePage).Align(Alignment.Center)
-            .Bold().Line("UJI CETAK / PRINT TEST").Bold(false)
+            .Bold().Line("UJI CETAK").Bold(false)
             .Line(options.Site.Name)
             .Line($"{IndonesianTime.Date(local)} {IndonesianTime.Time(local, zone)}")
             .Divider();
@@ -39,7 +39,7 @@ public static class PrintTest
             .Align(Alignment.Center)
             .Qr("UJI-CETAK Puskesmas")
             .Code128("A-012")
-            .Feed(2).Cut(partial: true)
+            .Cut(partial: true)
             .ToArray();
     }
 
@@ -49,10 +49,14 @@ public static class PrintTest
         ArgumentNullException.ThrowIfNull(output);
         var options = services.GetRequiredService<IOptions<KioskOptions>>().Value;
         var printer = services.GetRequiredService<IPrinterTransport>();
+        using var previews = PrintPreviews.Watch(printer, options, "uji-cetak", output);
         var result = await printer.SendAsync(Page(options, DateTimeOffset.UtcNow), cancellationToken);
+        var name = Text.Teks.PrinterName(options.Printer);
+
+        // The transport's own message (socket or OS English) is for the log; the technician reads what it means.
         await output.WriteLineAsync(result.Succeeded
-            ? $"Tercetak di {printer.Description} ({result.BytesSent} byte). {PrinterHealth.Sentence(result.Status.Condition)}."
-            : $"GAGAL mencetak di {printer.Description}: {result.FailureKind}: {result.Message}");
+            ? Text.Teks.PrintTestPrinted(name, result.BytesSent, PrinterHealth.Sentence(result.Status.Condition))
+            : Text.Teks.PrintTestFailed(name, PrinterHealth.FailureSentence(result.FailureKind)));
         return result.Succeeded ? 0 : 1;
     }
 }

@@ -23,6 +23,8 @@ public sealed class QueueEngineOptions
     /// <summary>Where retention writes its CSV files; defaults to "archive" next to the database.</summary>
     public string? RetentionExportDirectory { get; set; }
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The words printed and shown for categories, payers and priority kinds (Queue:Labels).</summary>
+    public PatientLabels Labels { get; } = new();
     /// <summary>How many recent service times feed the estimated wait.</summary>
     public int RecentServiceSample { get; set; } = 20;
 }

@@ -21,8 +21,9 @@ public sealed class ServiceOptions
     /// <summary>Last number of the band; null = unbounded.</summary>
     public int? NumberEnd { get; set; }
 
+    /// <summary>An unknown payer is shown the payer-specific items too ("Kartu BPJS / KIS bila peserta").</summary>
     public IReadOnlyList<string> WhatToBring(PatientCategory category, Payer payer) =>
-        Requirements.Where(r => (r.Category is null || r.Category == category) && (r.Payer is null || r.Payer == payer))
+        Requirements.Where(r => (r.Category is null || r.Category == category) && (r.Payer is null || r.Payer == payer || payer == Model.Payer.Unknown))
             .Select(r => r.Item).ToList();
 }
 

@@ -27,12 +27,12 @@ internal sealed partial class ValidatedConfiguration
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
-            throw new QueueConfigurationException(nameof(options.DatabasePath), "is empty; give the path of the ticket log file");
+            throw new QueueConfigurationException(nameof(options.DatabasePath), "kosong; isi jalur berkas log tiket");
         }
 
         if (!IdPattern().IsMatch(options.SiteId))
         {
-            throw new QueueConfigurationException(nameof(options.SiteId), $"'{options.SiteId}' must be 1-32 letters, digits, '-' or '_'");
+            throw new QueueConfigurationException(nameof(options.SiteId), $"'{options.SiteId}' harus 1-32 huruf, angka, '-' atau '_'");
         }
 
         TimeZoneInfo zone;
@@ -43,12 +43,12 @@ internal sealed partial class ValidatedConfiguration
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
             throw new QueueConfigurationException(nameof(options.TimeZoneId),
-                $"'{options.TimeZoneId}' is not a known IANA zone (use Asia/Jakarta, Asia/Makassar or Asia/Jayapura)");
+                $"'{options.TimeZoneId}' bukan zona waktu yang dikenal (pakai Asia/Jakarta, Asia/Makassar atau Asia/Jayapura)");
         }
 
         if (options.Services.Count == 0)
         {
-            throw new QueueConfigurationException(nameof(options.Services), "no service configured; the kiosk needs at least one");
+            throw new QueueConfigurationException(nameof(options.Services), "belum ada layanan; kiosk perlu minimal satu");
         }
 
         var queues = new Dictionary<string, QueueDefinition>(StringComparer.Ordinal);
@@ -59,24 +59,24 @@ internal sealed partial class ValidatedConfiguration
             CheckQueue(key, s.Code, s.Prefix, s.Name, s.SopTarget, queues);
             if (s.DailyCap is <= 0)
             {
-                throw new QueueConfigurationException($"{key}.DailyCap", $"{s.DailyCap} must be positive or left out");
+                throw new QueueConfigurationException($"{key}.DailyCap", $"{s.DailyCap} harus lebih dari 0 atau dikosongkan");
             }
 
             if (s.NumberStart < 1)
             {
-                throw new QueueConfigurationException($"{key}.NumberStart", $"{s.NumberStart} must be 1 or more");
+                throw new QueueConfigurationException($"{key}.NumberStart", $"{s.NumberStart} harus 1 atau lebih");
             }
 
             if (s.NumberEnd is { } end && end < s.NumberStart)
             {
-                throw new QueueConfigurationException($"{key}.NumberEnd", $"{end} is below NumberStart {s.NumberStart}");
+                throw new QueueConfigurationException($"{key}.NumberEnd", $"{end} lebih kecil dari NumberStart {s.NumberStart}");
             }
 
             for (var r = 0; r < s.Requirements.Count; r++)
             {
                 if (string.IsNullOrWhiteSpace(s.Requirements[r].Item))
                 {
-                    throw new QueueConfigurationException($"{key}.Requirements[{r}].Item", "is empty");
+                    throw new QueueConfigurationException($"{key}.Requirements[{r}].Item", "kosong; isi nama persyaratan");
                 }
             }
 
@@ -94,7 +94,7 @@ internal sealed partial class ValidatedConfiguration
 
         if (options.Counters.Count == 0)
         {
-            throw new QueueConfigurationException(nameof(options.Counters), "no counter configured; nobody could call a ticket");
+            throw new QueueConfigurationException(nameof(options.Counters), "belum ada loket; tidak ada yang dapat memanggil nomor");
         }
 
         var counterIds = new HashSet<string>(StringComparer.Ordinal);
@@ -104,24 +104,24 @@ internal sealed partial class ValidatedConfiguration
             var key = $"Counters[{i}]";
             if (!IdPattern().IsMatch(c.Id))
             {
-                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' must be 1-32 letters, digits, '-' or '_'");
+                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' harus 1-32 huruf, angka, '-' atau '_'");
             }
 
             if (!counterIds.Add(c.Id))
             {
-                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' is used by another counter");
+                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' sudah dipakai loket lain");
             }
 
             if (c.Services.Count == 0)
             {
-                throw new QueueConfigurationException($"{key}.Services", "lists no service; the counter could never call");
+                throw new QueueConfigurationException($"{key}.Services", "tidak menyebut layanan; loket ini tidak akan pernah memanggil");
             }
 
             foreach (var code in c.Services)
             {
                 if (!queues.ContainsKey(code))
                 {
-                    throw new QueueConfigurationException($"{key}.Services", $"'{code}' is neither a configured service nor a poli");
+                    throw new QueueConfigurationException($"{key}.Services", $"'{code}' bukan layanan atau poli yang dikonfigurasi");
                 }
             }
         }
@@ -133,12 +133,12 @@ internal sealed partial class ValidatedConfiguration
         CheckRange(nameof(options.RecentServiceSample), options.RecentServiceSample, 1, 1000);
         if (!Enum.IsDefined(options.ReturnPlacement))
         {
-            throw new QueueConfigurationException(nameof(options.ReturnPlacement), $"'{options.ReturnPlacement}' is not End, Front or AfterWaiting");
+            throw new QueueConfigurationException(nameof(options.ReturnPlacement), $"'{options.ReturnPlacement}' harus End, Front atau AfterWaiting");
         }
 
         if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromMinutes(1))
         {
-            throw new QueueConfigurationException(nameof(options.BusyTimeout), $"{options.BusyTimeout} must be between 0 and 1 minute");
+            throw new QueueConfigurationException(nameof(options.BusyTimeout), $"{options.BusyTimeout} harus antara 0 dan 1 menit");
         }
 
         return new ValidatedConfiguration(options, zone, queues);
@@ -148,27 +148,27 @@ internal sealed partial class ValidatedConfiguration
     {
         if (!IdPattern().IsMatch(code))
         {
-            throw new QueueConfigurationException($"{key}.Code", $"'{code}' must be 1-32 letters, digits, '-' or '_'");
+            throw new QueueConfigurationException($"{key}.Code", $"'{code}' harus 1-32 huruf, angka, '-' atau '_'");
         }
 
         if (queues.ContainsKey(code))
         {
-            throw new QueueConfigurationException($"{key}.Code", $"'{code}' is used twice (service and poli codes share one list)");
+            throw new QueueConfigurationException($"{key}.Code", $"'{code}' dipakai dua kali (kode layanan dan poli satu daftar)");
         }
 
         if (!PrefixPattern().IsMatch(prefix))
         {
-            throw new QueueConfigurationException($"{key}.Prefix", $"'{prefix}' must be 1-3 capital letters");
+            throw new QueueConfigurationException($"{key}.Prefix", $"'{prefix}' harus 1-3 huruf kapital");
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new QueueConfigurationException($"{key}.Name", "is empty; patients read it on the ticket");
+            throw new QueueConfigurationException($"{key}.Name", "kosong; pasien membacanya di tiket");
         }
 
         if (sop <= TimeSpan.Zero)
         {
-            throw new QueueConfigurationException($"{key}.SopTarget", $"{sop} must be positive");
+            throw new QueueConfigurationException($"{key}.SopTarget", $"{sop} harus lebih dari 0");
         }
     }
 
@@ -184,7 +184,7 @@ internal sealed partial class ValidatedConfiguration
                 if (previous.NumberEnd is not { } end || end >= members[i].NumberStart)
                 {
                     throw new QueueConfigurationException($"{(members[i].IsPoli ? "Polis" : "Services")}[{members[i].Code}].Prefix",
-                        $"'{group.Key}' is shared with '{previous.Code}' and their number bands overlap; give both NumberStart/NumberEnd that do not overlap");
+                        $"'{group.Key}' dipakai juga oleh '{previous.Code}' dan rentang nomornya bertumpuk; beri keduanya NumberStart/NumberEnd yang tidak bertumpuk");
                 }
             }
         }
@@ -194,7 +194,7 @@ internal sealed partial class ValidatedConfiguration
     {
         if (value < min || value > max)
         {
-            throw new QueueConfigurationException(key, $"{value} must be between {min} and {max}");
+            throw new QueueConfigurationException(key, $"{value} harus antara {min} dan {max}");
         }
     }
 }

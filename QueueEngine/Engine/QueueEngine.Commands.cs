@@ -335,7 +335,7 @@ public sealed partial class QueueEngine
 
         if (ticket.State is not (TicketState.Called or TicketState.Served))
         {
-            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dirujuk"));
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "diteruskan"));
         }
 
         if (ticket.State == TicketState.Called && ticket.CalledBy != counter.Id)
@@ -355,7 +355,7 @@ public sealed partial class QueueEngine
         var transferred = ticket with { State = TicketState.Transferred, TransferredTo = poliTicket.Id, FinishedAt = ticket.FinishedAt ?? now };
         change.Put(transferred, EventTypes.TicketTransferred);
         FreeCounter(change, ticket);
-        return Ok(command, $"{ticket.Number} dirujuk ke {poli.Name} dengan nomor {poliTicket.Number}.", transferred, poliTicket);
+        return Ok(command, $"{ticket.Number} diteruskan ke {poli.Name} dengan nomor {poliTicket.Number}.", transferred, poliTicket);
     }
 
     private CommandResult IssueEmergency(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)

@@ -17,7 +17,7 @@ public sealed partial class QueueEngine
         {
             ThrowIfDisposed();
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
-            return RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+            return RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
         }
     }
 
@@ -31,7 +31,7 @@ public sealed partial class QueueEngine
         {
             ThrowIfDisposed();
             var tickets = day == _day.Day ? _tickets.Values.ToList() : _log.LoadTickets(day, day);
-            var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+            var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
             var change = new ChangeSet();
             change.Events.Add((EventTypes.DayRecap, recap.ToWire()));
             Commit(change, Now());
@@ -99,7 +99,7 @@ public sealed partial class QueueEngine
                 var ticketFile = Path.Combine(directory, $"{_config.Options.SiteId}-tickets-{stamp}.csv");
                 var recapFile = Path.Combine(directory, $"{_config.Options.SiteId}-rekap-{stamp}.csv");
                 WriteDurably(ticketFile, w => WriteTickets(tickets, w));
-                var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues);
+                var recap = RecapBuilder.Build(_config.Options.SiteId, day, tickets, _config.Queues, _config.Options.Labels);
                 WriteDurably(recapFile, w => DailyRecapCsv.Write(recap, w));
                 var endOfDay = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), _config.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
                 using (var tx = _log.BeginWrite())

@@ -52,6 +52,10 @@ public sealed partial class QueueEngine : IDisposable
     /// refuses a corrupt file (<see cref="QueueDatabaseException"/> names the file to restore), migrates it and rolls the
     /// business day forward when the site's local date has passed it.
     /// </summary>
+    /// <summary>Checks the options as <see cref="Open"/> would, without touching the database (the doctor's read-only check).</summary>
+    /// <exception cref="QueueConfigurationException">A value the engine cannot start with, key named.</exception>
+    public static void ValidateConfiguration(QueueEngineOptions options) => _ = ValidatedConfiguration.Validate(options);
+
     public static QueueEngine Open(QueueEngineOptions options, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(time);

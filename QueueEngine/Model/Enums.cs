@@ -8,6 +8,8 @@ public enum PatientCategory
 {
     Baru,
     Lama,
+    /// <summary>Not asked (a button that does not ask, a card that does not tell): counted as such, never guessed.</summary>
+    Unknown,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Payer>))]
@@ -15,6 +17,8 @@ public enum Payer
 {
     Bpjs,
     Umum,
+    /// <summary>Not asked and not read from a card.</summary>
+    Unknown,
 }
 
 /// <summary>Groups the SOPs serve first; None is the normal queue.</summary>
@@ -26,6 +30,8 @@ public enum PriorityClass
     IbuHamil,
     Disabilitas,
     Balita,
+    /// <summary>A shared priority button that does not ask which kind: served first, counted apart, never guessed as Lansia.</summary>
+    Unspecified,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TicketState>))]

@@ -50,7 +50,7 @@ public sealed record QueueError(QueueErrorCode Code, string Message)
         Model.TicketState.Skipped => "dilewati",
         Model.TicketState.NoShow => "tidak hadir",
         Model.TicketState.Served => "selesai dilayani",
-        Model.TicketState.Transferred => "dirujuk ke poli",
+        Model.TicketState.Transferred => "diteruskan ke poli",
         Model.TicketState.Cancelled => "dibatalkan",
         Model.TicketState.Expired => "kedaluwarsa",
         Model.TicketState.Voided => "dibatalkan (gagal cetak)",

@@ -24,9 +24,16 @@ public sealed record DailyRecap
     public IReadOnlyList<HourRecap> Hours { get; init; } = [];
     /// <summary>Local hour (0-23) with the most numbers issued; null on an empty day.</summary>
     public int? BusiestHour { get; init; }
+
+    /// <summary>No ticket at all on that day (a holiday, a wrong date): the recap says so instead of a page of zeros.</summary>
+    public bool HasNoData => Issued == 0 && Services.All(s => s.Issued == 0);
 }
 
-public sealed record CountRow(string Key, int Count);
+/// <summary>A count per code (<c>Key</c>, stable for spreadsheets) with the label a person reads, from Queue:Labels.</summary>
+public sealed record CountRow(string Key, int Count)
+{
+    public string Label { get; init; } = Key;
+}
 
 /// <summary>Waiting (issued → first call) and service (call → done) times; WithinTargetShare is the share served within the SOP time.</summary>
 public sealed record TimeStats(

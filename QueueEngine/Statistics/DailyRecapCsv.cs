@@ -26,16 +26,19 @@ public static class DailyRecapCsv
         WriteTimes(writer, "total", "all", recap.Overall);
         foreach (var row in recap.ByCategory)
         {
+            Csv.Row(writer, "category", row.Key, "label", row.Label);
             Csv.Row(writer, "category", row.Key, "issued", Csv.Number(row.Count));
         }
 
         foreach (var row in recap.ByPayer)
         {
+            Csv.Row(writer, "payer", row.Key, "label", row.Label);
             Csv.Row(writer, "payer", row.Key, "issued", Csv.Number(row.Count));
         }
 
         foreach (var row in recap.ByPriority)
         {
+            Csv.Row(writer, "priority", row.Key, "label", row.Label);
             Csv.Row(writer, "priority", row.Key, "issued", Csv.Number(row.Count));
         }
 

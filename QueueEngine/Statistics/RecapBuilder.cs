@@ -5,7 +5,7 @@ namespace Kiosk.Queue.Statistics;
 
 internal static class RecapBuilder
 {
-    public static DailyRecap Build(string siteId, DateOnly day, IReadOnlyCollection<Ticket> tickets, IReadOnlyDictionary<string, QueueDefinition> queues)
+    public static DailyRecap Build(string siteId, DateOnly day, IReadOnlyCollection<Ticket> tickets, IReadOnlyDictionary<string, QueueDefinition> queues, PatientLabels labels)
     {
         var arrivals = tickets.Where(t => t.Source != TicketSource.Transfer).ToList();
         var hours = tickets.GroupBy(t => t.IssuedAt.Hour).OrderBy(g => g.Key)
@@ -26,9 +26,9 @@ internal static class RecapBuilder
             Expired = tickets.Count(t => t.State == TicketState.Expired),
             Voided = tickets.Count(t => t.State == TicketState.Voided),
             Emergency = arrivals.Count(t => t.IsEmergency),
-            ByCategory = Count(arrivals, t => t.Category.ToString(), Enum.GetNames<PatientCategory>()),
-            ByPayer = Count(arrivals, t => t.Payer.ToString(), Enum.GetNames<Payer>()),
-            ByPriority = Count(arrivals, t => t.Priority.ToString(), Enum.GetNames<PriorityClass>()),
+            ByCategory = Count(arrivals, t => t.Category, labels.For),
+            ByPayer = Count(arrivals, t => t.Payer, labels.For),
+            ByPriority = Count(arrivals, t => t.Priority, labels.For),
             Overall = Times(tickets, t => queues.TryGetValue(t.ServiceCode, out var q) ? q.SopTarget : null),
             Services = queues.Values.OrderBy(q => q.IsPoli).Select(q =>
             {
@@ -43,8 +43,9 @@ internal static class RecapBuilder
         };
     }
 
-    private static List<CountRow> Count(List<Ticket> tickets, Func<Ticket, string> key, string[] all) =>
-        all.Select(k => new CountRow(k, tickets.Count(t => key(t) == k))).ToList();
+    private static List<CountRow> Count<T>(List<Ticket> tickets, Func<Ticket, T> key, Func<T, string> label)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Select(k => new CountRow(k.ToString(), tickets.Count(t => key(t).Equals(k))) { Label = label(k) }).ToList();
 
     internal static TimeStats Times(IReadOnlyCollection<Ticket> tickets, Func<Ticket, TimeSpan?> target)
     {

@@ -29,13 +29,11 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = session.Services.GetRequiredService<IOptions<KioskOptions>>().Value;
-        var ticketsFolder = Path.Combine(session.DataDirectory, "tiket");
-        Directory.CreateDirectory(ticketsFolder);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Site.TimeZone);
         session.Printer.ReceiptPrinted += (_, printed) =>
         {
             var text = ReceiptRenderer.ToPlainText(printed.Receipt);
-            var file = Path.Combine(ticketsFolder, $"tiket-{DateTime.Now:yyyyMMdd-HHmmss-fff}.html");
-            File.WriteAllText(file, ReceiptRenderer.ToHtml(printed.Receipt));
+            var file = Kiosk.Device.Printing.PrintPreviews.Save(printed.Receipt, session.DataDirectory, "tiket", zone, DateTimeOffset.UtcNow);
             Write($"----- tiket tercetak ({file}) -----\n{text}\n-----------------------------------");
         };
         session.Activity.Happened += (_, happened) => Write($"[kiosk] {happened.Source}: {happened.Message}");
@@ -120,6 +118,7 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
             case "selesai":
                 await CounterAsync(counter, CommandType.Serve, null, cancellationToken);
                 break;
+            case "teruskan":
             case "rujuk":
                 await CounterAsync(counter, CommandType.Transfer, parts.Length > 2 ? parts[2] : "P-UMUM", cancellationToken);
                 break;
@@ -259,7 +258,7 @@ public sealed class TerminalFrontPanel(SimulatorSession session, TextWriter outp
 
         help.AppendLine("  ketik lalu Enter  pindai kartu (mis. RM000123, 0001234567890, NIK 16 digit)");
         help.AppendLine("  !kertas-habis !kertas-tipis !tutup-terbuka !printer-mati !printer-ok");
-        help.AppendLine("  !panggil N  !ulang N  !lewati N  !selesai N  !rujuk N POLI   (sebagai loket N)");
+        help.AppendLine("  !panggil N  !ulang N  !lewati N  !selesai N  !teruskan N POLI   (sebagai loket N)");
         help.Append("  !keluar atau Ctrl+C");
         Write(help.ToString());
     }

@@ -61,7 +61,7 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal([false, false, true, false], report.SerialPorts.Select(p => p.NoUart));
         Assert.Equal("ch341-uart", report.SerialPorts[0].Driver);
         Assert.Equal(Dev("ttyAMA0"), report.SerialPorts[3].Target);
-        Assert.Contains("reader? " + Dev("input/event3"), report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("pembaca? " + Dev("input/event3"), report.ToString(), StringComparison.Ordinal);
         Assert.Contains(Dev("gpiochip0"), Assert.Single(report.Problems), StringComparison.Ordinal);
     }
 
@@ -73,7 +73,7 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(report.GpioChips);
         Assert.Empty(report.InputDevices);
         Assert.Empty(report.SerialPorts);
-        Assert.Contains("none found (no /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("tidak ada (tidak ada /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,14 +56,14 @@ public sealed class ScanParserTests
         Assert.Equal(ScanRejection.InvalidNik, rejected.Reason);
         Assert.Contains(reason, rejected.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(nik, rejected.Detail, StringComparison.Ordinal);
-        Assert.Equal("Nomor NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.", rejected.PatientMessage);
+        Assert.Equal("NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.", rejected.PatientMessage);
     }
 
     [Fact]
     public void A_Mobile_JKN_booking_code_is_recognised_with_or_without_prefix()
     {
-        Assert.Equal(new JknBookingScan("20261122A012"), parser.Parse("JKN:20261122A012"));
-        Assert.Equal(new JknBookingScan("20261122B0123"), parser.Parse("20261122B0123"));
+        Assert.Equal(new JknBookingScan("20261122A012", new DateOnly(2026, 11, 22)), parser.Parse("JKN:20261122A012"));
+        Assert.Equal(new JknBookingScan("20261122B0123", new DateOnly(2026, 11, 22)), parser.Parse("20261122B0123"));
         Assert.Equal(ScanRejection.UnknownFormat, Rejected("20261322A012").Reason);
     }
 

@@ -39,6 +39,9 @@ public sealed class DoctorTests
         var broken = Assert.Single(checks, check => check.Outcome == DoctorOutcome.Fail);
         Assert.Equal("Broker MQTT", broken.Name);
         Assert.Contains("mosquitto", broken.Fix, StringComparison.Ordinal);
+        Assert.Contains("/etc/kiosk/broker-passwords", broken.Fix, StringComparison.Ordinal);
+        Assert.Contains("password salah", broken.Detail, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(data));
         Directory.Delete(data, recursive: true);
     }
 }

@@ -54,18 +54,25 @@ internal sealed partial class KioskProcess : IAsyncDisposable
     public static KioskProcess Start(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string verb = "run")
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return StartProgram("Kiosk.Device.dll", [verb, .. settings.Select(pair => $"--{pair.Key}={pair.Value}")], environment);
+    }
+
+    /// <summary>Any program of the test output folder (Kiosk.Device.dll, Kiosk.Simulator.dll) with exactly these arguments.</summary>
+    public static KioskProcess StartProgram(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Kiosk.Device.dll"));
-        start.ArgumentList.Add(verb);
-        foreach (var (key, value) in settings)
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            start.ArgumentList.Add(argument);
         }
 
         // The child must not inherit a systemd socket from whoever runs the tests.
@@ -78,7 +85,11 @@ internal sealed partial class KioskProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new KioskProcess(System.Diagnostics.Process.Start(start)!);
+        var process = new KioskProcess(System.Diagnostics.Process.Start(start)!);
+
+        // A simulator reads its front panel from standard input: end of input stops it rather than leaving it waiting.
+        process.process.StandardInput.Close();
+        return process;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Kiosk.Device.Text;
+
+/// <summary>
+/// The words a technician reads from the kiosk's commands (configuration errors, command help, print-test, recap),
+/// in Bahasa Indonesia, in one place. Logs stay English; configuration keys stay as they are (they are code).
+/// </summary>
+public static class Teks
+{
+    // Configuration errors: one line each, key or file first, then what to do.
+    public static string ConfigurationInvalid(string problem) => $"Konfigurasi tidak valid, kiosk tidak dijalankan: {problem}";
+
+    public static string ConfigFileMissing(string path) =>
+        $"{path}: berkas konfigurasi tidak ada; periksa jalur --config (contoh: /etc/kiosk/appsettings.json)";
+
+    public static string ConfigFileNotJson(string path, long? line, long? column) => line is { } l
+        ? F($"{path}: bukan JSON yang sah (baris {l}, kolom {column ?? 0}); periksa koma, tanda kutip dan kurung di sekitar baris itu")
+        : $"{path}: bukan JSON yang sah; periksa koma, tanda kutip dan kurung";
+
+    public static string InFile(string path) => $"(di {path})";
+
+    public static string WrongType(string? value, string expected) => value is null
+        ? $"nilainya tidak dapat dibaca; tulis {expected}"
+        : $"'{value}' tidak dapat dibaca; tulis {expected}";
+
+    public const string TypeWholeNumber = "bilangan bulat, mis. 1883";
+    public const string TypeNumber = "angka, mis. 1.5";
+    public const string TypeBoolean = "true atau false";
+    public const string TypeDuration = "durasi jj:mm:dd, mis. 00:05:00";
+    public const string TypeCharacter = "satu huruf";
+    public const string TypeOther = "nilai seperti pada contoh KioskDevice/appsettings.json";
+
+    public static string TypeOneOf(string names) => $"salah satu dari {names}";
+
+    public const string LogoUnreadable = "logo bukan gambar PBM atau BMP 1-bit; simpan ulang sebagai BMP hitam-putih";
+
+    public static string DatabaseUnusable(string detail) => $"Basis data antrean tidak dapat dibuka: {detail}";
+
+    // Command help.
+    public const string RootHelp = "Kiosk antrean Puskesmas: tiket, cetak, dan antrean loket";
+    public const string ConfigHelp = "Berkas konfigurasi JSON tambahan, mis. /etc/kiosk/appsettings.json";
+    public const string RunHelp = "Menjalankan kiosk (yang dijalankan systemd). Argumen --Bagian:Kunci=nilai menimpa konfigurasi, untuk semua perintah.";
+    public const string DoctorHelp = "Memeriksa konfigurasi, basis data, printer, GPIO, pembaca kartu, broker, jam dan disk tanpa mengubah apa pun; menyebut perbaikannya.";
+    public const string PrintTestHelp = "Mencetak halaman uji (tanpa memakai nomor) dan melaporkan status printer.";
+    public const string RecapHelp = "Menulis rekap harian suatu hari (CSV dan HTML) di folder data dan menampilkannya.";
+    public const string RecapPrintHelp = "Cetak juga rekap di printer tiket (untuk Puskesmas tanpa printer kantor).";
+    public const string DateHelp = "Hari layanan, yyyy-MM-dd";
+    public const string ExportHelp = "Mengekspor tiket dalam rentang tanggal sebagai CSV (nomor kartu disamarkan).";
+    public const string FromHelp = "Hari layanan pertama, yyyy-MM-dd";
+    public const string ToHelp = "Hari layanan terakhir, yyyy-MM-dd";
+    public const string OutputHelp = "Berkas CSV tujuan (bawaan: keluaran standar)";
+
+    // Arguments.
+    public static string NotADate(string option, string text) => $"{option} '{text}' bukan tanggal; tulis yyyy-MM-dd, mis. 2026-11-23.";
+
+    public const string ExportDatesInvalid = "--from dan --to harus tanggal berbentuk yyyy-MM-dd, mis. 2026-11-01.";
+
+    public static string ExportRangeReversed(DateOnly from, DateOnly to) => F($"--to {to:yyyy-MM-dd} lebih awal dari --from {from:yyyy-MM-dd}.");
+
+    public static string Exported(int count, string path) => F($"{count} tiket ditulis ke {path}");
+
+    // Recap.
+    public static string Written(string path) => $"Ditulis: {path}";
+
+    public static string RecapNoData(DateOnly day, string dayText) =>
+        F($"Tidak ada data untuk {dayText} ({day:yyyy-MM-dd}): tidak ada tiket pada hari itu. Tidak ada berkas rekap yang ditulis.");
+
+    public static string RecapPrinted(string printer) => $"Rekap dicetak di {printer}.";
+
+    public static string RecapPrintFailed(string printer, string sentence) => $"GAGAL mencetak rekap di {printer}: {sentence}.";
+
+    // Print test.
+    public static string PrintTestPrinted(string printer, int bytes, string sentence) => F($"Tercetak di {printer} ({bytes} byte). {sentence}.");
+
+    public static string PrintTestFailed(string printer, string sentence) =>
+        $"GAGAL mencetak di {printer}: {sentence}. Periksa kabel/jaringan dan daya printer, lalu Kiosk:Printer di konfigurasi.";
+
+    public static string PreviewSaved(string path) => $"Pratinjau disimpan: {path}";
+
+    /// <summary>The printer as a technician names it: "printer USB /dev/usb/lp0", "printer jaringan 192.168.1.50:9100".</summary>
+    public static string PrinterName(Configuration.PrinterOptions printer)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        return printer.Transport switch
+        {
+            "tcp" => F($"printer jaringan {printer.Host}:{printer.Port} ({printer.PaperWidthMm} mm)"),
+            "serial" => F($"printer serial {printer.Device} ({printer.PaperWidthMm} mm)"),
+            "simulated" => F($"printer tersimulasi ({printer.PaperWidthMm} mm)"),
+            _ => F($"printer USB {printer.Device} ({printer.PaperWidthMm} mm)"),
+        };
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
