@@ -10,6 +10,7 @@ usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private M
        ./kiosk.sh broker  start only the private Mosquitto with the role users
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
+       ./kiosk.sh package build the .deb packages for arm64 and amd64 (deploy/package/build-deb.sh [--arch A] [--version V])
 USAGE
 }
 
@@ -119,10 +120,17 @@ cmd_bench() {
   [ "$found" -eq 1 ] || echo "No benchmark matches '${filter}'."
 }
 
+# The Debian packages for the Pi (arm64) and a mini-PC (amd64), built here with the SDK; see deploy/package/.
+cmd_package() {
+  ensure_dotnet
+  deploy/package/build-deb.sh "$@"
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   broker) shift; cmd_broker "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  package) shift; cmd_package "$@" ;;
   *) usage; exit 2 ;;
 esac
