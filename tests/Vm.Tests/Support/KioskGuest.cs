@@ -79,14 +79,19 @@ internal sealed class KioskGuest : IAsyncDisposable
             await vm.CopyToAsync(Path.Combine(AppContext.BaseDirectory, "guest", name), $"/usr/local/sbin/{name}");
         }
 
+        foreach (var unit in new[] { "kiosk-vm-gadget.service", "kiosk-vm-printer.service" })
+        {
+            await vm.CopyToAsync(Path.Combine(AppContext.BaseDirectory, "guest", unit), $"/etc/systemd/system/{unit}");
+        }
+
         var modules = await vm.TryShAsync("chmod 0755 /usr/local/sbin/kiosk-vm-*; for m in dummy_hcd libcomposite usb_f_printer usb_f_hid usblp; do modprobe -n $m || echo \"missing module $m\"; done");
         if (modules.Output.Contains("missing module", StringComparison.Ordinal))
         {
             return $"the guest kernel lacks a USB gadget module: {modules.Output.Trim()}";
         }
 
-        await vm.ShAsync("/usr/local/sbin/kiosk-vm-gadget", TimeSpan.FromMinutes(2));
-        await vm.ShAsync("systemd-run --unit kiosk-vm-printer --property=Restart=always /usr/local/sbin/kiosk-vm-printer");
+        // Units, so that a reboot (the power-cut test boots the cut disk) brings the devices up before the kiosk.
+        await vm.ShAsync("systemctl daemon-reload && systemctl enable --now kiosk-vm-gadget.service kiosk-vm-printer.service", TimeSpan.FromMinutes(3));
         return null;
     }
 

@@ -50,7 +50,7 @@ internal sealed class VirtualMachine : IAsyncDisposable
     }
 
     /// <summary>Boots the guest (or, with <paramref name="loadSnapshot"/>, resumes a saved one) and waits for its SSH.</summary>
-    public async Task StartAsync(TimeSpan timeout, string? loadSnapshot = null)
+    public async Task StartAsync(TimeSpan timeout, string? loadSnapshot = null, bool waitForSsh = true)
     {
         // The forwarded ports are picked free and handed to qemu at once; a lost race shows as qemu's own error and a new pair.
         for (var attempt = 1; ; attempt++)
@@ -77,7 +77,10 @@ internal sealed class VirtualMachine : IAsyncDisposable
             }
         }
 
-        await WaitForSshAsync(timeout);
+        if (waitForSsh)
+        {
+            await WaitForSshAsync(timeout);
+        }
     }
 
     /// <summary>Runs a shell command in the guest as root; throws with its output when it fails.</summary>
