@@ -38,6 +38,7 @@ public sealed class Arm64KioskTests
         var settings = Settings(broker, printer.Port, reader.DevicePath, data);
         var issued = new List<string>();
         var eventsSeen = new Dictionary<long, string>();
+        var card = 0;
         try
         {
             // Three lives of the kiosk: each one scans two cards and is then SIGKILLed (the third is stopped cleanly).
@@ -49,12 +50,13 @@ public sealed class Arm64KioskTests
                 {
                     var ready = await systemd.ReceiveUntilAsync("READY=1", Wait);
                     Assert.Contains(ready, m => m.Contains("STATUS=", StringComparison.Ordinal));
+                    // READY does not wait for the printer (a kiosk with its printer off still answers counters); a scan
+                    // before the printer's first status is refused without a number, so wait for the supervisor's word.
+                    await kiosk.WaitForOutputAsync("Printer can print", Wait);
                     await using var display = await MosquittoSubscriber.StartPersistentAsync(broker, broker.For(BrokerRoles.Display), "arm64-display", "queue/pkm-kokop/events");
                     for (var scan = 0; scan < 2; scan++)
                     {
-                        var receiptsBefore = printer.Receipts.Count;
-                        reader.Scan($"000123456789{life * 2 + scan}");
-                        var receipts = await printer.WaitForReceiptsAsync(receiptsBefore + 1, Wait);
+                        var receipts = await ScanUntilPrintedAsync(reader, printer, () => $"0001234{card++:D6}");
                         var number = await NextIssuedAsync(display, eventsSeen);
                         Assert.Contains(number, receipts[^1].Text, StringComparison.Ordinal);
                         issued.Add(number);
@@ -111,19 +113,41 @@ public sealed class Arm64KioskTests
     }
 
     [SkippableFact]
-    public void The_arm64_broker_tool_prints_the_same_acl_as_the_generator()
+    public async Task The_arm64_broker_tool_prints_the_same_acl_as_the_generator()
     {
         var missing = EmulatedKiosk.MissingFacility();
         Skip.If(missing is not null, missing);
         var root = Packages.Extract(Packages.Deb("arm64"));
         try
         {
-            var acl = Packages.Run(EmulatedKiosk.Qemu, ["-L", EmulatedKiosk.Sysroot, Path.Combine(root, "opt", "kiosk", "Kiosk.Broker"), "acl", "--site", "pkm-kokop", "--counters", "4"], Wait);
-            Assert.Equal(BrokerAcl.Generate("pkm-kokop", 4), acl);
+            await using var tool = EmulatedKiosk.Start(Path.Combine(root, "opt", "kiosk", "Kiosk.Broker"), ["acl", "--site", "pkm-kokop", "--counters", "4"]);
+            Assert.Equal(0, await tool.WaitForExitAsync(Wait));
+            Assert.Equal(BrokerAcl.Generate("pkm-kokop", 4).TrimEnd(), tool.Output.TrimEnd());
         }
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Scans a new card until one prints. Under emulation the first use of the card patterns can exceed the parser's
+    /// 50 ms regex budget; the kiosk then refuses that scan without using a number ("scan again"), as a patient would
+    /// be asked to, so the test scans the next card.
+    /// </summary>
+    private static async Task<IReadOnlyList<Kiosk.DeviceDrivers.Printing.Interpreting.Receipt>> ScanUntilPrintedAsync(Pty reader, VirtualNetworkPrinter printer, Func<string> nextCard)
+    {
+        var before = printer.Receipts.Count;
+        for (var attempt = 1; ; attempt++)
+        {
+            reader.Scan(nextCard());
+            try
+            {
+                return await printer.WaitForReceiptsAsync(before + 1, attempt < 4 ? TimeSpan.FromSeconds(60) : Wait);
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
         }
     }
 

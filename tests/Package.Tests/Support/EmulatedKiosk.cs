@@ -61,6 +61,21 @@ internal sealed partial class EmulatedKiosk : IAsyncDisposable
         return new EmulatedKiosk(Process.Start(start)!);
     }
 
+    /// <summary>Waits until the program has printed a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new TimeoutException($"No '{text}' from the emulated program within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
