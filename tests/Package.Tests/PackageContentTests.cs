@@ -30,7 +30,8 @@ public sealed class PackageContentTests
             Assert.Contains("EnvironmentFile=-/etc/kiosk/kiosk.env", unit, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(root, "usr", "share", "puskesmas-kiosk", "appsettings.json")));
             Assert.True(File.Exists(Path.Combine(root, "usr", "share", "puskesmas-kiosk", "mosquitto", "site.conf")));
-            foreach (var script in new[] { Path.Combine(root, "usr", "sbin", "kiosk-setup"), .. new[] { "postinst", "prerm", "postrm", "config" }.Select(s => Path.Combine(root, "DEBIAN", s)) })
+            string[] scripts = [Path.Combine(root, "usr", "sbin", "kiosk-setup"), .. new[] { "postinst", "prerm", "postrm", "config" }.Select(s => Path.Combine(root, "DEBIAN", s))];
+            foreach (var script in scripts)
             {
                 Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, $"{script} is not executable");
                 Assert.DoesNotContain("@SERVICES@", File.ReadAllText(script), StringComparison.Ordinal);
