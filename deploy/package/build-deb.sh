@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the Debian packages of the kiosk on any x64 Linux PC with the .NET SDK: no SDK is needed where they install.
+#   deploy/package/build-deb.sh [--arch arm64|amd64]... [--version V] [--output DIR]
+# Default: both architectures, version 0.1.<commits>, into artifacts/packages/. Prints the path of every .deb made.
+# Contents: /opt/kiosk (Kiosk.Device and Kiosk.Broker, self-contained ReadyToRun), /opt/kiosk/screens (the loket and
+# display host, when Screens/ exists), the systemd units, the voice clips (when their script exists), kiosk-setup,
+# the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
+set -euo pipefail
+repo=$(readlink -f "$(dirname "$(readlink -f "$0")")/../..")
+here="$repo/deploy/package"
+cd "$repo"
+
+archs=()
+version=""
+output="$repo/artifacts/packages"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --arch) archs+=("$2"); shift 2 ;;
+    --version) version=$2; shift 2 ;;
+    --output) output=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ ${#archs[@]} -gt 0 ] || archs=(arm64 amd64)
+if [ -z "$version" ]; then
+  version="0.1.$(git rev-list --count HEAD 2>/dev/null || echo 0)"
+fi
+mkdir -p "$output"
+output=$(readlink -f "$output")
+
+publish() { # project rid folder
+  dotnet publish "$1" -c Release -r "$2" --self-contained true -p:PublishReadyToRun=true \
+    -p:DebugType=none -p:GenerateDocumentationFile=false -p:SatelliteResourceLanguages=en -o "$3" -nologo -v quiet
+}
+
+for arch in "${archs[@]}"; do
+  case "$arch" in
+    arm64) rid=linux-arm64 ;;
+    amd64) rid=linux-x64 ;;
+    *) echo "unsupported architecture $arch (arm64 or amd64)" >&2; exit 2 ;;
+  esac
+  stage="$repo/artifacts/package-stage/$arch"
+  rm -rf "$stage"
+  mkdir -p "$stage/DEBIAN" "$stage/opt/kiosk" "$stage/lib/systemd/system" "$stage/usr/sbin" \
+    "$stage/usr/share/puskesmas-kiosk/mosquitto" "$stage/usr/share/doc/puskesmas-kiosk"
+
+  # The kiosk and the broker tool share one self-contained runtime in /opt/kiosk (kiosk-setup uses "Kiosk.Broker acl").
+  publish KioskDevice/KioskDevice.csproj "$rid" "$stage/opt/kiosk"
+  publish Broker/Broker.csproj "$rid" "$stage/opt/kiosk"
+  cp README.md "$stage/opt/kiosk/README.md"
+  install -m 0644 deploy/systemd/kiosk.service "$stage/lib/systemd/system/kiosk.service"
+
+  # The loket/display host and its voice clips, when this tree has them.
+  if [ -f Screens/Screens.csproj ]; then
+    publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"
+    if [ -f deploy/systemd/kiosk-screens.service ]; then
+      install -m 0644 deploy/systemd/kiosk-screens.service "$stage/lib/systemd/system/kiosk-screens.service"
+    fi
+  fi
+  clips_script=$(ls Screens/voice/*.sh deploy/voice/*.sh 2>/dev/null | head -n 1 || true)
+  if [ -n "$clips_script" ]; then
+    mkdir -p "$stage/usr/share/puskesmas-kiosk/voice"
+    bash "$clips_script" "$stage/usr/share/puskesmas-kiosk/voice"
+  fi
+
+  install -m 0644 KioskDevice/appsettings.json "$stage/usr/share/puskesmas-kiosk/appsettings.json"
+  install -m 0644 Broker/mosquitto/site.conf "$stage/usr/share/puskesmas-kiosk/mosquitto/site.conf"
+  install -m 0755 "$here/kiosk-setup" "$stage/usr/sbin/kiosk-setup"
+  printf 'Puskesmas queue kiosk. Source and licence: see /opt/kiosk/README.md\n' > "$stage/usr/share/doc/puskesmas-kiosk/copyright"
+
+  for script in postinst prerm postrm config; do
+    install -m 0755 "$here/debian/$script" "$stage/DEBIAN/$script"
+  done
+  install -m 0644 "$here/debian/templates" "$stage/DEBIAN/templates"
+  size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+  services=kiosk.service
+  [ -f "$stage/lib/systemd/system/kiosk-screens.service" ] && services="$services kiosk-screens.service"
+  sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" "$here/debian/control" > "$stage/DEBIAN/control"
+  sed -i "s/@SERVICES@/$services/" "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
+
+  deb="$output/puskesmas-kiosk_${version}_${arch}.deb"
+  dpkg-deb --root-owner-group -Zgzip -z6 --build "$stage" "$deb" > /dev/null
+  rm -rf "$stage"
+  echo "$deb"
+done

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace Kiosk.Package.Tests.Support;
+
+/// <summary>
+/// The .deb packages under test. <c>./kiosk.sh test</c> builds them once (deploy/package/build-deb.sh) and passes their
+/// folder in KIOSK_TEST_PACKAGES; a test run without it (plain <c>dotnet test</c>) builds them here, once per
+/// process, under a lock shared with the other test projects.
+/// </summary>
+internal static class Packages
+{
+    private static readonly Lock Gate = new();
+    private static string? folder;
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The path of the puskesmas-kiosk .deb for <paramref name="architecture"/> (arm64 or amd64).</summary>
+    public static string Deb(string architecture)
+    {
+        var packages = Folder();
+        var debs = Directory.GetFiles(packages, $"puskesmas-kiosk_*_{architecture}.deb");
+        return debs.Length == 1
+            ? debs[0]
+            : throw new InvalidOperationException($"Expected one {architecture} package in {packages}, found {debs.Length}.");
+    }
+
+    /// <summary>Unpacks <paramref name="deb"/> (dpkg-deb -x, and the control files with -e) into a new temp folder.</summary>
+    public static string Extract(string deb)
+    {
+        var target = Directory.CreateTempSubdirectory("kiosk-deb-").FullName;
+        Run("dpkg-deb", ["-x", deb, target], TimeSpan.FromMinutes(3));
+        Run("dpkg-deb", ["-e", deb, Path.Combine(target, "DEBIAN")], TimeSpan.FromMinutes(1));
+        return target;
+    }
+
+    public static string Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout.TotalMinutes:0} min.");
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+        }
+
+        return stdout.Result;
+    }
+
+    private static string Folder()
+    {
+        lock (Gate)
+        {
+            if (folder is not null)
+            {
+                return folder;
+            }
+
+            var given = Environment.GetEnvironmentVariable("KIOSK_TEST_PACKAGES");
+            if (!string.IsNullOrEmpty(given))
+            {
+                return folder = given;
+            }
+
+            var built = Path.Combine(RepositoryRoot, "artifacts", "test-packages-dotnet-test");
+            Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts"));
+            using (AcquireFileLock(Path.Combine(RepositoryRoot, "artifacts", "test-packages.lock"), TimeSpan.FromMinutes(30)))
+            {
+                if (Directory.Exists(built))
+                {
+                    Directory.Delete(built, recursive: true);
+                }
+
+                Run(Path.Combine(RepositoryRoot, "deploy", "package", "build-deb.sh"), ["--output", built], TimeSpan.FromMinutes(25), RepositoryRoot);
+            }
+
+            return folder = built;
+        }
+    }
+
+    /// <summary>An exclusive lock on a file (released when the returned stream is disposed), waited for up to <paramref name="timeout"/>.</summary>
+    public static FileStream AcquireFileLock(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(2));
+            }
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Kiosk.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Kiosk.sln not found above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kiosk.Package.Tests.Support;
+
+namespace Kiosk.Vm.Tests.Support;
+
+/// <summary>
+/// A virtual Pi with the amd64 package installed the way a technician installs it (dpkg, then kiosk-setup), on a
+/// real kernel with the USB printer and HID keyboard gadgets: the kiosk prints to usblp's /dev/usb/lp0 and reads the
+/// scanner from its /dev/input/by-id link. <see cref="Missing"/> says why none could be made here.
+/// </summary>
+internal sealed class KioskGuest : IAsyncDisposable
+{
+    public static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(8);
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(6);
+
+    private KioskGuest(VirtualMachine vm, string scannerDevice, TimeSpan bootTime, TimeSpan installToReady)
+    {
+        Vm = vm;
+        ScannerDevice = scannerDevice;
+        BootTime = bootTime;
+        InstallToReady = installToReady;
+    }
+
+    public VirtualMachine Vm { get; }
+
+    public string ScannerDevice { get; }
+
+    public TimeSpan BootTime { get; }
+
+    public TimeSpan InstallToReady { get; private set; }
+
+    /// <summary>Boots a new guest and installs the package in it; returns null and the reason when this machine cannot.</summary>
+    public static async Task<(KioskGuest? Guest, string? Missing)> StartAsync()
+    {
+        var (image, missing) = VmImage.Get();
+        if (image is null)
+        {
+            return (null, missing);
+        }
+
+        var vm = VirtualMachine.Create(image);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await vm.StartAsync(BootTimeout);
+            var bootTime = clock.Elapsed;
+            var gadget = await SetUpGadgetsAsync(vm);
+            if (gadget is not null)
+            {
+                await vm.DisposeAsync();
+                return (null, gadget);
+            }
+
+            await vm.CopyToAsync(Packages.Deb("amd64"), "/root/puskesmas-kiosk_amd64.deb");
+            var scanner = (await vm.ShAsync("ls /dev/input/by-id/*-event-kbd")).Trim();
+            clock.Restart();
+            await vm.ShAsync("dpkg -i /root/puskesmas-kiosk_amd64.deb", TimeSpan.FromMinutes(5));
+            await vm.ShAsync($"kiosk-setup --site pkm-kokop --counters 3 --printer device:/dev/usb/lp0 --reader evdev:{scanner}", ReadyTimeout);
+            var guest = new KioskGuest(vm, scanner, bootTime, clock.Elapsed);
+            await guest.WaitActiveAsync("kiosk", ReadyTimeout);
+            guest.InstallToReady = clock.Elapsed;
+            return (guest, null);
+        }
+        catch (Exception ex)
+        {
+            var console = vm.ConsoleTail();
+            var journal = vm.IsRunning ? (await vm.TryShAsync("journalctl -b --no-pager -n 80 -u kiosk -u mosquitto", TimeSpan.FromSeconds(60))).Output : "";
+            await vm.DisposeAsync();
+            throw new InvalidOperationException($"The guest could not be set up: {ex.Message}\nJournal:\n{journal}\nConsole:\n{console}", ex);
+        }
+    }
+
+    /// <summary>Copies the guest fixtures in and brings up the USB gadgets and the printer mechanism; returns why not when a kernel module is absent.</summary>
+    public static async Task<string?> SetUpGadgetsAsync(VirtualMachine vm)
+    {
+        foreach (var name in new[] { "kiosk-vm-gadget", "kiosk-vm-printer", "kiosk-vm-type" })
+        {
+            await vm.CopyToAsync(Path.Combine(AppContext.BaseDirectory, "guest", name), $"/usr/local/sbin/{name}");
+        }
+
+        foreach (var unit in new[] { "kiosk-vm-gadget.service", "kiosk-vm-printer.service" })
+        {
+            await vm.CopyToAsync(Path.Combine(AppContext.BaseDirectory, "guest", unit), $"/etc/systemd/system/{unit}");
+        }
+
+        var modules = await vm.TryShAsync("chmod 0755 /usr/local/sbin/kiosk-vm-*; for m in dummy_hcd libcomposite usb_f_printer usb_f_hid usblp; do modprobe -n $m || echo \"missing module $m\"; done");
+        if (modules.Output.Contains("missing module", StringComparison.Ordinal))
+        {
+            return $"the guest kernel lacks a USB gadget module: {modules.Output.Trim()}";
+        }
+
+        // Under TCG on a busy 2-core machine the kiosk's start-up takes minutes of wall time (seen: more than the unit's
+        // TimeoutStartSec=90 when the load was above 40); on a Pi it is seconds. The guest has no GPIO chip (Debian's
+        // kernel has no gpio-sim), so buttons and lamps are simulated there. Both for this guest only, in a drop-in.
+        await vm.ShAsync("mkdir -p /etc/systemd/system/kiosk.service.d && printf '[Service]\\nTimeoutStartSec=900\\nEnvironment=Kiosk__Hardware__Kind=simulated\\n' > /etc/systemd/system/kiosk.service.d/vm-tcg.conf");
+
+        // Units, so that a reboot (the power-cut test boots the cut disk) brings the devices up before the kiosk.
+        await vm.ShAsync("systemctl daemon-reload && systemctl enable --now kiosk-vm-gadget.service kiosk-vm-printer.service", TimeSpan.FromMinutes(3));
+        return null;
+    }
+
+    public async Task WaitActiveAsync(string unit, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var state = (await Vm.ShAsync($"systemctl show -p ActiveState --value {unit}")).Trim();
+            if (state == "active")
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{unit} is '{state}' after {timeout.TotalSeconds:0} s:\n{await Vm.ShAsync($"systemctl status --no-pager -n 40 {unit} || true")}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public async Task<string> ShowAsync(string unit, string property) =>
+        (await Vm.ShAsync($"systemctl show -p {property} --value {unit}")).Trim();
+
+    /// <summary>The bytes the printer mechanism has received so far.</summary>
+    public async Task<int> PrintedLengthAsync() =>
+        int.Parse((await Vm.ShAsync("stat -c %s /run/kiosk-vm/printed.bin 2>/dev/null || echo 0")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the printer mechanism has received text containing <paramref name="needle"/> after byte <paramref name="from"/>.</summary>
+    public async Task<string> WaitPrintedAsync(int from, string needle, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var text = await Vm.ShAsync($"tail -c +{from + 1} /run/kiosk-vm/printed.bin 2>/dev/null | tr -c '[:print:]\\n' ' ' || true");
+            if (text.Contains(needle, StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{needle}' was not printed within {timeout.TotalSeconds:0} s. Printed: {text}\n{await Vm.ShAsync("journalctl -u kiosk --no-pager -n 40")}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>The broker password of a role, from what kiosk-setup wrote.</summary>
+    public async Task<string> PasswordAsync(string user) =>
+        (await Vm.ShAsync($"grep '^{user}:' /etc/kiosk/broker-passwords | cut -d: -f2-")).Trim();
+
+    public ValueTask DisposeAsync() => Vm.DisposeAsync();
+}
