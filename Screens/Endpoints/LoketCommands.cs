@@ -8,11 +8,8 @@ namespace Kiosk.Screens.Endpoints;
 /// <summary>Checks a command from the page before it reaches the broker, so the officer gets a precise answer at once.</summary>
 public static partial class LoketCommands
 {
-    /// <summary>The command types a loket page may send (the kiosk's own spelling).</summary>
-    public static IReadOnlySet<string> Types { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "call-next", "call", "recall", "skip", "no-show", "return", "serve", "transfer", "cancel", "emergency", "pause", "resume",
-    };
+    /// <summary>The command types a loket page may send, as the contract spells them.</summary>
+    public static IReadOnlySet<string> Types { get; } = Enum.GetValues<Kiosk.Contract.Commands.CommandType>().Select(WireAdapter.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Null when the command may go out; otherwise the reason, in Bahasa Indonesia.</summary>
     public static string? Check(LoketCommandRequest request, ViewState state)

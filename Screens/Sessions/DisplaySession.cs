@@ -53,9 +53,9 @@ public sealed partial class DisplaySession : BackgroundService
         await client.StartAsync(stoppingToken);
         await client.SubscribeAsync(
             [
-                new MqttTopicFilter(wire.StateTopic, MqttQos.AtLeastOnce),
-                new MqttTopicFilter(wire.EventsTopic, MqttQos.AtLeastOnce),
-                new MqttTopicFilter(wire.AnyKioskStatusTopic, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.State, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.Events, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.AnyKioskStatus, MqttQos.AtLeastOnce),
             ],
             stoppingToken);
         try
@@ -83,7 +83,7 @@ public sealed partial class DisplaySession : BackgroundService
 
     private void Handle(MqttApplicationMessage message)
     {
-        if (message.Topic == wire.StateTopic)
+        if (message.Topic == wire.Topics.State)
         {
             if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
             {
@@ -95,7 +95,7 @@ public sealed partial class DisplaySession : BackgroundService
                 LogUnreadable(logger, message.Topic);
             }
         }
-        else if (message.Topic == wire.EventsTopic)
+        else if (message.Topic == wire.Topics.Events)
         {
             if (!WireAdapter.TryReadEvent(message.Payload, out var wireEvent))
             {
@@ -109,7 +109,7 @@ public sealed partial class DisplaySession : BackgroundService
                 Browsers.Publish(Current());
             }
         }
-        else if (wire.IsKioskStatus(message.Topic) && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
         {
             view.SetKiosk(online, text);
             Browsers.Publish(Current());

@@ -79,10 +79,10 @@ public sealed partial class LoketSession : IAsyncDisposable
         view.SetBroker(client.State == MqttConnectionState.Connected);
         await client.SubscribeAsync(
             [
-                new MqttTopicFilter(wire.ReplyTopic(Counter), MqttQos.AtLeastOnce),
-                new MqttTopicFilter(wire.StateTopic, MqttQos.AtLeastOnce),
-                new MqttTopicFilter(wire.EventsTopic, MqttQos.AtLeastOnce),
-                new MqttTopicFilter(wire.AnyKioskStatusTopic, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.Reply(Counter), MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.State, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.Events, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.AnyKioskStatus, MqttQos.AtLeastOnce),
             ],
             cancellationToken);
         reader = Task.Run(ReadAsync, CancellationToken.None);
@@ -95,16 +95,20 @@ public sealed partial class LoketSession : IAsyncDisposable
     /// </summary>
     public async Task<CommandAnswer?> SendAsync(string commandId, LoketCommandRequest request, CancellationToken cancellationToken)
     {
+        var payload = WireAdapter.WriteCommand(commandId, request, sentAt.GetOrAdd(commandId, _ => time.GetUtcNow()), out var refused);
+        if (payload is null)
+        {
+            return new CommandAnswer(commandId, false, refused!, "invalid-request", null, null);
+        }
+
+        // The first press fixes sentAt (above): the kiosk refuses a command pressed over 2 minutes ago rather than run it late.
         var reply = pending.GetOrAdd(commandId, _ => new TaskCompletionSource<CommandAnswer>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (reply.Task.IsCompleted)
         {
             return await reply.Task;
         }
 
-        // The first press fixes the time: the kiosk refuses a command pressed more than 2 minutes ago rather than run it late.
-        var pressed = sentAt.GetOrAdd(commandId, _ => time.GetUtcNow());
         Forget();
-        var payload = WireAdapter.WriteCommand(commandId, request, pressed);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeSpan.FromSeconds(settings.CommandTimeoutSeconds));
         try
@@ -113,7 +117,7 @@ public sealed partial class LoketSession : IAsyncDisposable
             {
                 // QoS 1: the client keeps it in its session through a reconnect; no await on PUBACK so a dead broker
                 // cannot hold the page longer than the limit.
-                _ = client.PublishAsync(new MqttApplicationMessage(wire.CommandTopic(Counter), payload, MqttQos.AtLeastOnce), limit.Token)
+                _ = client.PublishAsync(new MqttApplicationMessage(wire.Topics.Command(Counter), payload, MqttQos.AtLeastOnce), limit.Token)
                     .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 try
                 {
@@ -161,7 +165,7 @@ public sealed partial class LoketSession : IAsyncDisposable
 
     private void Handle(MqttApplicationMessage message)
     {
-        if (message.Topic == wire.ReplyTopic(Counter))
+        if (message.Topic == wire.Topics.Reply(Counter))
         {
             if (!WireAdapter.TryReadReply(message.Payload, out var answer, out var replyCard) || answer!.CommandId is null)
             {
@@ -180,7 +184,7 @@ public sealed partial class LoketSession : IAsyncDisposable
 
             Browsers.Publish(Current());
         }
-        else if (message.Topic == wire.StateTopic)
+        else if (message.Topic == wire.Topics.State)
         {
             if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
             {
@@ -188,7 +192,7 @@ public sealed partial class LoketSession : IAsyncDisposable
                 Browsers.Publish(Current());
             }
         }
-        else if (message.Topic == wire.EventsTopic)
+        else if (message.Topic == wire.Topics.Events)
         {
             if (WireAdapter.TryReadEvent(message.Payload, out var wireEvent) && view.ApplyEvent(wireEvent!))
             {
@@ -204,7 +208,7 @@ public sealed partial class LoketSession : IAsyncDisposable
                 Browsers.Publish(Current());
             }
         }
-        else if (wire.IsKioskStatus(message.Topic) && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
         {
             view.SetKiosk(online, text);
             Browsers.Publish(Current());

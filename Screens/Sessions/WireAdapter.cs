@@ -1,282 +1,165 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.State;
+using Kiosk.Contract.Status;
+using Kiosk.Contract.Topics;
 using Kiosk.Screens.Views;
 
 namespace Kiosk.Screens.Sessions;
 
 /// <summary>
-/// The one place the screens read and write the MQTT wire. Everything else works on the view records.
-/// Written before the shared contract (Kiosk.Contract) existed: it reads the kiosk's JSON tolerantly (camelCase or
-/// kebab-case enums; the richer state when present) and is to be replaced by the contract types in one file.
+/// The one place the screens read and write the MQTT wire, through the contract's types and its one serializer
+/// (Kiosk.Contract); everything else works on the view records. While the kiosk still publishes the older shapes,
+/// a payload that does not read as the contract is read by <see cref="LegacyWire"/>.
 /// </summary>
 public sealed class WireAdapter(string site)
 {
-    private readonly string root = $"queue/{site}";
-
-    public string StateTopic => $"{root}/state";
-
-    public string EventsTopic => $"{root}/events";
-
-    public string AnyKioskStatusTopic => $"{root}/kiosk/+/status";
-
-    public string CommandTopic(int counter) => $"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/command";
-
-    public string ReplyTopic(int counter) => $"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/reply";
-
-    public bool IsKioskStatus(string topic) => topic.StartsWith($"{root}/kiosk/", StringComparison.Ordinal) && topic.EndsWith("/status", StringComparison.Ordinal);
+    public SiteTopics Topics { get; } = new(site);
 
     public static bool TryReadState(ReadOnlyMemory<byte> payload, Func<string, int> sopMinutes, out WireSnapshot? snapshot)
     {
-        snapshot = null;
+        ArgumentNullException.ThrowIfNull(sopMinutes);
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            var root = document.RootElement;
-            var services = new List<ViewService>();
-            foreach (var service in Array(root, "services"))
-            {
-                var code = Text(service, "serviceCode") ?? Text(service, "code") ?? "";
-                var tickets = new List<ViewTicket>();
-                int waiting;
-                if (service.TryGetProperty("waiting", out var waitingElement) && waitingElement.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var ticket in waitingElement.EnumerateArray())
-                    {
-                        if (Callable(Text(ticket, "printState")))
-                        {
-                            tickets.Add(ReadTicket(ticket, code));
-                        }
-                    }
-
-                    waiting = Int(service, "waitingCount") ?? tickets.Count;
-                }
-                else
-                {
-                    waiting = Int(service, "waitingCount") ?? Int(service, "waiting") ?? 0;
-                }
-
-                services.Add(new ViewService(code, Text(service, "name") ?? code, Bool(service, "isPoli"), waiting, sopMinutes(code), tickets));
-            }
-
-            var counters = new List<ViewCounter>();
-            foreach (var counter in Array(root, "counters"))
-            {
-                ViewTicket? serving = null;
-                if (counter.TryGetProperty("nowServing", out var now))
-                {
-                    if (now.ValueKind == JsonValueKind.Object)
-                    {
-                        var service = Text(now, "serviceCode") ?? "";
-                        serving = ReadTicket(now, service) with { CalledAt = Time(now, "since") ?? Time(now, "calledAt") };
-                    }
-                    else if (now.ValueKind == JsonValueKind.String)
-                    {
-                        serving = new ViewTicket(now.GetString()!, Text(counter, "nowServingService") ?? "", null, "none", "", "", 1, null, null, 0);
-                    }
-                }
-
-                var id = Text(counter, "counterId") ?? Text(counter, "id") ?? "";
-                counters.Add(new ViewCounter(id, Text(counter, "name") ?? $"Loket {id}", Bool(counter, "paused"), serving));
-            }
-
-            List<ViewCall>? lastCalls = null;
-            if (root.TryGetProperty("lastCalls", out var calls) && calls.ValueKind == JsonValueKind.Array)
-            {
-                lastCalls = [];
-                foreach (var call in calls.EnumerateArray())
-                {
-                    var counterId = Text(call, "counterId");
-                    lastCalls.Add(new ViewCall(Text(call, "number") ?? "", Text(call, "serviceCode") ?? "", counterId, "", Time(call, "calledAt") ?? DateTimeOffset.MinValue, Int(call, "callCount") ?? 1));
-                }
-            }
-
-            snapshot = new WireSnapshot(Text(root, "businessDay"), Bool(root, "dayClosed"), Long(root, "sequence") ?? 0, services, counters, lastCalls);
+            var state = ContractJson.Deserialize<StateSnapshot>(payload.Span);
+            var services = state.Services.Select(s => new ViewService(s.ServiceCode, s.Name, s.IsPoli, s.WaitingCount, sopMinutes(s.ServiceCode),
+                s.Waiting.Where(t => t.PrintState is PrintState.Printed or PrintState.NotRequired).Select(t => new ViewTicket(
+                    t.Number, s.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer), t.FamilySize, t.TransferredFromNumber, null, 0)).ToList())).ToList();
+            var counters = state.Counters.Select(c => new ViewCounter(c.CounterId, c.Name, c.Paused, c.NowServing is { } n
+                ? new ViewTicket(n.Number, n.ServiceCode, null, "none", "", "", 1, null, n.Since, n.CallCount)
+                : null)).ToList();
+            var calls = state.LastCalls.Select(c => new ViewCall(c.Number, c.ServiceCode, c.CounterId, "", c.CalledAt, c.CallCount)).ToList();
+            snapshot = new WireSnapshot(state.BusinessDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.DayClosed, state.Sequence, services, counters, calls);
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException)
         {
-            return false;
+            return LegacyWire.TryReadState(payload, sopMinutes, out snapshot);
         }
     }
 
     public static bool TryReadEvent(ReadOnlyMemory<byte> payload, out WireEvent? wireEvent)
     {
-        wireEvent = null;
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            var root = document.RootElement;
-            var type = Text(root, "type") ?? "";
+            var envelope = ContractJson.Deserialize<EventEnvelope>(payload.Span);
             ViewTicket? ticket = null;
             string? counterId = null;
             var transferIn = false;
-            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+            if (EventTypes.DataKind(envelope.Type) == typeof(TicketData))
             {
-                counterId = Text(data, "counterId");
-                if (type.StartsWith("ticket.", StringComparison.Ordinal) && Text(data, "number") is not null)
-                {
-                    ticket = ReadTicket(data, Text(data, "serviceCode") ?? "");
-                    transferIn = data.TryGetProperty("transferredFrom", out var from) && from.ValueKind == JsonValueKind.String;
-                }
+                var data = envelope.ReadData<TicketData>();
+                ticket = Ticket(data);
+                counterId = data.CounterId;
+                transferIn = data.TransferredFrom is not null;
             }
 
-            wireEvent = new WireEvent(Text(root, "eventId") ?? "", Long(root, "sequence") ?? 0, type, Time(root, "occurredAt") ?? DateTimeOffset.MinValue, ticket, counterId, transferIn);
+            wireEvent = new WireEvent(envelope.EventId.ToString(), envelope.Sequence, envelope.Type, envelope.OccurredAt, ticket, counterId, transferIn);
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException)
         {
-            return false;
+            return LegacyWire.TryReadEvent(payload, out wireEvent);
         }
     }
 
     public static bool TryReadStatus(ReadOnlyMemory<byte> payload, out bool online, out string? message)
     {
-        online = false;
-        message = null;
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            online = Bool(document.RootElement, "online");
-            message = Text(document.RootElement, "message");
+            var status = ContractJson.Deserialize<KioskStatus>(payload.Span);
+            online = status.Online;
+            message = status.Message;
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
-            return false;
+            return LegacyWire.TryReadStatus(payload, out online, out message);
         }
     }
 
     /// <summary>Reads a counter reply: the answer for the officer, and the card the ticket carries (only this topic has it).</summary>
     public static bool TryReadReply(ReadOnlyMemory<byte> payload, out CommandAnswer? answer, out LoketCard? card)
     {
-        answer = null;
-        card = null;
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            var root = document.RootElement;
-            ViewTicket? ticket = null;
-            ViewTicket? newTicket = null;
-            if (root.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object)
-            {
-                ticket = ReadTicket(t, Text(t, "serviceCode") ?? "");
-                if (t.TryGetProperty("cardData", out var c) && c.ValueKind == JsonValueKind.Object && Text(c, "number") is { } number)
-                {
-                    card = new LoketCard(ticket.Number, Kebab(Text(c, "kind") ?? ""), number);
-                }
-            }
-
-            if (root.TryGetProperty("newTicket", out var n) && n.ValueKind == JsonValueKind.Object)
-            {
-                newTicket = ReadTicket(n, Text(n, "serviceCode") ?? "");
-            }
-
-            answer = new CommandAnswer(Text(root, "commandId"), Bool(root, "ok"), Text(root, "message") ?? "", Text(root, "errorCode"), ticket, newTicket);
+            var reply = ContractJson.Deserialize<CounterReply>(payload.Span);
+            var ticket = reply.Ticket is { } t ? Ticket(t) : null;
+            card = reply.Ticket?.CardData is { } c ? new LoketCard(reply.Ticket.Number, Name(c.Kind), c.Number) : null;
+            answer = new CommandAnswer(reply.CommandId, reply.Ok, reply.Message, reply.ErrorCode is { } e ? Name(e) : null, ticket, reply.NewTicket is { } n ? Ticket(n) : null);
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException)
+        {
+            return LegacyWire.TryReadReply(payload, out answer, out card);
+        }
+    }
+
+    /// <summary>
+    /// The contract's command for a checked page request. Enum words from the page are read by the contract's own
+    /// serializer, so a word the contract does not know is refused here with <paramref name="error"/>.
+    /// </summary>
+    public static byte[]? WriteCommand(string commandId, LoketCommandRequest request, DateTimeOffset sentAt, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        error = null;
+        if (!TryParse<CommandType>(request.Type, out var type) || type is null)
+        {
+            error = Text.Teks.UnknownType(request.Type);
+            return null;
+        }
+
+        if (!TryParse<PatientCategory>(request.Category, out var category) || !TryParse<Payer>(request.Payer, out var payer) || !TryParse<PriorityKind>(request.Priority, out var priority))
+        {
+            error = Text.Teks.BadChoice;
+            return null;
+        }
+
+        return ContractJson.SerializeToUtf8Bytes(new CounterCommandMessage
+        {
+            CommandId = commandId,
+            Type = type.Value,
+            SentAt = sentAt,
+            TicketNumber = Blank(request.TicketNumber),
+            Poli = Blank(request.Poli),
+            Service = Blank(request.Service),
+            Category = category,
+            Payer = payer,
+            Priority = priority,
+            FamilySize = request.FamilySize,
+            Reason = Blank(request.Reason),
+        });
+    }
+
+    /// <summary>The contract's spelling of an enum value ("ibu-hamil", "no-show") for the pages.</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum => ContractJson.Serialize(value).Trim('"');
+
+    private static bool TryParse<T>(string? word, out T? value)
+        where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(word))
+        {
+            return true;
+        }
+
+        try
+        {
+            value = JsonSerializer.Deserialize(JsonSerializer.Serialize(word), ContractJson.TypeInfo<T>());
+            return true;
+        }
+        catch (JsonException)
         {
             return false;
         }
     }
 
-    /// <summary>The command payload for the kiosk; enums go out in the kiosk's spelling.</summary>
-    public static byte[] WriteCommand(string commandId, LoketCommandRequest request, DateTimeOffset sentAt)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("commandId", commandId);
-            json.WriteString("type", request.Type);
-            json.WriteString("sentAt", sentAt);
-            WriteOptional(json, "ticketNumber", request.TicketNumber);
-            WriteOptional(json, "poli", request.Poli);
-            WriteOptional(json, "service", request.Service);
-            WriteOptional(json, "category", Camel(request.Category));
-            WriteOptional(json, "payer", Camel(request.Payer));
-            WriteOptional(json, "priority", Camel(request.Priority));
-            if (request.FamilySize is { } family)
-            {
-                json.WriteNumber("familySize", family);
-            }
+    private static ViewTicket Ticket(TicketData t) => new(t.Number, t.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer),
+        t.FamilySize, t.TransferredFromNumber, t.CalledAt, t.CallCount);
 
-            WriteOptional(json, "reason", request.Reason);
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static ViewTicket ReadTicket(JsonElement t, string serviceCode) => new(
-        Text(t, "number") ?? "",
-        serviceCode,
-        Time(t, "issuedAt"),
-        Kebab(Text(t, "priority") ?? "none"),
-        Kebab(Text(t, "category") ?? ""),
-        Kebab(Text(t, "payer") ?? ""),
-        Int(t, "familySize") ?? 1,
-        Text(t, "transferredFromNumber"),
-        Time(t, "calledAt") ?? Time(t, "lastCalledAt"),
-        Int(t, "callCount") ?? 0);
-
-    private static bool Callable(string? printState) => printState is null || Kebab(printState) is "printed" or "not-required";
-
-    private static JsonElement[] Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool Bool(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static int? Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
-
-    private static long? Long(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
-
-    private static DateTimeOffset? Time(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var time) ? time : null;
-
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    /// <summary>"IbuHamil", "ibuHamil" and "ibu-hamil" all become "ibu-hamil" for the pages.</summary>
-    internal static string Kebab(string value)
-    {
-        var text = new StringBuilder(value.Length + 4);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsUpper(c) && i > 0 && value[i - 1] != '-')
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
-
-    private static string? Camel(string? kebab)
-    {
-        if (string.IsNullOrEmpty(kebab))
-        {
-            return null;
-        }
-
-        var parts = kebab.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        return string.Concat(parts.Select((p, i) => i == 0 ? p.ToLowerInvariant() : char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant()));
-    }
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -13,6 +13,7 @@ public static class Teks
     public const string NoCommandId = "ID perintah wajib diisi (1-100 karakter, huruf, angka atau tanda hubung).";
     public const string NeedTicket = "Sebutkan nomor antrean, misalnya A-012.";
     public const string NoReply = "Belum ada jawaban dari kiosk. Perintah diulang otomatis; jangan tekan dua kali.";
+    public const string BadChoice = "Pilihan kategori, penjamin atau prioritas tidak dikenal.";
     public const string NeedService = "Pilih layanan untuk pendaftaran darurat.";
 
     public static string ForgedCounter(int mine, int asked) =>
