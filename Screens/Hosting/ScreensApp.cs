@@ -12,16 +12,28 @@ namespace Kiosk.Screens.Hosting;
 /// </summary>
 public static class ScreensApp
 {
+    /// <summary>The Puskesmas's own settings on an installed machine (written by deploy/systemd/install.sh).</summary>
+    public const string SiteConfigPath = "/etc/kiosk/screens.json";
+
     public static WebApplication Create(string[] args, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
 
-            // Pages, clips and appsettings.json live beside the program, wherever it is started from.
+            // Pages, clips and screens.json live beside the program, wherever it is started from.
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "pages"),
         });
+
+        // screens.json (not appsettings.json: the kiosk's file sits in the same folder when both are built together),
+        // then the site's /etc/kiosk/screens.json, then environment (Screens__MqttPort=...) and command line.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "screens.json"), optional: false)
+            .AddJsonFile(SiteConfigPath, optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = ScreenEndpoints.MaxBodyBytes;
