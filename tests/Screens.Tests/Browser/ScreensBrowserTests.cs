@@ -78,7 +78,7 @@ public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixtur
         }
 
         var loket = await Pages.LoketAsync(browser, h, 1);
-        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(numbers[2], new() { Timeout = Pages.Timeout });
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync("Pendaftaran Umum (3)", new() { Timeout = Pages.Timeout });
         for (var i = 0; i < 50; i++)
         {
             await loket.Keyboard.PressAsync("n");
