@@ -6,7 +6,8 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 usage() {
   cat <<'USAGE'
-usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private Mosquitto (the simulator)
+usage: ./kiosk.sh run     start the kiosk on simulated hardware with a private Mosquitto (the simulator),
+                          plus the loket pages and the waiting-room display (URLs printed; port: KIOSK_SCREENS_PORT)
        ./kiosk.sh broker  start only the private Mosquitto with the role users
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
@@ -40,9 +41,10 @@ ensure_dotnet() {
 
 # The simulator: the real kiosk on simulated buttons, reader and printer, with a private Mosquitto it starts itself.
 cmd_run() {
-  ensure_packages mosquitto mosquitto-clients
+  ensure_packages mosquitto mosquitto-clients espeak-ng
   ensure_dotnet
   dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
+  Simulator/bin/Release/net10.0/voice/generate-clips.sh >/dev/null
   exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
 }
 
@@ -55,7 +57,8 @@ cmd_broker() {
 }
 
 cmd_test() {
-  ensure_packages mosquitto mosquitto-clients
+  # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips.
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"

@@ -20,6 +20,7 @@ catch (BrokerStartException ex)
 }
 
 await using (session)
+await using (await SimulatorScreens.StartAsync(session, Console.Out, stop.Token))
 {
     var panel = new TerminalFrontPanel(session, Console.Out);
     try

@@ -12,8 +12,8 @@ namespace Kiosk.Screens.Sessions;
 
 /// <summary>
 /// The one place the screens read and write the MQTT wire, through the contract's types and its one serializer
-/// (Kiosk.Contract); everything else works on the view records. While the kiosk still publishes the older shapes,
-/// a payload that does not read as the contract is read by <see cref="LegacyWire"/>.
+/// (Kiosk.Contract); everything else works on the view records. A payload that does not read as the contract is
+/// refused here (false): the caller logs it and keeps the view it had.
 /// </summary>
 public sealed class WireAdapter(string site)
 {
@@ -37,7 +37,8 @@ public sealed class WireAdapter(string site)
         }
         catch (JsonException)
         {
-            return LegacyWire.TryReadState(payload, sopMinutes, out snapshot);
+            snapshot = null;
+            return false;
         }
     }
 
@@ -62,7 +63,8 @@ public sealed class WireAdapter(string site)
         }
         catch (JsonException)
         {
-            return LegacyWire.TryReadEvent(payload, out wireEvent);
+            wireEvent = null;
+            return false;
         }
     }
 
@@ -77,7 +79,9 @@ public sealed class WireAdapter(string site)
         }
         catch (JsonException)
         {
-            return LegacyWire.TryReadStatus(payload, out online, out message);
+            online = false;
+            message = null;
+            return false;
         }
     }
 
@@ -94,7 +98,9 @@ public sealed class WireAdapter(string site)
         }
         catch (JsonException)
         {
-            return LegacyWire.TryReadReply(payload, out answer, out card);
+            answer = null;
+            card = null;
+            return false;
         }
     }
 

@@ -65,3 +65,29 @@ systemctl daemon-reload
 systemctl enable kiosk.service
 systemctl restart kiosk.service
 echo "Installed. Check: systemctl status kiosk; journalctl -u kiosk -f; /opt/kiosk/Kiosk.Device doctor --config /etc/kiosk/appsettings.json"
+
+# Screens host (loket pages and waiting-room display) beside the kiosk, with the voice clips made offline.
+install_screens() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends espeak-ng
+  dotnet publish Screens/Screens.csproj -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -o /opt/kiosk-screens.new -nologo -v quiet
+  rm -rf /opt/kiosk-screens.old
+  [ -d /opt/kiosk-screens ] && mv /opt/kiosk-screens /opt/kiosk-screens.old
+  mv /opt/kiosk-screens.new /opt/kiosk-screens
+  /opt/kiosk-screens/voice/generate-clips.sh /opt/kiosk-screens/voice/clips
+  install -d -m 0755 /etc/kiosk/suara
+  if [ ! -f /etc/kiosk/screens.json ]; then
+    local display_password
+    display_password=$(sed -n 's/^display://p' /etc/kiosk/broker-passwords)
+    printf '{ "Screens": { "SiteId": "%s", "DisplayPassword": "%s" } }\n' "$site" "$display_password" > /etc/kiosk/screens.json
+    chown root:kiosk /etc/kiosk/screens.json
+    chmod 0640 /etc/kiosk/screens.json
+  fi
+  install -m 0644 deploy/systemd/kiosk-screens.service /etc/systemd/system/kiosk-screens.service
+  systemctl daemon-reload
+  systemctl enable kiosk-screens.service
+  systemctl restart kiosk-screens.service
+  echo "Loket: http://$(hostname -I | awk '{print $1}'):8080/loket  Layar: http://$(hostname -I | awk '{print $1}'):8080/layar"
+  echo "Kata sandi loket (berikan ke petugas loket masing-masing):"
+  grep '^counter-' /etc/kiosk/broker-passwords | sed 's/^counter-/  loket /; s/:/: /'
+}
+install_screens

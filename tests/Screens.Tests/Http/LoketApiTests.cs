@@ -69,8 +69,9 @@ public sealed class LoketApiTests(StackFixture stack) : IClassFixture<StackFixtu
         Assert.Contains("perintah untuk loket 1 ditolak", body.GetProperty("pesan").GetString(), StringComparison.Ordinal);
 
         // Counter 1 was never paused by any of it.
-        var counter1 = H.Kiosk.Engine.GetSnapshot().Counters.Single(c => c.Id == "1");
-        Assert.False(counter1.Paused);
+        using var view = System.Text.Json.JsonDocument.Parse(H.Display.Current().Json);
+        var counter1 = view.RootElement.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "1");
+        Assert.False(counter1.GetProperty("paused").GetBoolean());
     }
 
     [Fact]
