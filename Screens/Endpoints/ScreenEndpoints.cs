@@ -4,7 +4,6 @@ using Kiosk.Screens.Sessions;
 using Kiosk.Screens.Text;
 using Kiosk.Screens.Views;
 using Kiosk.Screens.Voice;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Screens.Endpoints;
@@ -17,8 +16,11 @@ public static partial class ScreenEndpoints
 {
     public const string SessionCookie = "loket_sesi";
 
-    /// <summary>Largest body a page ever needs (a command with a reason); anything larger is refused unread.</summary>
+    /// <summary>Largest body a page ever needs (a command with a reason); anything larger is refused.</summary>
     public const long MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Kestrel's hard limit: a body beyond it is not even read to the end (the connection is dropped).</summary>
+    public const long HardBodyLimitBytes = 1024 * 1024;
 
     public static void Map(WebApplication app)
     {
@@ -139,24 +141,37 @@ public static partial class ScreenEndpoints
     private static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpContext context)
         where T : class
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
+        // An oversized body is read to its end (up to Kestrel's hard limit) and dropped, so the browser gets the
+        // 413 answer instead of a connection reset that would hide it.
+        using var kept = new MemoryStream();
+        var chunk = new byte[8192];
+        long total = 0;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, ScreensJson.Options, context.RequestAborted);
-            return value is null ? (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable)) : (value, null);
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                total += read;
+                if (total <= MaxBodyBytes)
+                {
+                    kept.Write(chunk, 0, read);
+                }
+            }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
+        }
+
+        if (total > MaxBodyBytes)
+        {
+            return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(kept.GetBuffer().AsSpan(0, (int)kept.Length), ScreensJson.Options);
+            return value is null ? (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable)) : (value, null);
         }
         catch (JsonException)
         {

@@ -36,7 +36,7 @@ public static class ScreensApp
             .AddCommandLine(args);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = ScreenEndpoints.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = ScreenEndpoints.HardBodyLimitBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         builder.Services.AddOptions<ScreensOptions>().BindConfiguration(ScreensOptions.Section).ValidateOnStart();

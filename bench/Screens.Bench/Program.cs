@@ -188,7 +188,7 @@ static Process Start(string dll, params string[] arguments)
 static async Task WaitHttpAsync(Uri uri)
 {
     using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-    var deadline = DateTime.UtcNow.AddSeconds(60);
+    var deadline = DateTime.UtcNow.AddSeconds(300);
     while (true)
     {
         try

@@ -10,6 +10,7 @@ namespace Kiosk.Screens.Tests.Browser;
 /// </summary>
 public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
     private static readonly LocatorAssertionsToHaveTextOptions Seen = new() { Timeout = Pages.Timeout };
 
     private IBrowser Browser
@@ -86,7 +87,8 @@ public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixtur
 
         await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToHaveTextAsync(numbers[0], Seen);
         await loket.WaitForFunctionAsync("() => !document.querySelector('[data-perintah=\"call-next\"]').disabled", null, new() { Timeout = Pages.Timeout });
-        var log = await loket.EvaluateAsync<LogEntry[]>("() => window.loketLog");
+        var log = System.Text.Json.JsonSerializer.Deserialize<LogEntry[]>(
+            await loket.EvaluateAsync<string>("() => JSON.stringify(window.loketLog)"), WebJson)!;
         Assert.Single(log, e => e.Ok);
         Assert.All(log.Where(e => !e.Ok), e => Assert.Contains("masih melayani", e.Message, StringComparison.Ordinal));
         var called = h.Kiosk.Engine.TodayTickets().Where(t => t.CalledBy == "1").Select(t => t.Number).ToList();
