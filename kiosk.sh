@@ -7,8 +7,9 @@ cd "$(dirname "$(readlink -f "$0")")"
 usage() {
   cat <<'USAGE'
 usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
-                          start the kiosk on simulated hardware with a private Mosquitto (the simulator);
-                          prints the broker address and the role users with their passwords
+                          start the kiosk on simulated hardware with a private Mosquitto (the simulator), plus the
+                          loket pages and the waiting-room display; prints the URLs, the broker address and the role
+                          users with their passwords
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
        ./kiosk.sh package build the .deb packages for arm64 and amd64 (deploy/package/build-deb.sh [--arch A] [--version V])
@@ -43,14 +44,16 @@ ensure_dotnet() {
 # The simulator: the real kiosk on simulated buttons, reader and printer, with a private Mosquitto it starts itself.
 # Arguments go to the simulator (e.g. --Kiosk:Printer:PaperWidthMm=58); it prints the broker's address and users.
 cmd_run() {
-  ensure_packages mosquitto mosquitto-clients
+  ensure_packages mosquitto mosquitto-clients espeak-ng
   ensure_dotnet
   dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
+  Simulator/bin/Release/net10.0/voice/generate-clips.sh >/dev/null
   exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
 }
 
 cmd_test() {
-  ensure_packages mosquitto mosquitto-clients
+  # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips.
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"

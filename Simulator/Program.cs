@@ -26,6 +26,7 @@ catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Er
 }
 
 await using (session)
+await using (await SimulatorScreens.StartAsync(session, Console.Out, stop.Token))
 {
     SimulatorArguments.PrintBroker(session, Console.Out);
     var panel = new TerminalFrontPanel(session, Console.Out);

@@ -1,0 +1,52 @@
+namespace Kiosk.Screens.Configuration;
+
+/// <summary>The <c>Screens</c> section of appsettings.json: where the broker is, which site, what the TV shows.</summary>
+public sealed class ScreensOptions
+{
+    public const string Section = "Screens";
+
+    /// <summary>Topic prefix <c>queue/{SiteId}</c>; the same id as the kiosk's <c>Kiosk:Site:Id</c>.</summary>
+    public string SiteId { get; set; } = string.Empty;
+
+    /// <summary>Shown at the top of the display, e.g. "UPTD Puskesmas Kokop".</summary>
+    public string SiteName { get; set; } = string.Empty;
+
+    /// <summary>IANA zone of the site (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): clock, dates and session end.</summary>
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+
+    public string MqttHost { get; set; } = "127.0.0.1";
+
+    public int MqttPort { get; set; } = 1883;
+
+    /// <summary>Password of the broker's read-only <c>display</c> user.</summary>
+    public string DisplayPassword { get; set; } = string.Empty;
+
+    public int KeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>Running text at the bottom of the display.</summary>
+    public string RunningText { get; set; } = string.Empty;
+
+    /// <summary>Loket sessions end at this local time (the day close), "HH:mm"; empty = midnight.</summary>
+    public string SessionEndTime { get; set; } = string.Empty;
+
+    /// <summary>How long one POST waits for the kiosk's reply before telling the page to repeat the command.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The same command id is published again after this long without a reply (the kiosk runs it once).</summary>
+    public int CommandRepeatSeconds { get; set; } = 3;
+
+    /// <summary>SOP time per service code, minutes (for the amber/red timer on the loket page); default 5.</summary>
+    public Dictionary<string, int> SopTargetMinutes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Messages queued for one browser; a browser that falls this far behind is dropped (it reconnects).</summary>
+    public int ClientQueueCapacity { get; set; } = 256;
+
+    /// <summary>A call older than this when it reaches the display (after an outage) is shown but not announced.</summary>
+    public int AnnounceMaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>Generated default clips (voice/generate-clips.sh writes them here).</summary>
+    public string ClipDirectory { get; set; } = "voice/clips";
+
+    /// <summary>The Puskesmas's own recordings: a WAV here replaces the generated clip of the same name.</summary>
+    public string ClipOverrideDirectory { get; set; } = "/etc/kiosk/suara";
+}

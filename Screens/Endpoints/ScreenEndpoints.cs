@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Kiosk.Screens.Configuration;
+using Kiosk.Screens.Sessions;
+using Kiosk.Screens.Text;
+using Kiosk.Screens.Views;
+using Kiosk.Screens.Voice;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Screens.Endpoints;
+
+/// <summary>
+/// The HTTP surface: two pages, their SSE streams, the loket's login and commands, and the voice clips. Every refusal
+/// is JSON <c>{"pesan": "..."}</c> in Bahasa Indonesia with a fitting status code.
+/// </summary>
+public static partial class ScreenEndpoints
+{
+    public const string SessionCookie = "loket_sesi";
+
+    /// <summary>Largest body a page ever needs (a command with a reason); anything larger is refused.</summary>
+    public const long MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Kestrel's hard limit: a body beyond it is not even read to the end (the connection is dropped).</summary>
+    public const long HardBodyLimitBytes = 1024 * 1024;
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", () => Results.Redirect("/loket"));
+        app.MapGet("/loket", (IWebHostEnvironment env) => Results.File(Path.Combine(env.WebRootPath, "loket.html"), "text/html; charset=utf-8"));
+        app.MapGet("/layar", (IWebHostEnvironment env) => Results.File(Path.Combine(env.WebRootPath, "layar.html"), "text/html; charset=utf-8"));
+        app.MapGet("/health", () => Results.Text("ok"));
+
+        app.MapGet("/api/konfigurasi", (IOptions<ScreensOptions> options) => Results.Json(
+            new { siteName = options.Value.SiteName, timeZone = options.Value.TimeZone, runningText = options.Value.RunningText }, ScreensJson.Options));
+
+        app.MapGet("/suara/{name}.wav", (string name, ClipLibrary clips) =>
+            clips.TryFind(name, out var path) ? Results.File(path, "audio/wav") : Refuse(StatusCodes.Status404NotFound, $"Rekaman '{name}' tidak ada."));
+
+        app.MapGet("/api/layar/aliran", (HttpContext context, DisplaySession display) =>
+        {
+            var subscriber = display.Browsers.Subscribe($"layar {context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}", display.Current(), context.Abort);
+            return TypedResults.ServerSentEvents(ScreenStreams.ReadAsync(subscriber, context.RequestAborted));
+        });
+
+        app.MapPost("/api/loket/masuk", LoginAsync);
+        app.MapPost("/api/loket/keluar", async (HttpContext context, LoketSessions sessions) =>
+        {
+            if (context.Request.Cookies[SessionCookie] is { } token)
+            {
+                await sessions.LogoutAsync(token);
+            }
+
+            context.Response.Cookies.Delete(SessionCookie);
+            return Results.Json(new { pesan = "Anda sudah keluar." }, ScreensJson.Options);
+        });
+        app.MapGet("/api/loket/sesi", async (HttpContext context, LoketSessions sessions) =>
+            await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is { } session
+                ? Results.Json(new { counter = session.Counter }, ScreensJson.Options)
+                : Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn));
+        app.MapGet("/api/loket/aliran", async (HttpContext context, LoketSessions sessions) =>
+        {
+            if (await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is not { } session)
+            {
+                return Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn);
+            }
+
+            var subscriber = session.Browsers.Subscribe($"loket {session.Counter} {context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}", session.Current(), context.Abort);
+            return TypedResults.ServerSentEvents(ScreenStreams.ReadAsync(subscriber, context.RequestAborted));
+        });
+        app.MapPost("/api/loket/{counter:int}/perintah", CommandAsync);
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, LoketSessions sessions, IHostEnvironment environment)
+    {
+        var (form, error) = await ReadBodyAsync<LoginRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (form!.Counter is not { } counter || counter is < 1 or > LoketSessions.MaxCounter)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Teks.LoginBadCounter);
+        }
+
+        if (string.IsNullOrEmpty(form.Password) || form.Password.Length > 200)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Teks.LoginNoPassword);
+        }
+
+        var (outcome, session) = await sessions.LoginAsync(counter, form.Password, context.RequestAborted);
+        switch (outcome)
+        {
+            case LoginOutcome.Refused:
+                return Refuse(StatusCodes.Status401Unauthorized, Teks.LoginRefused);
+            case LoginOutcome.Unreachable:
+                return Refuse(StatusCodes.Status503ServiceUnavailable, Teks.LoginUnreachable);
+        }
+
+        context.Response.Cookies.Append(SessionCookie, session!.Token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Expires = session.ExpiresAt,
+            Path = "/",
+        });
+        return Results.Json(new { counter = session.Counter }, ScreensJson.Options);
+    }
+
+    private static async Task<IResult> CommandAsync(int counter, HttpContext context, LoketSessions sessions)
+    {
+        if (await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is not { } session)
+        {
+            return Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn);
+        }
+
+        var (request, error) = await ReadBodyAsync<LoketCommandRequest>(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // The page can only speak for its own counter; the broker ACL would refuse the topic anyway.
+        if (counter != session.Counter || (request!.Counter is { } claimed && claimed != session.Counter))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, Teks.ForgedCounter(session.Counter, counter != session.Counter ? counter : request!.Counter!.Value));
+        }
+
+        if (LoketCommands.Check(request, session.State) is { } reason)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, reason);
+        }
+
+        var answer = await session.SendAsync(request.CommandId!, request, context.RequestAborted);
+        return answer is null
+            ? Refuse(StatusCodes.Status504GatewayTimeout, Teks.NoReply)
+            : Results.Json(answer, ScreensJson.Options);
+    }
+
+    private static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpContext context)
+        where T : class
+    {
+        // An oversized body is read to its end (up to Kestrel's hard limit) and dropped, so the browser gets the
+        // 413 answer instead of a connection reset that would hide it.
+        using var kept = new MemoryStream();
+        var chunk = new byte[8192];
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                total += read;
+                if (total <= MaxBodyBytes)
+                {
+                    kept.Write(chunk, 0, read);
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
+        }
+
+        if (total > MaxBodyBytes)
+        {
+            return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(kept.GetBuffer().AsSpan(0, (int)kept.Length), ScreensJson.Options);
+            return value is null ? (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable)) : (value, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable));
+        }
+    }
+
+    private static IResult Refuse(int status, string message) =>
+        Results.Json(new { pesan = message }, ScreensJson.Options, statusCode: status);
+}

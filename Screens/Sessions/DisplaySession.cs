@@ -1,0 +1,146 @@
+using Kiosk.Broker;
+using Kiosk.Mqtt;
+using Kiosk.Screens.Configuration;
+using Kiosk.Screens.Streaming;
+using Kiosk.Screens.Views;
+using Kiosk.Screens.Voice;
+using Microsoft.Extensions.Options;
+
+namespace Kiosk.Screens.Sessions;
+
+/// <summary>
+/// The host's one MQTT session as <c>display</c> (read-only; the ACL keeps counter replies, the only topic with card
+/// data, away from it). Every waiting-room browser is fed from here: the current state on connect, then each change,
+/// and an announcement for each live call. A call that arrives late (after an outage) is drawn but not spoken.
+/// </summary>
+public sealed partial class DisplaySession : BackgroundService
+{
+    private readonly ScreensOptions settings;
+    private readonly MqttSessionFactory factory;
+    private readonly TimeProvider time;
+    private readonly ILogger<DisplaySession> logger;
+    private readonly WireAdapter wire;
+    private readonly QueueView view;
+    private MqttClient? client;
+
+    public DisplaySession(IOptions<ScreensOptions> options, MqttSessionFactory factory, TimeProvider time, ILogger<DisplaySession> logger)
+    {
+        settings = options.Value;
+        this.factory = factory;
+        this.time = time;
+        this.logger = logger;
+        wire = new WireAdapter(settings.SiteId);
+        view = new QueueView(settings.SiteName);
+        Browsers = new Broadcaster(settings.ClientQueueCapacity, logger);
+    }
+
+    public Broadcaster Browsers { get; }
+
+    public ScreenMessage Current() => new("keadaan", ScreensJson.Serialize(view.Build()));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        client = factory.Create(BrokerRoles.Display, settings.DisplayPassword);
+        client.StateChanged += (_, change) =>
+        {
+            if (change.NewState is MqttConnectionState.Connected or MqttConnectionState.Disconnected)
+            {
+                view.SetBroker(change.NewState == MqttConnectionState.Connected);
+                LogBroker(logger, change.NewState, change.Reason);
+                Browsers.Publish(Current());
+            }
+        };
+        await client.StartAsync(stoppingToken);
+        await client.SubscribeAsync(
+            [
+                new MqttTopicFilter(wire.Topics.State, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.Events, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.AnyKioskStatus, MqttQos.AtLeastOnce),
+            ],
+            stoppingToken);
+        try
+        {
+            await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
+            {
+                Handle(message);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Browsers.CompleteAll();
+        await base.StopAsync(cancellationToken);
+        if (client is not null)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
+    private void Handle(MqttApplicationMessage message)
+    {
+        if (message.Topic == wire.Topics.State)
+        {
+            if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
+            {
+                view.ApplyState(snapshot!);
+                Browsers.Publish(Current());
+            }
+            else
+            {
+                LogUnreadable(logger, message.Topic);
+            }
+        }
+        else if (message.Topic == wire.Topics.Events)
+        {
+            if (!WireAdapter.TryReadEvent(message.Payload, out var wireEvent))
+            {
+                LogUnreadable(logger, message.Topic);
+                return;
+            }
+
+            if (view.ApplyEvent(wireEvent!) && Announce(wireEvent!) is { } announcement)
+            {
+                Browsers.Publish(new ScreenMessage("panggilan", ScreensJson.Serialize(announcement)));
+                Browsers.Publish(Current());
+            }
+        }
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        {
+            view.SetKiosk(online, text);
+            Browsers.Publish(Current());
+        }
+    }
+
+    private Announcement? Announce(WireEvent wireEvent)
+    {
+        if (wireEvent.Ticket is not { } ticket || time.GetUtcNow() - wireEvent.OccurredAt > TimeSpan.FromSeconds(settings.AnnounceMaxAgeSeconds))
+        {
+            return null;
+        }
+
+        if (wireEvent.Type is "ticket.called" or "ticket.recalled" && wireEvent.CounterId is { } counter)
+        {
+            return AnnouncementBuilder.ToCounter(wireEvent.EventId, ticket.Number, counter) with { ServiceCode = ticket.ServiceCode };
+        }
+
+        if (wireEvent.Type == "ticket.issued" && wireEvent.IsTransferIn)
+        {
+            return AnnouncementBuilder.ToPoli(wireEvent.EventId, ticket.Number, ticket.ServiceCode, view.ServiceName(ticket.ServiceCode) ?? ticket.ServiceCode);
+        }
+
+        return null;
+    }
+
+    private int SopMinutes(string code) => settings.SopTargetMinutes.TryGetValue(code, out var minutes) ? minutes : 5;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Display MQTT session {State}: {Reason}")]
+    private static partial void LogBroker(ILogger logger, MqttConnectionState state, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable message on {Topic} ignored")]
+    private static partial void LogUnreadable(ILogger logger, string topic);
+}

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using Kiosk.Mqtt;
+using Kiosk.Screens.Configuration;
+using Kiosk.Screens.Streaming;
+using Kiosk.Screens.Views;
+
+namespace Kiosk.Screens.Sessions;
+
+/// <summary>
+/// One logged-in loket: its own MQTT session as <c>counter-N</c> with the officer's password, so the broker's ACL
+/// decides what this page may do. Commands go to this counter's topic only; replies, state and events feed its browsers.
+/// </summary>
+public sealed partial class LoketSession : IAsyncDisposable
+{
+    private const int MaxRememberedCommands = 500;
+    private readonly MqttClient client;
+    private readonly ScreensOptions settings;
+    private readonly WireAdapter wire;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly QueueView view;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<CommandAnswer>> pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> sentAt = new(StringComparer.Ordinal);
+    private readonly HashSet<string> calledToday = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stop = new();
+    private LoketCard? card;
+    private Task? reader;
+
+    internal LoketSession(string token, int counter, MqttClient client, ScreensOptions settings, TimeProvider time, DateTimeOffset expiresAt, ILogger logger)
+    {
+        Token = token;
+        Counter = counter;
+        this.client = client;
+        this.settings = settings;
+        this.time = time;
+        this.logger = logger;
+        ExpiresAt = expiresAt;
+        wire = new WireAdapter(settings.SiteId);
+        view = new QueueView(settings.SiteName);
+        Browsers = new Broadcaster(settings.ClientQueueCapacity, logger);
+        client.StateChanged += (_, change) =>
+        {
+            if (change.NewState is MqttConnectionState.Connected or MqttConnectionState.Disconnected)
+            {
+                view.SetBroker(change.NewState == MqttConnectionState.Connected);
+                Browsers.Publish(Current());
+            }
+        };
+    }
+
+    public string Token { get; }
+
+    public int Counter { get; }
+
+    /// <summary>The day close in the site's zone: the session ends there and the officer logs in again next day.</summary>
+    public DateTimeOffset ExpiresAt { get; }
+
+    public Broadcaster Browsers { get; }
+
+    public ViewState State => view.Build();
+
+    public ScreenMessage Current()
+    {
+        var state = view.Build();
+        var id = Counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int count;
+        lock (calledToday)
+        {
+            count = calledToday.Count;
+        }
+
+        var serving = state.Counters.FirstOrDefault(c => c.Id == id)?.NowServing;
+        var shownCard = card is { } c && serving?.Number == c.TicketNumber ? c : null;
+        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? $"Loket {id}", state, shownCard, count)));
+    }
+
+    internal async Task StartReadingAsync(CancellationToken cancellationToken)
+    {
+        view.SetBroker(client.State == MqttConnectionState.Connected);
+        await client.SubscribeAsync(
+            [
+                new MqttTopicFilter(wire.Topics.Reply(Counter), MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.State, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.Events, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.AnyKioskStatus, MqttQos.AtLeastOnce),
+            ],
+            cancellationToken);
+        reader = Task.Run(ReadAsync, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Publishes the command and waits for its reply, publishing the same command id again while none came (the kiosk
+    /// runs an id once and answers a repeat with the stored reply). Null when no reply came within the time limit:
+    /// the page then repeats the POST with the same id.
+    /// </summary>
+    public async Task<CommandAnswer?> SendAsync(string commandId, LoketCommandRequest request, CancellationToken cancellationToken)
+    {
+        var payload = WireAdapter.WriteCommand(commandId, request, sentAt.GetOrAdd(commandId, _ => time.GetUtcNow()), out var refused);
+        if (payload is null)
+        {
+            return new CommandAnswer(commandId, false, refused!, "invalid-request", null, null);
+        }
+
+        // The first press fixes sentAt (above): the kiosk refuses a command pressed over 2 minutes ago rather than run it late.
+        var reply = pending.GetOrAdd(commandId, _ => new TaskCompletionSource<CommandAnswer>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (reply.Task.IsCompleted)
+        {
+            return await reply.Task;
+        }
+
+        Forget();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(settings.CommandTimeoutSeconds));
+        try
+        {
+            while (true)
+            {
+                // QoS 1: the client keeps it in its session through a reconnect; no await on PUBACK so a dead broker
+                // cannot hold the page longer than the limit.
+                _ = client.PublishAsync(new MqttApplicationMessage(wire.Topics.Command(Counter), payload, MqttQos.AtLeastOnce), limit.Token)
+                    .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                try
+                {
+                    return await reply.Task.WaitAsync(TimeSpan.FromSeconds(settings.CommandRepeatSeconds), limit.Token);
+                }
+                catch (TimeoutException)
+                {
+                    LogRepeat(logger, Counter, commandId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        Browsers.CompleteAll();
+        await client.DisposeAsync();
+        if (reader is not null)
+        {
+            await reader.ConfigureAwait(false);
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await foreach (var message in client.Messages.ReadAllAsync(stop.Token))
+            {
+                Handle(message);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Logged out.
+        }
+    }
+
+    private void Handle(MqttApplicationMessage message)
+    {
+        if (message.Topic == wire.Topics.Reply(Counter))
+        {
+            if (!WireAdapter.TryReadReply(message.Payload, out var answer, out var replyCard) || answer!.CommandId is null)
+            {
+                return;
+            }
+
+            if (replyCard is not null)
+            {
+                card = replyCard;
+            }
+
+            if (pending.TryGetValue(answer.CommandId, out var waiting))
+            {
+                waiting.TrySetResult(answer);
+            }
+
+            Browsers.Publish(Current());
+        }
+        else if (message.Topic == wire.Topics.State)
+        {
+            if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
+            {
+                view.ApplyState(snapshot!);
+                Browsers.Publish(Current());
+            }
+        }
+        else if (message.Topic == wire.Topics.Events)
+        {
+            if (WireAdapter.TryReadEvent(message.Payload, out var wireEvent) && view.ApplyEvent(wireEvent!))
+            {
+                if (wireEvent!.Type == "ticket.called" && wireEvent.Ticket is { } ticket
+                    && wireEvent.CounterId == Counter.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    lock (calledToday)
+                    {
+                        calledToday.Add(ticket.Number);
+                    }
+                }
+
+                Browsers.Publish(Current());
+            }
+        }
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        {
+            view.SetKiosk(online, text);
+            Browsers.Publish(Current());
+        }
+    }
+
+    /// <summary>Keeps the remembered command ids bounded: a day of presses must not grow the host without end.</summary>
+    private void Forget()
+    {
+        if (sentAt.Count <= MaxRememberedCommands)
+        {
+            return;
+        }
+
+        foreach (var old in sentAt.OrderBy(p => p.Value).Take(sentAt.Count - (MaxRememberedCommands / 2)).Select(p => p.Key).ToList())
+        {
+            sentAt.TryRemove(old, out _);
+            pending.TryRemove(old, out _);
+        }
+    }
+
+    private int SopMinutes(string code) => settings.SopTargetMinutes.TryGetValue(code, out var minutes) ? minutes : 5;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loket {Counter}: no reply yet to {CommandId}; publishing it again")]
+    private static partial void LogRepeat(ILogger logger, int counter, string commandId);
+}

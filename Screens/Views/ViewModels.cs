@@ -1,0 +1,43 @@
+namespace Kiosk.Screens.Views;
+
+// What the pages receive over SSE (serialised camelCase by ScreensJson). These are the screens' own view of the
+// queue, built from the wire contract by WireAdapter; they are not wire payloads.
+
+/// <summary>Everything a page draws. The display's copy never holds card data (none reaches it).</summary>
+public sealed record ViewState(
+    string SiteName,
+    string? BusinessDay,
+    bool DayClosed,
+    long Sequence,
+    bool BrokerConnected,
+    bool KioskOnline,
+    string? KioskMessage,
+    IReadOnlyList<ViewService> Services,
+    IReadOnlyList<ViewCounter> Counters,
+    IReadOnlyList<ViewCall> LastCalls);
+
+public sealed record ViewService(string Code, string Name, bool IsPoli, int Waiting, int SopMinutes, IReadOnlyList<ViewTicket> Tickets);
+
+public sealed record ViewTicket(
+    string Number,
+    string ServiceCode,
+    DateTimeOffset? IssuedAt,
+    string Priority,
+    string Category,
+    string Payer,
+    int FamilySize,
+    string? TransferredFromNumber,
+    DateTimeOffset? CalledAt,
+    int CallCount);
+
+public sealed record ViewCounter(string Id, string Name, bool Paused, ViewTicket? NowServing);
+
+public sealed record ViewCall(string Number, string ServiceCode, string? CounterId, string Destination, DateTimeOffset At, int CallCount);
+
+/// <summary>The loket page's extra: the card the patient now served scanned (this counter's reply only) and today's count.</summary>
+public sealed record LoketView(int Counter, string CounterName, ViewState State, LoketCard? Card, int CalledToday);
+
+public sealed record LoketCard(string TicketNumber, string Kind, string Number);
+
+/// <summary>The answer to a command POST, shown to the officer as it came from the kiosk.</summary>
+public sealed record CommandAnswer(string? CommandId, bool Ok, string Message, string? ErrorCode, ViewTicket? Ticket, ViewTicket? NewTicket);

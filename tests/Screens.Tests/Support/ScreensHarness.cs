@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Screens.Hosting;
+using Kiosk.Screens.Sessions;
+using Kiosk.Simulator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kiosk.Screens.Tests.Support;
+
+/// <summary>
+/// The real stack in this process: a private Mosquitto with the role ACL, the real kiosk host on simulated hardware
+/// (as the kiosk's end-to-end tests start it), and this screens host on a free loopback port.
+/// </summary>
+internal sealed class ScreensHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    public const string Site = "pkm-kokop";
+    private readonly string folder;
+    private readonly Dictionary<string, DateTime> lastPress = new(StringComparer.Ordinal);
+
+    private ScreensHarness(SimulatorSession kiosk, WebApplication screens, string folder)
+    {
+        Kiosk = kiosk;
+        Screens = screens;
+        this.folder = folder;
+        var addresses = screens.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+    }
+
+    public SimulatorSession Kiosk { get; }
+
+    public WebApplication Screens { get; }
+
+    public Uri BaseAddress { get; }
+
+    public PrivateBroker Broker => Kiosk.Broker;
+
+    public DisplaySession Display => Screens.Services.GetRequiredService<DisplaySession>();
+
+    public LoketSessions Lokets => Screens.Services.GetRequiredService<LoketSessions>();
+
+    public string Password(int counter) => Broker.For(BrokerRoles.Counter(counter)).Password;
+
+    public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("screens-e2e-").FullName;
+        var kiosk = await SimulatorSession.StartAsync(new SimulatorSessionOptions
+        {
+            DataDirectory = Path.Combine(folder, "kiosk"),
+            Overrides = new Dictionary<string, string>
+            {
+                ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
+                ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "200",
+            },
+        }, CancellationToken.None);
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["urls"] = "http://127.0.0.1:0",
+                ["Screens:SiteId"] = Site,
+                ["Screens:SiteName"] = "UPTD Puskesmas Kokop",
+                ["Screens:MqttHost"] = kiosk.Broker.Host,
+                ["Screens:MqttPort"] = kiosk.Broker.Port.ToString(CultureInfo.InvariantCulture),
+                ["Screens:DisplayPassword"] = kiosk.Broker.For(BrokerRoles.Display).Password,
+                ["Screens:KeepAliveSeconds"] = "5",
+                ["Screens:ClipDirectory"] = Clips.Folder,
+                ["Screens:ClipOverrideDirectory"] = Path.Combine(folder, "suara"),
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            foreach (var (key, value) in screensOverrides ?? new Dictionary<string, string>())
+            {
+                settings[key] = value;
+            }
+
+            var app = ScreensApp.Create(settings.Select(p => $"--{p.Key}={p.Value}").ToArray());
+            await app.StartAsync();
+            var harness = new ScreensHarness(kiosk, app, folder);
+            await WaitUntilAsync(() => harness.Display.Current().Json.Contains("\"brokerConnected\":true", StringComparison.Ordinal), "the display session is connected");
+            return harness;
+        }
+        catch
+        {
+            await kiosk.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A patient presses a kiosk button; returns once the ticket is printed (callable).</summary>
+    public async Task<string> PressAsync(string buttonId = "umum")
+    {
+        if (lastPress.TryGetValue(buttonId, out var previous))
+        {
+            // The kiosk ignores a second press inside its double-press lock-out, by design.
+            var wait = previous.AddMilliseconds(500) - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+        }
+
+        var next = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(object? sender, Kiosk.Device.Input.KioskActivityEventArgs e)
+        {
+            if (e.Source == buttonId)
+            {
+                next.TrySetResult(e.Number ?? throw new InvalidOperationException($"The kiosk issued no ticket: {e.Message}"));
+            }
+        }
+
+        Kiosk.Activity.Happened += Handler;
+        try
+        {
+            Kiosk.Buttons.Press(buttonId);
+            var outcome = await next.Task.WaitAsync(Wait);
+            lastPress[buttonId] = DateTime.UtcNow;
+            return outcome;
+        }
+        finally
+        {
+            Kiosk.Activity.Happened -= Handler;
+        }
+    }
+
+    /// <summary>A patient scans a card (e.g. a BPJS number); returns the ticket number.</summary>
+    public async Task<string> ScanAsync(string text)
+    {
+        var next = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(object? sender, Kiosk.Device.Input.KioskActivityEventArgs e)
+        {
+            if (e.Source == "scan")
+            {
+                next.TrySetResult(e.Number ?? throw new InvalidOperationException($"The kiosk issued no ticket: {e.Message}"));
+            }
+        }
+
+        Kiosk.Activity.Happened += Handler;
+        try
+        {
+            Kiosk.Scanner.Scan(text);
+            return await next.Task.WaitAsync(Wait);
+        }
+        finally
+        {
+            Kiosk.Activity.Happened -= Handler;
+        }
+    }
+
+    /// <summary>An HTTP client with its own cookie jar: one browser tab's worth of session.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress, Timeout = Wait };
+
+    public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, int counter, string password) =>
+        await client.PostAsync("/api/loket/masuk", Json(new { counter, password }));
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> CommandAsync(HttpClient client, int counter, object command)
+    {
+        using var response = await client.PostAsync($"/api/loket/{counter.ToString(CultureInfo.InvariantCulture)}/perintah", Json(command));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Wait);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Screens.StopAsync();
+            await Screens.DisposeAsync();
+        }
+        finally
+        {
+            await Kiosk.DisposeAsync();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+}
