@@ -55,7 +55,7 @@ cmd_broker() {
 }
 
 cmd_test() {
-  ensure_packages mosquitto mosquitto-clients
+  ensure_packages mosquitto mosquitto-clients chromium
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"

@@ -23,6 +23,9 @@ public sealed class ScenarioReport
 
     public required int Commands { get; init; }
 
+    /// <summary>Tickets still waiting when the last loket went home: zero when every patient was seen.</summary>
+    public required int WaitingAtEnd { get; init; }
+
     public required int EventsCommitted { get; init; }
 
     public required int EventsReceived { get; init; }
@@ -50,6 +53,7 @@ public sealed class ScenarioReport
             text.AppendLine(c, $"  {service.Code,-8} {service.Name,-28} terbit {service.Issued,4}  tunggu rata-rata {Minutes(service.Times.AverageWait)}  layanan rata-rata {Minutes(service.Times.AverageService)} (target {service.SopTarget.TotalMinutes:0} mnt)  dalam target {Share(service.Times.WithinTargetShare)}");
         }
 
+        text.AppendLine(c, $"Masih menunggu di akhir hari: {WaitingAtEnd}");
         text.AppendLine(c, $"Peristiwa: {EventsCommitted} tercatat, {EventsReceived} diterima layar ({DuplicateDeliveries} kiriman ganda dibuang), perintah loket {Commands}");
         text.AppendLine(c, $"Waktu nyata {WallTime.TotalSeconds:0.0} s, {EventsPerSecond:0} peristiwa/s, memori proses kiosk di akhir hari {KioskMemoryBytes / 1048576.0:0.0} MiB");
         if (BrokenInvariants.Count == 0)

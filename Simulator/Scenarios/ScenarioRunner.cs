@@ -130,6 +130,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 Refusals = refusals,
                 WentHome = wentHome,
                 Commands = commands,
+                WaitingAtEnd = running.Engine.GetSnapshot().Services.Sum(s => s.Waiting),
                 EventsCommitted = committed.Count,
                 EventsReceived = observer.Received,
                 DuplicateDeliveries = observer.Duplicates,
