@@ -106,11 +106,22 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             }
 
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Skenario {scenario.Name}: {patients} pasien, {desks.Count} loket/ruang, hari {day:yyyy-MM-dd}, broker 127.0.0.1:{broker.Port}"));
-            while (agenda.TryDequeue(out var next, out var when))
+            for (var sweep = 0; sweep < 3; sweep++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                clock.AdvanceTo(when.Item1);
-                await DoAsync(next, when.Item1, prefixes, polis, cancellationToken);
+                while (agenda.TryDequeue(out var next, out var when))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    clock.AdvanceTo(when.Item1);
+                    await DoAsync(next, when.Item1, prefixes, polis, cancellationToken);
+                }
+
+                // A ticket reprinted after the lokets went idle is callable now: the lokets look once more.
+                if (running.Engine.GetSnapshot().Services.Sum(s => s.Waiting) == 0)
+                {
+                    break;
+                }
+
+                WakeAll(clock.GetUtcNow());
             }
 
             var committed = running.Engine.ReadEvents(0, int.MaxValue);
@@ -226,19 +237,17 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 break;
             case HappeningKind.PrinterFault:
                 running.SetPrinter(PrinterStates.Parse(happening.Event.State) ?? throw new ScenarioException($"printerFaults: keadaan '{happening.Event.State}' tidak dikenal ({string.Join(", ", PrinterStates.Names)}, gagal-cetak)."));
+                await WaitForPrinterAsync(running, ready: happening.Event.State == "kertas-tipis", cancellationToken);
                 Schedule(now.AddMinutes(happening.Event.Minutes), new Happening(HappeningKind.PrinterFixed));
                 break;
             case HappeningKind.PrinterFixed:
                 // The kiosk notices at its next status poll (a second of real time, minutes of a simulated day): wait
                 // for it here, so the day does not run on while the kiosk has not yet looked.
                 running.SetPrinter(VirtualPrinterState.Ok);
-                var health = running.Services.GetRequiredService<PrinterHealth>();
-                var ready = DateTime.UtcNow + Answer;
-                while (!health.CanAcceptTickets && DateTime.UtcNow < ready)
-                {
-                    await Task.Delay(20, cancellationToken);
-                }
+                await WaitForPrinterAsync(running, ready: true, cancellationToken);
 
+                // Tickets that failed to print were reprinted on the way: they are callable now.
+                WakeAll(now);
                 break;
             case HappeningKind.BrokerDown:
                 await running.Broker.StopAsync();
@@ -397,6 +406,30 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             idle.Remove(counter);
             Schedule(now, new Happening(HappeningKind.CounterFree, Counter: counter));
         }
+    }
+
+    /// <summary>
+    /// Waits (bounded) until the kiosk has seen the printer's new state at its status poll: a second of real time is
+    /// minutes of a simulated day, and the day must not run on before the kiosk has looked.
+    /// </summary>
+    private static async Task WaitForPrinterAsync(SimulatorSession running, bool ready, CancellationToken cancellationToken)
+    {
+        var health = running.Services.GetRequiredService<PrinterHealth>();
+        var deadline = DateTime.UtcNow + Answer;
+        while (health.CanAcceptTickets != ready && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private void WakeAll(DateTimeOffset now)
+    {
+        foreach (var counter in idle)
+        {
+            Schedule(now, new Happening(HappeningKind.CounterFree, Counter: counter));
+        }
+
+        idle.Clear();
     }
 
     private void Schedule(DateTimeOffset when, Happening happening) => agenda.Enqueue(happening, (when, order++));
