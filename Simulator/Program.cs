@@ -2,44 +2,43 @@ using System.Runtime.InteropServices;
 using Kiosk.Broker;
 using Kiosk.Device.Tools;
 using Kiosk.Simulator;
-using Kiosk.Simulator.Terminal;
 
-// The simulator: the real kiosk on simulated hardware with a private Mosquitto, driven from this terminal.
-// Arguments as Kiosk.Device takes them: --config FILE and --Section:Key=value overrides (./kiosk.sh run passes them on).
+// The simulator: the real kiosk on simulated hardware with a private Mosquitto, shown as a page in the browser with the
+// loket pages and the waiting-room display beside it, or a scenario day run from the command line. Arguments as
+// Kiosk.Device takes them (--config FILE, --Section:Key=value) plus the simulator's own; a bad setting is one line
+// naming the key and exit code 78, as on the Pi.
 using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 
-SimulatorSession session;
+if (!SimulatorCommandLine.TryParse(args, out var options, out var usageError))
+{
+    await Console.Error.WriteLineAsync(usageError);
+    await Console.Error.WriteLineAsync(SimulatorCommandLine.Usage);
+    return 64;
+}
+
 try
 {
-    session = await SimulatorSession.StartAsync(SimulatorArguments.Parse(args), stop.Token);
+    return options.Scenario is not null
+        ? await SimulatorApp.RunScenarioAsync(options, Console.Out, stop.Token)
+        : await SimulatorApp.RunPanelAsync(options, Console.Out, stop.Token);
+}
+catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Error, args) is { } code)
+{
+    return code;
 }
 catch (BrokerStartException ex)
 {
     await Console.Error.WriteLineAsync($"Broker pribadi tidak dapat dijalankan: {ex.Message}");
     return 1;
 }
-catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Error, args) is { } code)
+catch (Kiosk.Simulator.Scenarios.ScenarioException ex)
 {
-    return code;
+    await Console.Error.WriteLineAsync($"Skenario salah: {ex.Message}");
+    return 65;
 }
-
-await using (session)
-await using (await SimulatorScreens.StartAsync(session, Console.Out, stop.Token))
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
-    SimulatorArguments.PrintBroker(session, Console.Out);
-    var panel = new TerminalFrontPanel(session, Console.Out);
-    try
-    {
-        await panel.RunAsync(Console.In, interactive: !Console.IsInputRedirected, stop.Token);
-    }
-    catch (OperationCanceledException)
-    {
-        // Ctrl+C.
-    }
-
-    Console.WriteLine("Menghentikan kiosk dan broker...");
+    return 130;
 }
-
-return 0;

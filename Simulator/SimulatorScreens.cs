@@ -26,7 +26,7 @@ public static class SimulatorScreens
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = AddressOf(app).ToString().TrimEnd('/');
         await output.WriteLineAsync($"Layar ruang tunggu: {address}/layar");
         await output.WriteLineAsync($"Halaman loket:      {address}/loket   (masuk dengan nomor loket dan kata sandi di bawah)");
         for (var counter = 1; counter <= broker.CounterCount; counter++)
@@ -35,5 +35,12 @@ public static class SimulatorScreens
         }
 
         return app;
+    }
+
+    /// <summary>Where the started host listens (the port may have been chosen by the system).</summary>
+    public static Uri AddressOf(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 }

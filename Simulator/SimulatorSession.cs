@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiosk.Broker;
+using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Hosting;
 using Kiosk.Device.Input;
@@ -9,45 +10,75 @@ using Kiosk.DeviceDrivers.Input;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Queue;
+using Kiosk.Simulator.Devices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Simulator;
 
 /// <summary>
 /// The real kiosk (the same host the Pi runs) on simulated buttons, lamps, reader and printer, connected to a private
-/// Mosquitto started for the session. The terminal front panel drives it now; the browser panel and the end-to-end
-/// tests use the same session.
+/// Mosquitto started for the session. The kiosk can lose power and start again on the same data, like the Pi; every
+/// power-up is a new host, so listeners subscribe again on <see cref="KioskStarted"/>. The browser front panel, the
+/// scenario runner and the end-to-end tests all drive the kiosk through this class.
 /// </summary>
 public sealed class SimulatorSession : IAsyncDisposable
 {
     private readonly bool ownsBroker;
+    private readonly SimulatorSessionOptions options;
+    private readonly Dictionary<string, string> settings;
+    private readonly SemaphoreSlim power = new(1, 1);
+    private IHost? host;
+    private FrontPanelPrinter? printerLine;
+    private SimulatedPrinterTransport printer;
 
-    private SimulatorSession(PrivateBroker broker, bool ownsBroker, IHost host, string site, string dataDirectory)
+    private SimulatorSession(PrivateBroker broker, bool ownsBroker, SimulatorSessionOptions options, Dictionary<string, string> settings, string site, SimulatorClock clock)
     {
         Broker = broker;
         this.ownsBroker = ownsBroker;
-        Host = host;
+        this.options = options;
+        this.settings = settings;
         Site = site;
-        DataDirectory = dataDirectory;
+        Clock = clock;
+        printer = new SimulatedPrinterTransport(PaperFor(settings));
     }
+
+    /// <summary>Raised after each kiosk power-up, once its host has started.</summary>
+    public event EventHandler? KioskStarted;
+
+    /// <summary>Raised when the kiosk loses power or is stopped.</summary>
+    public event EventHandler? KioskStopped;
 
     public PrivateBroker Broker { get; }
 
-    public IHost Host { get; }
+    public SimulatorClock Clock { get; }
+
+    /// <summary>The running kiosk; throws while it is off.</summary>
+    public IHost Host => host ?? throw new InvalidOperationException("Kiosk sedang mati.");
+
+    public bool KioskRunning => host is not null;
 
     public string Site { get; }
 
-    public string DataDirectory { get; }
+    public string DataDirectory => options.DataDirectory;
 
     public IServiceProvider Services => Host.Services;
+
+    public KioskOptions KioskOptions => Services.GetRequiredService<IOptions<KioskOptions>>().Value;
 
     public SimulatedButtonPanel Buttons => (SimulatedButtonPanel)Services.GetRequiredService<IButtonPanel>();
 
     public SimulatedLampPanel Lamps => (SimulatedLampPanel)Services.GetRequiredService<ILampPanel>();
 
-    public SimulatedPrinterTransport Printer => (SimulatedPrinterTransport)Services.GetRequiredService<IPrinterTransport>();
+    /// <summary>The printer itself: paper, faults and every receipt it decoded. It outlives kiosk power cuts.</summary>
+    public SimulatedPrinterTransport Printer => printer;
+
+    /// <summary>The kiosk's line to the printer in this power-up (print timing, the printing signal).</summary>
+    public FrontPanelPrinter PrinterLine => printerLine ?? throw new InvalidOperationException("Kiosk sedang mati.");
+
+    public int PaperWidthMm => printer.Paper.Name.StartsWith("58", StringComparison.Ordinal) ? 58 : 80;
 
     public SimulatedScanReader Scanner => (SimulatedScanReader)Services.GetRequiredService<ConfiguredReader>().Reader!;
 
@@ -58,8 +89,8 @@ public sealed class SimulatorSession : IAsyncDisposable
     /// <summary>Sets the virtual printer's state and makes the kiosk look at it now, as it would at its next poll.</summary>
     public void SetPrinter(VirtualPrinterState state)
     {
-        Printer.State = state;
-        Services.GetRequiredService<PrinterSupervisor>().CheckNow();
+        printer.State = state;
+        host?.Services.GetRequiredService<PrinterSupervisor>().CheckNow();
     }
 
     public static async Task<SimulatorSession> StartAsync(SimulatorSessionOptions options, CancellationToken cancellationToken)
@@ -97,27 +128,16 @@ public sealed class SimulatorSession : IAsyncDisposable
                 ["Kiosk:Printer:StatusPollSeconds"] = "1",
                 ["Kiosk:Reader:Kind"] = "simulated",
                 ["Kiosk:DataDirectory"] = options.DataDirectory,
+                ["Kiosk:Printer:PaperWidthMm"] = defaults["Kiosk:Printer:PaperWidthMm"] ?? "80",
             };
             foreach (var (key, value) in options.Overrides)
             {
                 settings[key] = value;
             }
 
-            var args = settings.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
-            var host = KioskHost.CreateBuilder(args, configFile).Build();
-            try
-            {
-                // Checked before the host starts, so a bad setting is one line and exit 78, not a host error log.
-                KioskHost.ValidateConfiguration(host.Services);
-                await host.StartAsync(cancellationToken);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
-            return new SimulatorSession(broker, options.Broker is null, host, site, options.DataDirectory);
+            var session = new SimulatorSession(broker, options.Broker is null, options, settings, site, options.Clock ?? new SimulatorClock());
+            await session.PowerOnAsync(cancellationToken);
+            return session;
         }
         catch
         {
@@ -130,19 +150,149 @@ public sealed class SimulatorSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Pulls the plug: the print in progress never finishes, the host gets no time to drain or say goodbye (its
+    /// stop is cancelled before it begins). What was committed stays in the ticket log for the next power-up.
+    /// </summary>
+    public async Task CutPowerAsync()
+    {
+        await power.WaitAsync();
+        try
+        {
+            if (host is null)
+            {
+                return;
+            }
+
+            printerLine?.CutPower();
+            using var now = new CancellationTokenSource();
+            await now.CancelAsync();
+            await StopHostAsync(now.Token);
+        }
+        finally
+        {
+            power.Release();
+        }
+    }
+
+    /// <summary>Starts the kiosk again on the same data, as the Pi does when power comes back.</summary>
+    public async Task PowerOnAsync(CancellationToken cancellationToken = default)
+    {
+        await power.WaitAsync(cancellationToken);
+        try
+        {
+            if (host is not null)
+            {
+                return;
+            }
+
+            var line = new FrontPanelPrinter(printer, options.PrintDuration);
+            var args = settings.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
+            var configFile = options.ConfigFile is { Length: > 0 } file ? Path.GetFullPath(file) : null;
+            var builder = KioskHost.CreateBuilder(args, configFile);
+
+            // Registered after the kiosk's own: the simulator's clock and printer line win.
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Services.AddSingleton<IPrinterTransport>(line);
+            var started = builder.Build();
+            try
+            {
+                // Checked before the host starts, so a bad setting is one line and exit 78, not a host error log.
+                KioskHost.ValidateConfiguration(started.Services);
+                await started.StartAsync(cancellationToken);
+            }
+            catch
+            {
+                started.Dispose();
+                throw;
+            }
+
+            host = started;
+            printerLine = line;
+        }
+        finally
+        {
+            power.Release();
+        }
+
+        KioskStarted?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>A clean restart with another paper width: the ticket layout and the printer roll change with it.</summary>
+    public async Task ChangePaperAsync(int widthMm, CancellationToken cancellationToken = default)
+    {
+        if (widthMm is not (58 or 80))
+        {
+            throw new ArgumentOutOfRangeException(nameof(widthMm), widthMm, "58 atau 80 mm");
+        }
+
+        await power.WaitAsync(cancellationToken);
+        try
+        {
+            await StopHostAsync(cancellationToken);
+            settings["Kiosk:Printer:PaperWidthMm"] = widthMm.ToString(CultureInfo.InvariantCulture);
+            var state = printer.State;
+            printer = new SimulatedPrinterTransport(PaperFor(settings)) { State = state };
+        }
+        finally
+        {
+            power.Release();
+        }
+
+        await PowerOnAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await Host.StopAsync(CancellationToken.None);
+            await power.WaitAsync();
+            try
+            {
+                await StopHostAsync(CancellationToken.None);
+            }
+            finally
+            {
+                power.Release();
+            }
         }
         finally
         {
-            Host.Dispose();
+            power.Dispose();
             if (ownsBroker)
             {
                 await Broker.DisposeAsync();
             }
         }
     }
+
+    private async Task StopHostAsync(CancellationToken cancellationToken)
+    {
+        if (host is not { } running)
+        {
+            return;
+        }
+
+        host = null;
+        printerLine = null;
+        try
+        {
+            await running.StopAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A power cut: nothing waits for the kiosk to finish.
+        }
+        finally
+        {
+            running.Dispose();
+            KioskStopped?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    private static Kiosk.DeviceDrivers.Printing.Encoding.PaperProfile PaperFor(Dictionary<string, string> settings) =>
+        DeviceRegistration.Paper(new PrinterOptions
+        {
+            PaperWidthMm = settings.TryGetValue("Kiosk:Printer:PaperWidthMm", out var width) && int.TryParse(width, CultureInfo.InvariantCulture, out var mm) ? mm : 80,
+        });
 }

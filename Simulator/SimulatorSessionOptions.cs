@@ -1,3 +1,5 @@
+using Kiosk.Simulator.Devices;
+
 namespace Kiosk.Simulator;
 
 /// <summary>How a simulator session starts: where the kiosk keeps its data, and any configuration overrides.</summary>
@@ -14,4 +16,10 @@ public sealed class SimulatorSessionOptions
 
     /// <summary>A running broker to use instead of starting a private one (tests share one per collection).</summary>
     public Broker.PrivateBroker? Broker { get; init; }
+
+    /// <summary>How long the simulated printer takes per ticket: zero for tests and scenarios, about a second on the front panel.</summary>
+    public TimeSpan PrintDuration { get; init; }
+
+    /// <summary>The kiosk's clock; the session makes its own when none is given.</summary>
+    public SimulatorClock? Clock { get; init; }
 }

@@ -1,0 +1,43 @@
+namespace Kiosk.Simulator.Devices;
+
+/// <summary>
+/// The kiosk's clock in the simulator: the machine's time plus an offset that only moves forward. The front panel
+/// jumps it to a time of day (to watch the day close); the scenario runner moves it from one event to the next, so a
+/// whole day passes in seconds. Timers run at the machine's pace, so the kiosk's periodic checks see each jump promptly.
+/// </summary>
+public sealed class SimulatorClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+
+    /// <summary>Moves the clock to <paramref name="instant"/>, or leaves it where it is when that lies in the past.</summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref offsetTicks);
+            var wanted = (instant - System.GetUtcNow()).Ticks;
+            if (wanted <= current || Interlocked.CompareExchange(ref offsetTicks, wanted, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The next moment the clock in <paramref name="zone"/> reads <paramref name="timeOfDay"/> (today if still ahead, else tomorrow).</summary>
+    public DateTimeOffset NextLocal(TimeOnly timeOfDay, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var now = TimeZoneInfo.ConvertTime(GetUtcNow(), zone);
+        var local = now.Date + timeOfDay.ToTimeSpan();
+        if (local <= now.DateTime)
+        {
+            local = local.AddDays(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}

@@ -1,0 +1,500 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Kiosk.Broker;
+using Kiosk.Device.Input;
+using Kiosk.Device.Printing;
+using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.DeviceDrivers.Printing.Virtual;
+using Kiosk.Queue.Configuration;
+using Kiosk.Simulator.Devices;
+using Kiosk.Simulator.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kiosk.Simulator.Scenarios;
+
+/// <summary>
+/// Plays a scenario through the real stack: a private Mosquitto, the real kiosk host on simulated hardware, every
+/// loket as its own counter-N MQTT user. The day is a list of timed happenings (an arrival, a loket free again, a
+/// fault); the runner takes the earliest, moves the kiosk's clock to it, does it and waits for the kiosk's answer, so
+/// a day passes as fast as the kiosk can commit and the broker can deliver, and every timestamp is the simulated one.
+/// </summary>
+public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
+{
+    private static readonly TimeSpan Answer = TimeSpan.FromSeconds(30);
+    private readonly PriorityQueue<Happening, (DateTimeOffset, long)> agenda = new();
+    private readonly Dictionary<int, CounterDesk> desks = [];
+    private readonly Dictionary<int, HashSet<string>> servesByCounter = [];
+    private readonly HashSet<int> idle = [];
+    private readonly Dictionary<string, Patient> byNumber = new(StringComparer.Ordinal);
+    private readonly List<Happening> deferred = [];
+    private readonly Queue<TimedEvent> emergencies = new();
+    private Random random = new(1);
+    private SimulatorSession? session;
+    private long order;
+    private bool brokerUp = true;
+    private int printed;
+    private int printFailures;
+    private int refusals;
+    private int wentHome;
+    private int commands;
+
+    public async Task<ScenarioReport> RunAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        random = new Random(scenario.Seed);
+        var config = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: false)
+            .AddInMemoryCollection(scenario.Settings!)
+            .Build();
+        var site = config["Kiosk:Site:Id"] ?? "dev";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Kiosk:Site:TimeZone"] ?? "Asia/Jakarta");
+        var day = scenario.BusinessDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime));
+        DateTimeOffset At(string timeOfDay)
+        {
+            var local = day.ToDateTime(TimeOnly.Parse(timeOfDay, CultureInfo.InvariantCulture));
+            return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        }
+
+        var clock = new SimulatorClock();
+        clock.AdvanceTo(At(scenario.Arrivals.Min(a => TimeOnly.Parse(a.From, CultureInfo.InvariantCulture)).AddMinutes(-5).ToString("HH:mm", CultureInfo.InvariantCulture)));
+        var counterCount = config.GetSection("Queue:Counters").GetChildren().Count();
+        var wall = Stopwatch.StartNew();
+        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = site, CounterCount = counterCount }, cancellationToken);
+
+        // The observer connects before the kiosk exists, so it sees the day from its first event.
+        await using var observer = await EventObserver.StartAsync(broker, site, cancellationToken);
+        var overrides = new Dictionary<string, string>(scenario.Settings, StringComparer.Ordinal)
+        {
+            // Patients come one at a time here; the double-press lock-out is for fingers, not for the runner.
+            ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "0",
+            ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
+            // The report says what happened; the kiosk's refusals during a fault would bury it.
+            ["Logging:LogLevel:Default"] = "Error",
+        };
+        await using var running = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = dataDirectory, Overrides = overrides, Broker = broker, Clock = clock }, cancellationToken);
+        session = running;
+        var queue = running.Services.GetRequiredService<QueueEngineOptions>();
+        var prefixes = queue.Services.Select(s => (s.Prefix, s.Code)).Concat(queue.Polis.Select(p => (p.Prefix, p.Code))).ToDictionary(p => p.Prefix, p => p.Code, StringComparer.Ordinal);
+        var polis = queue.Polis.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var counter in queue.Counters)
+        {
+            var id = int.Parse(counter.Id, CultureInfo.InvariantCulture);
+            servesByCounter[id] = counter.Services.ToHashSet(StringComparer.Ordinal);
+            desks[id] = await CounterDesk.ConnectAsync(broker, site, id, clock, cancellationToken);
+            idle.Add(id);
+        }
+
+        var poliChoices = scenario.Polis.Where(p => servesByCounter.Values.Any(s => s.Contains(p.Key))).ToList();
+        try
+        {
+            var patients = Plan(At, running, poliChoices);
+            foreach (var emergency in scenario.Emergencies)
+            {
+                Schedule(At(emergency.At), new Happening(HappeningKind.Emergency, Event: emergency));
+            }
+
+            foreach (var fault in scenario.PrinterFaults)
+            {
+                Schedule(At(fault.At), new Happening(HappeningKind.PrinterFault, Event: fault));
+            }
+
+            foreach (var outage in scenario.BrokerOutages)
+            {
+                Schedule(At(outage.At), new Happening(HappeningKind.BrokerDown, Event: outage));
+            }
+
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Skenario {scenario.Name}: {patients} pasien, {desks.Count} loket/ruang, hari {day:yyyy-MM-dd}, broker 127.0.0.1:{broker.Port}"));
+            for (var sweep = 0; sweep < 3; sweep++)
+            {
+                while (agenda.TryDequeue(out var next, out var when))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    clock.AdvanceTo(when.Item1);
+                    await DoAsync(next, when.Item1, prefixes, polis, cancellationToken);
+                }
+
+                // A ticket reprinted after the lokets went idle is callable now: the lokets look once more.
+                if (running.Engine.GetSnapshot().Services.Sum(s => s.Waiting) == 0)
+                {
+                    break;
+                }
+
+                WakeAll(clock.GetUtcNow());
+            }
+
+            var committed = running.Engine.ReadEvents(0, int.MaxValue);
+            await observer.WaitForAsync(committed.Count == 0 ? 0 : committed[^1].Sequence, Answer);
+            var broken = observer.BrokenInvariants(committed).ToList();
+            var numbers = running.Engine.TodayTickets().GroupBy(t => t.Number, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"nomor {g.Key} ada {g.Count()} kali di log tiket");
+            broken.AddRange(numbers);
+            wall.Stop();
+            using var self = Process.GetCurrentProcess();
+            return new ScenarioReport
+            {
+                Scenario = scenario.Name,
+                Recap = running.Engine.GetDailyRecap(day),
+                Patients = patients,
+                TicketsPrinted = printed,
+                PrintFailures = printFailures,
+                Refusals = refusals,
+                WentHome = wentHome,
+                Commands = commands,
+                WaitingAtEnd = running.Engine.GetSnapshot().Services.Sum(s => s.Waiting),
+                EventsCommitted = committed.Count,
+                EventsReceived = observer.Received,
+                DuplicateDeliveries = observer.Duplicates,
+                BrokenInvariants = broken,
+                WallTime = wall.Elapsed,
+                KioskMemoryBytes = self.WorkingSet64,
+            };
+        }
+        finally
+        {
+            foreach (var desk in desks.Values)
+            {
+                await desk.DisposeAsync();
+            }
+
+            if (!broker.IsRunning)
+            {
+                await broker.RestartAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private int Plan(Func<string, DateTimeOffset> at, SimulatorSession running, List<KeyValuePair<string, double>> poliChoices)
+    {
+        var buttons = running.KioskOptions.Buttons.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        var count = 0;
+        foreach (var wave in scenario.Arrivals)
+        {
+            if (!buttons.TryGetValue(wave.Button, out var button))
+            {
+                throw new ScenarioException($"arrivals: tombol '{wave.Button}' tidak ada di konfigurasi kiosk ({string.Join(", ", buttons.Keys)}).");
+            }
+
+            var from = at(wave.From);
+            var length = at(wave.To) - from;
+            var arrivals = (int)Math.Round(wave.PerHour * length.TotalHours);
+            for (var i = 0; i < arrivals; i++)
+            {
+                count++;
+                var isNew = random.NextDouble() < scenario.NewPatientShare;
+                string? scan = null;
+                if (!isNew && button.Priority is "None" or "" && random.NextDouble() < scenario.ScanShare)
+                {
+                    // Returning patients carry a card: BPJS patients their BPJS/KIS card, the others their kartu berobat.
+                    scan = button.Payer == "Bpjs"
+                        ? string.Create(CultureInfo.InvariantCulture, $"000{random.NextInt64(1_000_000_000, 9_999_999_999)}")
+                        : string.Create(CultureInfo.InvariantCulture, $"RM{count:000000}");
+                }
+
+                var patient = new Patient(
+                    count,
+                    button.Id,
+                    scan,
+                    isNew,
+                    random.NextDouble() < scenario.NoShowRate,
+                    random.NextDouble() < scenario.TransferShare ? Pick(poliChoices) : null,
+                    Minutes(isNew ? scenario.NewPatientMinutes : scenario.ReturningPatientMinutes),
+                    Minutes(scenario.PoliMinutes));
+                Schedule(from + (length * random.NextDouble()), new Happening(HappeningKind.Arrival, Patient: patient));
+            }
+        }
+
+        return count;
+    }
+
+    private async Task DoAsync(Happening happening, DateTimeOffset now, Dictionary<string, string> prefixes, HashSet<string> polis, CancellationToken cancellationToken)
+    {
+        var running = session!;
+        switch (happening.Kind)
+        {
+            case HappeningKind.Arrival:
+                await ArriveAsync(happening.Patient!, now, prefixes);
+                break;
+            case HappeningKind.CounterFree when !brokerUp:
+            case HappeningKind.Done when !brokerUp:
+                // The lokets cannot reach the kiosk; they carry on when the broker is back.
+                deferred.Add(happening);
+                break;
+            case HappeningKind.CounterFree:
+                await CallNextAsync(happening.Counter, now, prefixes, polis, cancellationToken);
+                break;
+            case HappeningKind.Done:
+                await FinishAsync(happening, now, prefixes, polis, cancellationToken);
+                break;
+            case HappeningKind.Emergency:
+                emergencies.Enqueue(happening.Event!);
+                WakeFor("UGD", now);
+                break;
+            case HappeningKind.PrinterFault when happening.Event!.State == "gagal-cetak":
+                // The next ticket fails mid-print; a minute later the technician has re-seated the cable.
+                running.Printer.FailNextJob(PrintFailureKind.Disconnected, "simulated: cable pulled mid-ticket");
+                Schedule(now.AddMinutes(Math.Max(1, happening.Event.Minutes)), new Happening(HappeningKind.PrinterFixed));
+                break;
+            case HappeningKind.PrinterFault:
+                running.SetPrinter(PrinterStates.Parse(happening.Event.State) ?? throw new ScenarioException($"printerFaults: keadaan '{happening.Event.State}' tidak dikenal ({string.Join(", ", PrinterStates.Names)}, gagal-cetak)."));
+                await WaitForPrinterAsync(running, ready: happening.Event.State == "kertas-tipis", cancellationToken);
+                Schedule(now.AddMinutes(happening.Event.Minutes), new Happening(HappeningKind.PrinterFixed));
+                break;
+            case HappeningKind.PrinterFixed:
+                // The kiosk notices at its next status poll (a second of real time, minutes of a simulated day): wait
+                // for it here, so the day does not run on while the kiosk has not yet looked.
+                running.SetPrinter(VirtualPrinterState.Ok);
+                await WaitForPrinterAsync(running, ready: true, cancellationToken);
+
+                // Tickets that failed to print were reprinted on the way: they are callable now.
+                WakeAll(now);
+                break;
+            case HappeningKind.BrokerDown:
+                await running.Broker.StopAsync();
+                brokerUp = false;
+                Schedule(now.AddMinutes(happening.Event!.Minutes), new Happening(HappeningKind.BrokerUp));
+                break;
+            case HappeningKind.BrokerUp:
+                await running.Broker.RestartAsync(cancellationToken);
+                var deadline = DateTime.UtcNow + Answer;
+                while (desks.Values.Any(d => !d.Connected) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(20, cancellationToken);
+                }
+
+                brokerUp = true;
+                foreach (var waiting in deferred)
+                {
+                    Schedule(now, waiting);
+                }
+
+                deferred.Clear();
+                break;
+        }
+    }
+
+    private async Task ArriveAsync(Patient patient, DateTimeOffset now, Dictionary<string, string> prefixes)
+    {
+        var running = session!;
+        var source = patient.Scan is null ? patient.Button : "scan";
+        var answered = new TaskCompletionSource<KioskActivityEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(object? sender, KioskActivityEventArgs e)
+        {
+            if (e.Source == source)
+            {
+                answered.TrySetResult(e);
+            }
+        }
+
+        running.Activity.Happened += Handler;
+        try
+        {
+            if (patient.Scan is null)
+            {
+                running.Buttons.Press(patient.Button);
+            }
+            else
+            {
+                running.Scanner.Scan(patient.Scan);
+            }
+
+            var outcome = await answered.Task.WaitAsync(Answer);
+            switch (outcome.Kind)
+            {
+                case nameof(Device.Ticketing.IssueOutcomeKind.Printed) or nameof(Device.Ticketing.IssueOutcomeKind.PrintFailed) when outcome.Number is { } number:
+                    if (outcome.Kind == nameof(Device.Ticketing.IssueOutcomeKind.Printed))
+                    {
+                        printed++;
+                    }
+                    else
+                    {
+                        printFailures++;
+                    }
+
+                    byNumber[number] = patient;
+                    WakeFor(ServiceOf(number, prefixes), now);
+                    break;
+                default:
+                    // Refused (printer fault, quota): the patient tries again a little later, then gives up.
+                    refusals++;
+                    if (patient.Tries < 5)
+                    {
+                        Schedule(now.AddMinutes(3), new Happening(HappeningKind.Arrival, Patient: patient with { Tries = patient.Tries + 1 }));
+                    }
+                    else
+                    {
+                        wentHome++;
+                    }
+
+                    break;
+            }
+        }
+        finally
+        {
+            running.Activity.Happened -= Handler;
+        }
+    }
+
+    private async Task CallNextAsync(int counter, DateTimeOffset now, Dictionary<string, string> prefixes, HashSet<string> polis, CancellationToken cancellationToken)
+    {
+        if (emergencies.Count > 0 && servesByCounter[counter].Contains("UGD"))
+        {
+            var emergency = emergencies.Dequeue();
+            var reply = await SendAsync(counter, "emergency", new Dictionary<string, string>
+            {
+                ["service"] = "UGD",
+                ["familySize"] = FamilySize().ToString(CultureInfo.InvariantCulture),
+                ["reason"] = string.IsNullOrEmpty(emergency.Reason) ? "Pasien gawat darurat" : emergency.Reason,
+            }, cancellationToken);
+            if (Ok(reply))
+            {
+                Schedule(now.AddMinutes(Minutes(scenario.PoliMinutes)), new Happening(HappeningKind.Done, Counter: counter));
+                return;
+            }
+        }
+
+        var call = await SendAsync(counter, "call-next", null, cancellationToken);
+        if (!Ok(call) || TicketNumber(call, "ticket") is not { } number)
+        {
+            idle.Add(counter);
+            return;
+        }
+
+        var patient = byNumber.GetValueOrDefault(number);
+        if (patient is null || patient.NoShow)
+        {
+            await SendAsync(counter, "no-show", null, cancellationToken);
+            Schedule(now.AddMinutes(1), new Happening(HappeningKind.CounterFree, Counter: counter));
+            return;
+        }
+
+        var poliStage = polis.Contains(ServiceOf(number, prefixes));
+        Schedule(now.AddMinutes(poliStage ? patient.PoliMinutes : patient.RegistrationMinutes), new Happening(HappeningKind.Done, Counter: counter, Patient: patient, Number: number));
+    }
+
+    private async Task FinishAsync(Happening done, DateTimeOffset now, Dictionary<string, string> prefixes, HashSet<string> polis, CancellationToken cancellationToken)
+    {
+        var patient = done.Patient;
+        var atRegistration = done.Number is { } number && !polis.Contains(ServiceOf(number, prefixes));
+        if (patient?.Poli is { } poli && atRegistration)
+        {
+            var reply = await SendAsync(done.Counter, "transfer", new Dictionary<string, string> { ["poli"] = poli }, cancellationToken);
+            if (Ok(reply) && TicketNumber(reply, "newTicket") is { } poliNumber)
+            {
+                byNumber[poliNumber] = patient;
+                WakeFor(poli, now);
+            }
+        }
+        else
+        {
+            await SendAsync(done.Counter, "serve", null, cancellationToken);
+        }
+
+        Schedule(now, new Happening(HappeningKind.CounterFree, Counter: done.Counter));
+    }
+
+    private async Task<JsonElement> SendAsync(int counter, string type, Dictionary<string, string>? fields, CancellationToken cancellationToken)
+    {
+        commands++;
+        return await desks[counter].SendAsync(type, fields, Answer, cancellationToken);
+    }
+
+    private void WakeFor(string service, DateTimeOffset now)
+    {
+        foreach (var counter in idle.Where(c => servesByCounter[c].Contains(service)).ToList())
+        {
+            idle.Remove(counter);
+            Schedule(now, new Happening(HappeningKind.CounterFree, Counter: counter));
+        }
+    }
+
+    /// <summary>
+    /// Waits (bounded) until the kiosk has seen the printer's new state at its status poll: a second of real time is
+    /// minutes of a simulated day, and the day must not run on before the kiosk has looked.
+    /// </summary>
+    private static async Task WaitForPrinterAsync(SimulatorSession running, bool ready, CancellationToken cancellationToken)
+    {
+        var health = running.Services.GetRequiredService<PrinterHealth>();
+        var deadline = DateTime.UtcNow + Answer;
+        while (health.CanAcceptTickets != ready && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private void WakeAll(DateTimeOffset now)
+    {
+        foreach (var counter in idle)
+        {
+            Schedule(now, new Happening(HappeningKind.CounterFree, Counter: counter));
+        }
+
+        idle.Clear();
+    }
+
+    private void Schedule(DateTimeOffset when, Happening happening) => agenda.Enqueue(happening, (when, order++));
+
+    private static bool Ok(JsonElement reply) => reply.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True;
+
+    private static string? TicketNumber(JsonElement reply, string property) =>
+        reply.TryGetProperty(property, out var ticket) && ticket.ValueKind == JsonValueKind.Object && ticket.TryGetProperty("number", out var number) ? number.GetString() : null;
+
+    private static string ServiceOf(string number, Dictionary<string, string> prefixes)
+    {
+        var dash = number.IndexOf('-', StringComparison.Ordinal);
+        return prefixes.GetValueOrDefault(dash > 0 ? number[..dash] : number[..1], string.Empty);
+    }
+
+    private double Minutes(MinuteRange range) => range.Min + ((range.Max - range.Min) * random.NextDouble());
+
+    private int FamilySize()
+    {
+        var roll = random.NextDouble() * scenario.FamilySizes.Values.Sum();
+        foreach (var (size, share) in scenario.FamilySizes)
+        {
+            roll -= share;
+            if (roll <= 0)
+            {
+                return int.Parse(size, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 1;
+    }
+
+    private string? Pick(List<KeyValuePair<string, double>> choices)
+    {
+        if (choices.Count == 0)
+        {
+            return null;
+        }
+
+        var roll = random.NextDouble() * choices.Sum(c => c.Value);
+        foreach (var (code, weight) in choices)
+        {
+            roll -= weight;
+            if (roll <= 0)
+            {
+                return code;
+            }
+        }
+
+        return choices[^1].Key;
+    }
+
+    private enum HappeningKind
+    {
+        Arrival,
+        CounterFree,
+        Done,
+        Emergency,
+        PrinterFault,
+        PrinterFixed,
+        BrokerDown,
+        BrokerUp,
+    }
+
+    private sealed record Happening(HappeningKind Kind, Patient? Patient = null, int Counter = 0, string? Number = null, TimedEvent? Event = null);
+
+    private sealed record Patient(int Index, string Button, string? Scan, bool IsNew, bool NoShow, string? Poli, double RegistrationMinutes, double PoliMinutes, int Tries = 0);
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Kiosk.Simulator.Scenarios;
+using Kiosk.Simulator.Web;
+
+namespace Kiosk.Simulator;
+
+/// <summary>The simulator's two ways to run: the front panel in a browser, or one scenario day from the command line.</summary>
+public static class SimulatorApp
+{
+    /// <summary>The kiosk's own logs stay quiet on the simulator's terminal unless asked for: the page shows what happens.</summary>
+    public static readonly IReadOnlyDictionary<string, string> QuietLogs = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        // A failed start is explained in one line per key by the simulator itself, never as the host's stack trace.
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
+    };
+
+    /// <summary>A ticket takes about this long to come out of a cheap thermal printer; the panel shows it printing.</summary>
+    public static readonly TimeSpan PanelPrintDuration = TimeSpan.FromMilliseconds(1200);
+
+    public static async Task<int> RunPanelAsync(SimulatorCommandLine options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var overrides = new Dictionary<string, string>(QuietLogs, StringComparer.Ordinal);
+        foreach (var (key, value) in options.Overrides)
+        {
+            overrides[key] = value;
+        }
+
+        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile };
+        if (options.DataDirectory is not null)
+        {
+            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory };
+        }
+
+        await using var session = await SimulatorSession.StartAsync(sessionOptions, cancellationToken);
+        SimulatorArguments.PrintBroker(session, output);
+
+        // The loket pages and the display on the same private broker, unless the developer points at a running host.
+        await using var screens = options.ScreensUrl is null ? await SimulatorScreens.StartAsync(session, output, cancellationToken) : null;
+        var screensUrl = options.ScreensUrl ?? (screens is null ? null : SimulatorScreens.AddressOf(screens));
+        await using var panel = new FrontPanel(session, screensUrl);
+        await panel.StartAsync(cancellationToken);
+        await using var server = await FrontPanelServer.StartAsync(panel, options.Port, cancellationToken);
+        await output.WriteLineAsync($"Panel depan simulator: {server.Address}");
+        await output.WriteLineAsync($"Data kiosk: {session.DataDirectory}");
+        await output.WriteLineAsync("Ctrl+C untuk berhenti.");
+        if (options.OpenBrowser)
+        {
+            OpenInBrowser(server.Address);
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C.
+        }
+
+        await output.WriteLineAsync("Menghentikan kiosk dan broker...");
+        return 0;
+    }
+
+    public static async Task<int> RunScenarioAsync(SimulatorCommandLine options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var scenario = Scenario.Load(Scenario.Resolve(options.Scenario!));
+        foreach (var (key, value) in options.Overrides)
+        {
+            scenario.Settings[key] = value;
+        }
+
+        foreach (var (key, value) in QuietLogs)
+        {
+            scenario.Settings.TryAdd(key, value);
+        }
+
+        var folder = options.DataDirectory ?? Directory.CreateTempSubdirectory($"kiosk-skenario-{scenario.Name}-").FullName;
+        try
+        {
+            var report = await new ScenarioRunner(scenario, output).RunAsync(folder, cancellationToken);
+            await output.WriteAsync(report.Render());
+            return report.BrokenInvariants.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (options.DataDirectory is null)
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>Opens the page when a desktop is there; on a server the printed address is enough.</summary>
+    private static void OpenInBrowser(Uri address)
+    {
+        if (Environment.GetEnvironmentVariable("DISPLAY") is null && Environment.GetEnvironmentVariable("WAYLAND_DISPLAY") is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var opener = Process.Start(new ProcessStartInfo("xdg-open", address.ToString()) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true });
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No xdg-open: the address is printed.
+        }
+    }
+}

@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Text;
+using Kiosk.Broker;
+using Kiosk.Device.Devices;
+using Kiosk.Device.Input;
+using Kiosk.DeviceDrivers.Gpio;
+using Kiosk.DeviceDrivers.Printing.Rendering;
+using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.DeviceDrivers.Printing.Virtual;
+using Kiosk.Mqtt;
+using Kiosk.Simulator.Devices;
+using Kiosk.Simulator.Messaging;
+
+namespace Kiosk.Simulator.Web;
+
+/// <summary>
+/// What the browser front panel shows and does, apart from HTTP: follows the kiosk's lamps, buzzer, printer and
+/// front-panel activity across power cuts, keeps the paper roll and the two message views (as the display and as
+/// loket 1 receive them), and carries out the panel's switches. Everything a person reads is Bahasa Indonesia.
+/// </summary>
+public sealed class FrontPanel : IAsyncDisposable
+{
+    public const int RollLength = 30;
+    public const int ViewLength = 150;
+    private readonly SimulatorSession session;
+    private readonly Lock gate = new();
+    private readonly LinkedList<object> roll = new();
+    private readonly Dictionary<string, LinkedList<object>> views = new(StringComparer.Ordinal) { ["display"] = new(), ["loket1"] = new() };
+    private readonly LinkedList<object> activity = new();
+    private readonly Dictionary<int, CounterDesk> desks = [];
+    private readonly SemaphoreSlim desksGate = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private SimulatedPrinterTransport? wiredPrinter;
+    private IMqttClient? display;
+    private Task displayReading = Task.CompletedTask;
+    private Task ticking = Task.CompletedTask;
+    private bool printing;
+    private bool buzzer;
+
+    public FrontPanel(SimulatorSession session, Uri? screensUrl)
+    {
+        this.session = session;
+        ScreensUrl = screensUrl;
+        Events = new PanelEvents();
+    }
+
+    public PanelEvents Events { get; }
+
+    public Uri? ScreensUrl { get; }
+
+    public SimulatorSession Session => session;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        session.KioskStarted += (_, _) => WireKiosk();
+        session.KioskStopped += (_, _) => OnKioskStopped();
+        WireKiosk();
+        display = await RoleConnection.ConnectAsync(session.Broker, BrokerRoles.Display, $"panel-display-{Environment.ProcessId}", RoleConnection.ReadableTopics(session.Site, BrokerRoles.Display), cancellationToken);
+        displayReading = Task.Run(() => ReadDisplayAsync(display), CancellationToken.None);
+        var desk = await DeskAsync(1, cancellationToken);
+        _ = desk;
+        ticking = Task.Run(TickAsync, CancellationToken.None);
+    }
+
+    /// <summary>Everything a page needs to draw itself from scratch; later changes come by SSE.</summary>
+    public object Snapshot()
+    {
+        var running = session.KioskRunning;
+        var options = running ? session.KioskOptions : null;
+        var lamps = running ? session.Lamps : null;
+        lock (gate)
+        {
+            return new
+            {
+                site = session.Site,
+                siteName = options?.Site.Name,
+                kiosk = running,
+                buttons = options?.Buttons.Select(b => new { id = b.Id, label = b.Label, lit = lamps!.Get(KioskSignals.ButtonLamp(b.Id)) }).ToArray() ?? [],
+                problem = lamps?.Get(KioskSignals.ProblemLamp) ?? false,
+                buzzer,
+                printing,
+                printer = PrinterStates.Name(session.Printer.State),
+                paper = session.PaperWidthMm,
+                clock = ClockText(),
+                broker = BrokerInfo(),
+                counters = Enumerable.Range(1, session.Broker.CounterCount).ToArray(),
+                screens = ScreensUrl?.ToString().TrimEnd('/'),
+                roll = roll.ToArray(),
+                views = views.ToDictionary(v => v.Key, v => v.Value.ToArray()),
+                activity = activity.ToArray(),
+            };
+        }
+    }
+
+    public void Press(string buttonId)
+    {
+        var kiosk = KioskOrThrow();
+        if (!kiosk.KioskOptions.Buttons.Any(b => b.Id == buttonId))
+        {
+            throw new PanelException($"Tombol '{buttonId}' tidak ada.");
+        }
+
+        kiosk.Buttons.Press(buttonId);
+    }
+
+    public void Scan(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 200)
+        {
+            throw new PanelException("Isi pindaian kosong atau terlalu panjang.");
+        }
+
+        KioskOrThrow().Scanner.Scan(text);
+    }
+
+    public void SetPrinter(string name)
+    {
+        if (name == "gagal-cetak")
+        {
+            session.Printer.FailNextJob(PrintFailureKind.Disconnected, "Kabel printer tercabut di tengah tiket (simulasi)");
+            Note("printer", "Tiket berikutnya gagal di tengah cetak");
+            return;
+        }
+
+        session.SetPrinter(PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal."));
+        Note("printer", $"Printer: {name}");
+        PublishStatus();
+    }
+
+    public async Task ChangePaperAsync(int widthMm)
+    {
+        if (widthMm is not (58 or 80))
+        {
+            throw new PanelException("Lebar kertas hanya 58 atau 80 mm.");
+        }
+
+        await session.ChangePaperAsync(widthMm);
+        Note("printer", $"Kertas {widthMm} mm (kiosk dimulai ulang)");
+    }
+
+    public async Task BrokerAsync(bool run)
+    {
+        if (run && !session.Broker.IsRunning)
+        {
+            await session.Broker.RestartAsync();
+            Note("broker", "Broker dinyalakan");
+        }
+        else if (!run && session.Broker.IsRunning)
+        {
+            await session.Broker.StopAsync();
+            Note("broker", "Broker dimatikan");
+        }
+
+        PublishStatus();
+    }
+
+    public async Task KioskPowerAsync(bool on)
+    {
+        if (on)
+        {
+            await session.PowerOnAsync();
+            Note("kiosk", "Listrik kiosk menyala kembali");
+        }
+        else
+        {
+            await session.CutPowerAsync();
+            Note("kiosk", "Listrik kiosk padam");
+        }
+
+        PublishStatus();
+    }
+
+    public void JumpClock(string timeOfDay)
+    {
+        if (!TimeOnly.TryParseExact(timeOfDay, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            throw new PanelException("Jam harus berbentuk JJ:MM, mis. 16:00.");
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(KioskOrThrow().KioskOptions.Site.TimeZone);
+        session.Clock.AdvanceTo(session.Clock.NextLocal(time, zone));
+        Note("jam", $"Jam kiosk dimajukan ke {ClockText()}");
+        PublishStatus();
+    }
+
+    public async Task<string> CounterAsync(int counter, string type, string? poli)
+    {
+        if (counter < 1 || counter > session.Broker.CounterCount)
+        {
+            throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
+        }
+
+        if (!CounterCommands.Contains(type))
+        {
+            throw new PanelException($"Perintah '{type}' tidak dikenal.");
+        }
+
+        var desk = await DeskAsync(counter, stopping.Token);
+        var fields = type == "transfer" ? new Dictionary<string, string> { ["poli"] = string.IsNullOrWhiteSpace(poli) ? "P-UMUM" : poli } : null;
+        var reply = await desk.SendAsync(type, fields, TimeSpan.FromSeconds(10), stopping.Token);
+        var message = reply.TryGetProperty("message", out var text) ? text.GetString() ?? string.Empty : string.Empty;
+        Note($"loket {counter}", message);
+        return message;
+    }
+
+    public static readonly IReadOnlySet<string> CounterCommands = new HashSet<string>(StringComparer.Ordinal) { "call-next", "recall", "skip", "no-show", "serve", "transfer", "pause", "resume" };
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        foreach (var desk in desks.Values)
+        {
+            await desk.DisposeAsync();
+        }
+
+        if (display is not null)
+        {
+            await display.DisposeAsync();
+        }
+
+        await Task.WhenAll(displayReading, ticking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        desksGate.Dispose();
+        stopping.Dispose();
+    }
+
+    private SimulatorSession KioskOrThrow() => session.KioskRunning ? session : throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");
+
+    private void WireKiosk()
+    {
+        if (!session.KioskRunning)
+        {
+            return;
+        }
+
+        session.Lamps.Changed += OnLamp;
+        session.Activity.Happened += OnActivity;
+        session.PrinterLine.PrintingChanged += OnPrinting;
+        if (!ReferenceEquals(wiredPrinter, session.Printer))
+        {
+            wiredPrinter = session.Printer;
+            wiredPrinter.ReceiptPrinted += OnReceipt;
+        }
+
+        PublishStatus();
+        Events.Publish("reload", new { });
+    }
+
+    private void OnKioskStopped()
+    {
+        printing = false;
+        buzzer = false;
+        PublishStatus();
+        Events.Publish("reload", new { });
+    }
+
+    private void OnLamp(object? sender, LampChangedEventArgs e)
+    {
+        if (e.LampId == KioskSignals.Buzzer)
+        {
+            buzzer = e.Lit;
+        }
+
+        Events.Publish("lamp", new { id = e.LampId, lit = e.Lit });
+    }
+
+    private void OnPrinting(object? sender, bool on)
+    {
+        printing = on;
+        Events.Publish("printing", new { on });
+    }
+
+    private void OnActivity(object? sender, KioskActivityEventArgs e) => Note(e.Source, e.Message, e.Kind, e.Number);
+
+    private void OnReceipt(object? sender, ReceiptPrintedEventArgs e)
+    {
+        var text = ReceiptRenderer.ToPlainText(e.Receipt);
+        var item = new { svg = ReceiptRenderer.ToSvg(e.Receipt), paper = e.Receipt.Paper.Name, reprint = text.Contains("CETAK ULANG", StringComparison.Ordinal), at = ClockText() };
+        Add(roll, item, RollLength);
+        Events.Publish("receipt", item);
+    }
+
+    private void Note(string source, string message, string kind = "info", string? number = null)
+    {
+        var item = new { source, kind, message, number, at = ClockText() };
+        Add(activity, item, 60);
+        Events.Publish("activity", item);
+    }
+
+    private void OnMessage(string view, MqttApplicationMessage message)
+    {
+        var payload = Encoding.UTF8.GetString(message.Payload.Span);
+        var item = new { view, topic = message.Topic, retained = message.Retain, payload = payload.Length > 4000 ? payload[..4000] + "…" : payload, at = ClockText() };
+        Add(views[view], item, ViewLength);
+        Events.Publish("message", item);
+    }
+
+    private void Add(LinkedList<object> list, object item, int length)
+    {
+        lock (gate)
+        {
+            list.AddFirst(item);
+            while (list.Count > length)
+            {
+                list.RemoveLast();
+            }
+        }
+    }
+
+    private async Task<CounterDesk> DeskAsync(int counter, CancellationToken cancellationToken)
+    {
+        await desksGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!desks.TryGetValue(counter, out var desk))
+            {
+                desk = await CounterDesk.ConnectAsync(session.Broker, session.Site, counter, session.Clock, cancellationToken);
+                if (counter == 1)
+                {
+                    desk.Received += (_, message) => OnMessage("loket1", message);
+                }
+
+                desks[counter] = desk;
+            }
+
+            return desk;
+        }
+        finally
+        {
+            desksGate.Release();
+        }
+    }
+
+    private async Task ReadDisplayAsync(IMqttClient client)
+    {
+        try
+        {
+            await foreach (var message in client.Messages.ReadAllAsync(stopping.Token))
+            {
+                OnMessage("display", message);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Panel closing.
+        }
+    }
+
+    private async Task TickAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                PublishStatus();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Panel closing.
+        }
+    }
+
+    private void PublishStatus() => Events.Publish("status", new
+    {
+        kiosk = session.KioskRunning,
+        broker = session.Broker.IsRunning,
+        printer = PrinterStates.Name(session.Printer.State),
+        paper = session.PaperWidthMm,
+        printing,
+        clock = ClockText(),
+    });
+
+    private object BrokerInfo() => new
+    {
+        host = session.Broker.Host,
+        port = session.Broker.Port,
+        running = session.Broker.IsRunning,
+        users = session.Broker.Credentials.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { role = c.Key, username = c.Value.Username, password = c.Value.Password }).ToArray(),
+    };
+
+    private string ClockText()
+    {
+        var zoneId = session.KioskRunning ? session.KioskOptions.Site.TimeZone : "Asia/Jakarta";
+        var local = TimeZoneInfo.ConvertTime(session.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+}

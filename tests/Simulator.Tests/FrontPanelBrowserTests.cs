@@ -1,0 +1,129 @@
+using Kiosk.Device.Devices;
+using Microsoft.Playwright;
+
+namespace Kiosk.Simulator.Tests;
+
+/// <summary>The front panel in Debian's Chromium against the running simulator: what a technician clicks and sees.</summary>
+public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly TimeSpan PrintDuration = TimeSpan.FromMilliseconds(1500);
+    private const float Timeout = 20_000;
+
+    [SkippableFact]
+    public async Task A_button_click_prints_the_next_number_on_the_paper_roll_while_the_printing_lamp_is_lit()
+    {
+        await using var harness = await PanelHarness.StartAsync(PrintDuration);
+        var page = await OpenAsync(harness);
+
+        await page.ClickAsync("button.patient[data-button=umum]");
+        await page.WaitForSelectorAsync("#printing.lit", new() { Timeout = Timeout });
+        Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
+        await page.WaitForSelectorAsync("#roll .ticket", new() { Timeout = Timeout });
+        await page.WaitForSelectorAsync("#printing:not(.lit)", new() { Timeout = Timeout });
+        var first = Assert.Single(harness.Numbers());
+        Assert.Contains(first, await page.Locator("#roll .ticket").First.TextContentAsync(), StringComparison.Ordinal);
+
+        await page.ClickAsync("button.patient[data-button=umum]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        var numbers = harness.Numbers();
+        Assert.Equal(2, numbers.Count);
+        Assert.Equal(Next(first), numbers[1]);
+        Assert.Contains(numbers[1], await page.Locator("#roll .ticket").First.TextContentAsync(), StringComparison.Ordinal);
+
+        // The message views show what the broker delivered to the display and to loket 1.
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("ticket.issued", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#view-loket1")).ToContainTextAsync("/state", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#creds")).ToContainTextAsync("counter-1");
+
+        // A scan is one scan: the BPJS card typed into the field never presses the BPJS button.
+        await page.FillAsync("#scan", "0001234567890");
+        await page.PressAsync("#scan", "Enter");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(3, new() { Timeout = Timeout });
+        Assert.Equal(3, harness.Numbers().Count);
+
+        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png"), FullPage = false });
+    }
+
+    [SkippableFact]
+    public async Task Paper_out_refuses_a_press_with_the_buzzer_and_uses_no_number()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero);
+        var page = await OpenAsync(harness);
+
+        await page.ClickAsync("[data-printer=kertas-habis]");
+        await page.WaitForSelectorAsync("#problem.lit", new() { Timeout = Timeout });
+        await page.WaitForSelectorAsync("#lamp-umum:not(.lit)", new() { Timeout = Timeout });
+        await page.ClickAsync("button.patient[data-button=umum]");
+
+        await Assertions.Expect(page.Locator("#buzz-count")).Not.ToHaveTextAsync("0", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#activity")).ToContainTextAsync("kertas", new() { Timeout = Timeout, IgnoreCase = true });
+        Assert.Empty(harness.Numbers());
+        Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
+
+        // Paper back: the next press gets the first number of the day.
+        await page.ClickAsync("[data-printer=normal]");
+        await page.WaitForSelectorAsync("#lamp-umum.lit", new() { Timeout = Timeout });
+        await page.ClickAsync("button.patient[data-button=umum]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        Assert.EndsWith("001", Assert.Single(harness.Numbers()), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_power_cut_while_printing_reprints_the_ticket_marked_CETAK_ULANG_after_restart_and_repeats_no_number()
+    {
+        await using var harness = await PanelHarness.StartAsync(PrintDuration);
+        var page = await OpenAsync(harness);
+
+        await page.ClickAsync("button.patient[data-button=bpjs]");
+        await page.WaitForSelectorAsync("#printing.lit", new() { Timeout = Timeout });
+        var cut = Assert.Single(harness.Numbers());
+        await page.ClickAsync("[data-kiosk=padam]");
+        await page.WaitForSelectorAsync("#kiosk.dead", new() { Timeout = Timeout });
+        Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
+
+        await page.ClickAsync("[data-kiosk=nyala]");
+        await page.WaitForSelectorAsync("#kiosk:not(.dead)", new() { Timeout = Timeout });
+        var reprint = page.Locator("#roll .ticket.reprint");
+        await Assertions.Expect(reprint).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        Assert.Contains("CETAK ULANG", await reprint.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains(cut, await reprint.TextContentAsync(), StringComparison.Ordinal);
+
+        await page.WaitForSelectorAsync("#lamp-bpjs.lit", new() { Timeout = Timeout });
+        await page.ClickAsync("button.patient[data-button=bpjs]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        var numbers = harness.Numbers();
+        Assert.Equal([cut, Next(cut)], numbers);
+        Assert.Contains(Next(cut), await page.Locator("#roll .ticket").First.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<IPage> OpenAsync(PanelHarness harness)
+    {
+        Skip.If(browser.Unavailable is not null, browser.Unavailable);
+        var page = await browser.Context!.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        await page.GotoAsync(harness.Server.Address.ToString());
+        await page.WaitForSelectorAsync("#sse-pill.on");
+        await page.WaitForSelectorAsync($"#{KioskSignals.ButtonLamp("umum")}.lit");
+        return page;
+    }
+
+    private static string Next(string number)
+    {
+        var digits = new string(number.Reverse().TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
+        var next = (int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits.Length), System.Globalization.CultureInfo.InvariantCulture);
+        return number[..^digits.Length] + next;
+    }
+
+    private static string Docs(string file)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kiosk.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var docs = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "docs");
+        Directory.CreateDirectory(docs);
+        return Path.Combine(docs, file);
+    }
+}
