@@ -116,7 +116,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 }
 
                 // A ticket reprinted after the lokets went idle is callable now: the lokets look once more.
-                if (running.Engine.GetSnapshot().Services.Sum(s => s.Waiting) == 0)
+                if (running.Engine.GetSnapshot().Services.Sum(s => s.WaitingCount) == 0)
                 {
                     break;
                 }
@@ -141,7 +141,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 Refusals = refusals,
                 WentHome = wentHome,
                 Commands = commands,
-                WaitingAtEnd = running.Engine.GetSnapshot().Services.Sum(s => s.Waiting),
+                WaitingAtEnd = running.Engine.GetSnapshot().Services.Sum(s => s.WaitingCount),
                 EventsCommitted = committed.Count,
                 EventsReceived = observer.Received,
                 DuplicateDeliveries = observer.Duplicates,
