@@ -21,6 +21,9 @@ public static class CommandReader
 
     public static string Name(CommandType type) => TypeNames[(int)type];
 
+    /// <summary>The command type named on the wire (<c>call-next</c>, <c>no-show</c>...).</summary>
+    public static bool TryParseType(string text, out CommandType type) => Types.TryGetValue(text, out type);
+
     public static bool TryRead(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out CounterCommandMessage? command, [NotNullWhen(false)] out CommandRefusal? refusal)
     {
         command = null;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Kiosk.Broker;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 
 namespace Kiosk.Simulator.Messaging;
@@ -17,7 +19,7 @@ public sealed class CounterDesk : IAsyncDisposable
     private readonly IMqttClient client;
     private readonly TimeProvider clock;
     private readonly string commandTopic;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<CounterReply>> pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task reading;
     private readonly string idPrefix;
@@ -28,7 +30,7 @@ public sealed class CounterDesk : IAsyncDisposable
         this.client = client;
         this.clock = clock;
         Counter = counter;
-        commandTopic = $"queue/{site}/counter/{counter}/command";
+        commandTopic = new SiteTopics(site).Command(counter);
         idPrefix = $"sim-{counter}-{Guid.NewGuid():N}-";
         reading = Task.Run(ReadRepliesAsync);
     }
@@ -53,25 +55,33 @@ public sealed class CounterDesk : IAsyncDisposable
     /// it repeats the same command id until the reply comes: the kiosk runs it at most once and answers a repeat with
     /// the stored reply, so a repeat after a broker restart never calls a second patient.
     /// </summary>
-    public async Task<JsonElement> SendAsync(string type, IReadOnlyDictionary<string, string>? fields, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<CounterReply> SendAsync(string type, IReadOnlyDictionary<string, string>? fields, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var id = idPrefix + Interlocked.Increment(ref commandNumber);
-        var command = new JsonObject
+        if (!CommandReader.TryParseType(type, out var kind))
         {
-            ["commandId"] = id,
-            ["type"] = type,
-            ["sentAt"] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
-        {
-            command[key] = value;
+            throw new ArgumentException($"Jenis perintah '{type}' tidak dikenal.", nameof(type));
         }
 
-        var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fields ??= new Dictionary<string, string>();
+        // Written through the contract's own type and serializer, as any loket app should.
+        var command = new CounterCommandMessage
+        {
+            CommandId = id,
+            Type = kind,
+            SentAt = clock.GetUtcNow(),
+            TicketNumber = fields.GetValueOrDefault("ticketNumber"),
+            Poli = fields.GetValueOrDefault("poli"),
+            Service = fields.GetValueOrDefault("service"),
+            FamilySize = fields.TryGetValue("familySize", out var size) ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Reason = fields.GetValueOrDefault("reason"),
+        };
+
+        var reply = new TaskCompletionSource<CounterReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = reply;
         try
         {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(command);
+            var payload = ContractJson.SerializeToUtf8Bytes(command);
             var deadline = DateTime.UtcNow + timeout;
             while (true)
             {
@@ -126,8 +136,8 @@ public sealed class CounterDesk : IAsyncDisposable
 
             try
             {
-                var reply = JsonDocument.Parse(message.Payload).RootElement.Clone();
-                if (reply.TryGetProperty("commandId", out var id) && id.GetString() is { } commandId && pending.TryGetValue(commandId, out var waiting))
+                var reply = ContractJson.Deserialize<CounterReply>(message.Payload.Span);
+                if (reply.CommandId is { } commandId && pending.TryGetValue(commandId, out var waiting))
                 {
                     waiting.TrySetResult(reply);
                 }

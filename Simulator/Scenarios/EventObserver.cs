@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Contract;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
+using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 using Kiosk.Queue.Outbox;
 using Kiosk.Simulator.Messaging;
@@ -15,7 +19,7 @@ public sealed class EventObserver : IAsyncDisposable
 {
     private readonly IMqttClient client;
     private readonly Lock gate = new();
-    private readonly List<(long Sequence, string Type, JsonElement Data)> received = [];
+    private readonly List<(long Sequence, string Type, TicketData? Ticket)> received = [];
     private readonly HashSet<Guid> seen = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly Task reading;
@@ -39,7 +43,7 @@ public sealed class EventObserver : IAsyncDisposable
 
     public static async Task<EventObserver> StartAsync(PrivateBroker broker, string site, CancellationToken cancellationToken)
     {
-        var client = await RoleConnection.ConnectAsync(broker, BrokerRoles.Display, $"scenario-observer-{Environment.ProcessId}", [$"queue/{site}/events"], cancellationToken, cleanSession: false);
+        var client = await RoleConnection.ConnectAsync(broker, BrokerRoles.Display, $"scenario-observer-{Environment.ProcessId}", [new SiteTopics(site).Events], cancellationToken, cleanSession: false);
         return new EventObserver(client);
     }
 
@@ -58,7 +62,7 @@ public sealed class EventObserver : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(committed);
         var broken = new List<string>();
-        List<(long Sequence, string Type, JsonElement Data)> events;
+        List<(long Sequence, string Type, TicketData? Ticket)> events;
         lock (gate)
         {
             events = [.. received];
@@ -80,25 +84,28 @@ public sealed class EventObserver : IAsyncDisposable
             }
         }
 
-        var issued = events.Where(e => e.Type == "ticket.issued").Select(e => $"{Text(e.Data, "businessDay")} {Text(e.Data, "number")}").ToList();
+        var issued = events.Where(e => e.Type == EventTypes.TicketIssued && e.Ticket is not null).Select(e => $"{e.Ticket!.BusinessDay:yyyy-MM-dd} {e.Ticket.Number}").ToList();
         foreach (var twice in issued.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
         {
             broken.Add($"nomor {twice.Key} diterbitkan {twice.Count()} kali");
         }
 
-        var printed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, type, data) in events)
+        var printed = new HashSet<Guid>();
+        foreach (var (_, type, ticket) in events)
         {
-            var id = Text(data, "ticketId");
-            // A poli number made by a transfer and an emergency registered by staff are never printed: no paper is owed.
-            var printState = Text(data, "printState");
-            if (type == "ticket.printed" || printState.Equals("printed", StringComparison.OrdinalIgnoreCase) || printState.Equals("notRequired", StringComparison.OrdinalIgnoreCase))
+            if (ticket is null)
             {
-                printed.Add(id);
+                continue;
             }
-            else if (type == "ticket.called" && !printed.Contains(id))
+
+            // A poli number made by a transfer and an emergency registered by staff are never printed: no paper is owed.
+            if (type == EventTypes.TicketPrinted || ticket.PrintState is PrintState.Printed or PrintState.NotRequired)
             {
-                broken.Add($"tiket {Text(data, "number")} dipanggil padahal belum pernah tercetak");
+                printed.Add(ticket.TicketId);
+            }
+            else if (type == EventTypes.TicketCalled && !printed.Contains(ticket.TicketId))
+            {
+                broken.Add($"tiket {ticket.Number} dipanggil padahal belum pernah tercetak");
             }
         }
 
@@ -115,16 +122,25 @@ public sealed class EventObserver : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private static string Text(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) ? value.ToString() : string.Empty;
-
     private async Task ReadAsync()
     {
         await foreach (var message in client.Messages.ReadAllAsync(stopping.Token))
         {
-            using var document = JsonDocument.Parse(message.Payload);
-            var root = document.RootElement;
-            var id = root.GetProperty("eventId").GetGuid();
+            // Read through the contract's own types, as any consumer must; a payload that is not an event is a broken
+            // invariant of its own, counted by the sequence check.
+            EventEnvelope envelope;
+            TicketData? ticket;
+            try
+            {
+                envelope = ContractJson.Deserialize<EventEnvelope>(message.Payload.Span);
+                ticket = EventTypes.DataKind(envelope.Type) == typeof(TicketData) && envelope.Data is not null ? envelope.ReadData<TicketData>() : null;
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            var id = envelope.EventId;
             lock (gate)
             {
                 // QoS 1 may deliver twice; receivers drop repeats by event id, as the contract says.
@@ -134,8 +150,7 @@ public sealed class EventObserver : IAsyncDisposable
                     continue;
                 }
 
-                var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
-                received.Add((root.GetProperty("sequence").GetInt64(), root.GetProperty("type").GetString() ?? string.Empty, data));
+                received.Add((envelope.Sequence, envelope.Type, ticket));
             }
         }
     }

@@ -354,7 +354,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         }
 
         var call = await SendAsync(counter, "call-next", null, cancellationToken);
-        if (!Ok(call) || TicketNumber(call, "ticket") is not { } number)
+        if (!Ok(call) || call.Ticket?.Number is not { } number)
         {
             idle.Add(counter);
             return;
@@ -379,7 +379,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         if (patient?.Poli is { } poli && atRegistration)
         {
             var reply = await SendAsync(done.Counter, "transfer", new Dictionary<string, string> { ["poli"] = poli }, cancellationToken);
-            if (Ok(reply) && TicketNumber(reply, "newTicket") is { } poliNumber)
+            if (Ok(reply) && reply.NewTicket?.Number is { } poliNumber)
             {
                 byNumber[poliNumber] = patient;
                 WakeFor(poli, now);
@@ -393,7 +393,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         Schedule(now, new Happening(HappeningKind.CounterFree, Counter: done.Counter));
     }
 
-    private async Task<JsonElement> SendAsync(int counter, string type, Dictionary<string, string>? fields, CancellationToken cancellationToken)
+    private async Task<Kiosk.Contract.Commands.CounterReply> SendAsync(int counter, string type, Dictionary<string, string>? fields, CancellationToken cancellationToken)
     {
         commands++;
         return await desks[counter].SendAsync(type, fields, Answer, cancellationToken);
@@ -434,10 +434,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
 
     private void Schedule(DateTimeOffset when, Happening happening) => agenda.Enqueue(happening, (when, order++));
 
-    private static bool Ok(JsonElement reply) => reply.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True;
-
-    private static string? TicketNumber(JsonElement reply, string property) =>
-        reply.TryGetProperty(property, out var ticket) && ticket.ValueKind == JsonValueKind.Object && ticket.TryGetProperty("number", out var number) ? number.GetString() : null;
+    private static bool Ok(Kiosk.Contract.Commands.CounterReply reply) => reply.Ok;
 
     private static string ServiceOf(string number, Dictionary<string, string> prefixes)
     {

@@ -198,7 +198,7 @@ public sealed class FrontPanel : IAsyncDisposable
         var desk = await DeskAsync(counter, stopping.Token);
         var fields = type == "transfer" ? new Dictionary<string, string> { ["poli"] = string.IsNullOrWhiteSpace(poli) ? "P-UMUM" : poli } : null;
         var reply = await desk.SendAsync(type, fields, TimeSpan.FromSeconds(10), stopping.Token);
-        var message = reply.TryGetProperty("message", out var text) ? text.GetString() ?? string.Empty : string.Empty;
+        var message = reply.Message;
         Note($"loket {counter}", message);
         return message;
     }
