@@ -34,14 +34,23 @@ public sealed class HardeningTests
 
         Assert.NotNull(folder);
         Assert.True(Directory.Exists(folder));
+        // Watched before the kill, so the removal cannot slip past: the broker's watchdog looks once a second.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder!));
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!) { EnableRaisingEvents = true };
+        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Deleted += (_, e) =>
+        {
+            if (string.Equals(e.FullPath, full, StringComparison.Ordinal))
+            {
+                removed.TrySetResult();
+            }
+        };
         owner.Kill(); // SIGKILL on Linux
         await owner.WaitForExitAsync();
-
-        // The broker's watchdog looks once a second; bounded wait for it to notice and clean up.
         var deadline = Stopwatch.StartNew();
-        while (Directory.Exists(folder) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        if (Directory.Exists(full))
         {
-            await Task.Delay(100);
+            await removed.Task.WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
 
         Assert.False(Directory.Exists(folder), $"{folder} is still there {deadline.Elapsed.TotalSeconds:0.#} s after its owner was killed");
