@@ -33,6 +33,11 @@ ensure_packages() {
   fi
 }
 
+# The build compiles the broker's client-id plugin (Broker/plugin, C) against Mosquitto's plugin headers.
+BUILD_PACKAGES=(gcc libc6-dev mosquitto-dev libmosquitto-dev)
+# The arm64 package's plugin is cross-compiled.
+CROSS_PACKAGES=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "The .NET 10 SDK is needed (dotnet was not found on PATH). See README.md." >&2
@@ -44,7 +49,7 @@ ensure_dotnet() {
 # The simulator: the real kiosk on simulated buttons, reader and printer, with a private Mosquitto it starts itself.
 # Arguments go to the simulator (e.g. --Kiosk:Printer:PaperWidthMm=58); it prints the broker's address and users.
 cmd_run() {
-  ensure_packages mosquitto mosquitto-clients espeak-ng
+  ensure_packages mosquitto mosquitto-clients espeak-ng "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
   Simulator/bin/Release/net10.0/voice/generate-clips.sh >/dev/null
@@ -53,7 +58,7 @@ cmd_run() {
 
 cmd_test() {
   # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips.
-  ensure_packages mosquitto mosquitto-clients chromium espeak-ng
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"
@@ -75,7 +80,7 @@ cmd_test() {
 test_emulated_tiers() {
   local results=$1 status=0
   ensure_packages qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross qemu-system-x86 qemu-utils debootstrap \
-    openssh-client e2fsprogs
+    openssh-client e2fsprogs "${CROSS_PACKAGES[@]}"
   local packages
   packages=$(readlink -f artifacts/test-packages)
   rm -rf "$packages"
@@ -125,7 +130,7 @@ summarize() {
 # ./kiosk.sh bench [name] [args...]: every benchmark, or those whose project name contains NAME (e.g. mqtt, queue,
 # printing, devicedrivers, kiosk), with ARGS passed on.
 cmd_bench() {
-  ensure_packages mosquitto mosquitto-clients
+  ensure_packages mosquitto mosquitto-clients "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local filter=""
   if [ $# -gt 0 ] && ls bench/*/*.csproj | grep -qi -- "$1"; then
@@ -147,6 +152,7 @@ cmd_bench() {
 
 # The Debian packages for the Pi (arm64) and a mini-PC (amd64), built here with the SDK; see deploy/package/.
 cmd_package() {
+  ensure_packages "${BUILD_PACKAGES[@]}" "${CROSS_PACKAGES[@]}"
   ensure_dotnet
   deploy/package/build-deb.sh "$@"
 }

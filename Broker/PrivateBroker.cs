@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Kiosk.Contract.Topics;
 
 namespace Kiosk.Broker;
 
@@ -225,8 +226,17 @@ public sealed class PrivateBroker : IAsyncDisposable
             $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
         };
         lines.AddRange(BrokerLimits.ConfigLines);
+        lines.AddRange(BrokerClientIds.ConfigLines(ClientIdPlugin()));
         lines.AddRange(options.ExtraConfigLines);
         return string.Join('\n', lines) + "\n";
+    }
+
+    private static string ClientIdPlugin()
+    {
+        var plugin = BrokerClientIds.LocalPluginPath;
+        return File.Exists(plugin)
+            ? plugin
+            : throw new BrokerStartException($"Plugin client-id Mosquitto tidak ada di {plugin}. Plugin itu dibangun oleh 'dotnet build' dengan gcc dan libmosquitto-dev: jalankan ./kiosk.sh test atau ./kiosk.sh run, yang memasangnya.");
     }
 
     private void LaunchWrapper()
@@ -278,7 +288,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             {
                 using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 attempt.CancelAfter(TimeSpan.FromSeconds(2));
-                var code = await MqttConnectProbe.ConnectAsync(Host, Port, "kiosk-broker-probe", kiosk.Username, kiosk.Password, attempt.Token);
+                var code = await MqttConnectProbe.ConnectAsync(Host, Port, ClientIds.KioskTool("broker-probe", Environment.ProcessId), kiosk.Username, kiosk.Password, attempt.Token);
                 if (code == 0)
                 {
                     return;

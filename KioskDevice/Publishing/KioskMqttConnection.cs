@@ -1,6 +1,7 @@
 using Kiosk.Contract;
 using Kiosk.Contract.Json;
 using Kiosk.Contract.Status;
+using Kiosk.Contract.Topics;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Messaging;
 using Kiosk.Mqtt;
@@ -53,7 +54,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
             {
                 Host = mqtt.Host,
                 Port = mqtt.Port,
-                ClientId = $"kiosk-{this.options.Site.Id}-{mqtt.KioskId}",
+                ClientId = ClientIds.Kiosk(this.options.Site.Id, mqtt.KioskId),
                 Username = mqtt.Username,
                 Password = mqtt.Password,
                 CleanSession = false,

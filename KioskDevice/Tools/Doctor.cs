@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Contract.Topics;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Messaging;
 using Kiosk.Device.Ticketing;
@@ -171,7 +172,7 @@ public static class Doctor
         {
             Host = options.Mqtt.Host,
             Port = options.Mqtt.Port,
-            ClientId = $"kiosk-doctor-{Environment.ProcessId}",
+            ClientId = ClientIds.KioskTool("doctor", Environment.ProcessId),
             Username = options.Mqtt.Username,
             Password = options.Mqtt.Password,
             Tls = options.Mqtt.UseTls ? new MqttTlsOptions { CaCertificatePath = options.Mqtt.CaCertificateFile, ServerName = options.Mqtt.ServerName.Length > 0 ? options.Mqtt.ServerName : null } : null,

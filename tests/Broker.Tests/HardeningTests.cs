@@ -13,6 +13,23 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public void The_site_config_loads_the_client_id_plugin_with_the_private_brokers_reservations()
+    {
+        var site = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(BrokerClientIds.ConfigLines(BrokerClientIds.SitePluginPath), line => Assert.Contains(line, site));
+    }
+
+    [Fact]
+    public async Task The_private_broker_runs_with_the_client_id_plugin_loaded()
+    {
+        await using var broker = await PrivateBroker.StartAsync();
+
+        Assert.True(File.Exists(BrokerClientIds.LocalPluginPath));
+        Assert.Contains("kiosk-clientid: client ids starting with 'kiosk-' belong to user 'kiosk'", broker.ReadLog(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_private_broker_whose_owner_is_killed_removes_its_temp_folder()
     {
         // The owner is the real broker command in a child process; SIGKILL runs none of its cleanup.

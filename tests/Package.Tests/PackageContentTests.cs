@@ -19,8 +19,8 @@ public sealed class PackageContentTests
             Assert.Matches(@"(?m)^Depends: .*\bmosquitto\b", control);
             Assert.DoesNotContain("@", control.Replace("kiosk@example.go.id", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
-            // Self-contained: the apphost, the runtime and the native SQLite, all for this machine; no SDK needed.
-            foreach (var file in new[] { "Kiosk.Device", "Kiosk.Broker", "libcoreclr.so", "libe_sqlite3.so", "libSystem.Native.so" })
+            // Self-contained: the apphost, the runtime, the native SQLite and the broker's client-id plugin, all for this machine.
+            foreach (var file in new[] { "Kiosk.Device", "Kiosk.Broker", "libcoreclr.so", "libe_sqlite3.so", "libSystem.Native.so", "mosquitto/kiosk-clientid.so" })
             {
                 Assert.Equal(elfMachine, ElfMachine(Path.Combine(root, "opt", "kiosk", file)));
             }

@@ -1,0 +1,17 @@
+namespace Kiosk.Contract.Topics;
+
+/// <summary>
+/// MQTT client ids with a meaning. A new connection with an existing client id takes that session over, so the
+/// kiosk's ids are reserved for the kiosk's broker user (the broker's client-id plugin refuses anyone else).
+/// </summary>
+public static class ClientIds
+{
+    /// <summary>Every client id starting with this belongs to the <c>kiosk</c> broker user.</summary>
+    public const string KioskPrefix = "kiosk-";
+
+    /// <summary><c>kiosk-{site}-{kioskId}</c>: the kiosk's persistent session, where the commands for it queue.</summary>
+    public static string Kiosk(string site, string kioskId) => $"{KioskPrefix}{site}-{kioskId}";
+
+    /// <summary>A short-lived connection of a kiosk tool (doctor, the broker's readiness probe), under the kiosk user.</summary>
+    public static string KioskTool(string tool, int processId) => $"{KioskPrefix}{tool}-{processId}";
+}
