@@ -53,6 +53,8 @@ for arch in "${archs[@]}"; do
   # The loket/display host and its voice clips, when this tree has them.
   if [ -f Screens/Screens.csproj ]; then
     publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"
+    # The broker plugin comes along through the project reference; Mosquitto loads the one in /opt/kiosk/mosquitto.
+    rm -rf "$stage/opt/kiosk/screens/mosquitto"
     if [ -f deploy/systemd/kiosk-screens.service ]; then
       install -m 0644 deploy/systemd/kiosk-screens.service "$stage/lib/systemd/system/kiosk-screens.service"
     fi
