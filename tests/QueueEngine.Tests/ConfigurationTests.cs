@@ -51,7 +51,7 @@ public class ConfigurationTests
             o.Services[1].Prefix = "A";
             o.Services[1].NumberStart = 500;
         });
-        using var engine = QueueEngine.Open(options, new ManualTime(TestSite.Morning), null);
+        using var engine = QueueEngine.Open(options, TestClock.At(TestSite.Morning), null);
 
         Assert.Equal("A-001", engine.IssueTicket(TestSite.Request("A")).Ticket!.Number);
         Assert.Equal("A-500", engine.IssueTicket(TestSite.Request("B")).Ticket!.Number);

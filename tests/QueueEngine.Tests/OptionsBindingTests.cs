@@ -33,7 +33,7 @@ public class OptionsBindingTests
         Assert.Equal(["Kartu BPJS/KIS"], options.Services[0].WhatToBring(PatientCategory.Lama, Payer.Bpjs));
         Assert.Equal(ReturnPlacement.Front, options.ReturnPlacement);
         Assert.Equal(["A", "B"], options.Counters[0].Services);
-        using var engine = QueueEngine.Open(options, new ManualTime(TestSite.Morning), null);
+        using var engine = QueueEngine.Open(options, TestClock.At(TestSite.Morning), null);
         Assert.Equal("A-500", engine.IssueTicket(new Results.IssueRequest("B", PatientCategory.Lama, Payer.Umum)).Ticket!.Number);
     }
 }

@@ -149,7 +149,7 @@ public class StateMachinePropertyTests
                     h.Time.Advance(TimeSpan.FromMinutes((op.A + 1) * (op.B + 1) * 5));
                     break;
                 case OpKind.ClockBack:
-                    h.Time.Advance(TimeSpan.FromMinutes(-(op.A + 1) * 20));
+                    h.Time.AdjustTime(h.Time.GetUtcNow().AddMinutes(-(op.A + 1) * 20));
                     break;
                 case OpKind.CloseDay:
                     Assert.True(h.Engine.CloseDay(h.Engine.BusinessDay).Succeeded);

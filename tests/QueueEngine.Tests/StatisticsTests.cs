@@ -33,7 +33,7 @@ public class StatisticsTests
         h.Ok("L3", CounterCommandKind.Transfer, c => c with { PoliCode = "UMUM" });
         h.Ok("L3", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "B-002" });
         h.Ok("L3", CounterCommandKind.NoShow);
-        h.Time.Set(start.AddHours(1));                 // 08:30
+        h.Time.AdjustTime(start.AddHours(1));                 // 08:30
         h.Issue();
         h.Ok("L1", CounterCommandKind.Cancel, c => c with { TicketNumber = "A-003" });
         h.Issue();

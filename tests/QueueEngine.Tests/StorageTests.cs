@@ -40,7 +40,7 @@ public class StorageTests
     {
         using var dir = new TempDir();
         var options = TestSite.Options(dir.Db);
-        using (var engine = QueueEngine.Open(options, new ManualTime(TestSite.Morning), null))
+        using (var engine = QueueEngine.Open(options, TestClock.At(TestSite.Morning), null))
         {
             for (var i = 0; i < 200; i++)
             {
@@ -69,7 +69,7 @@ public class StorageTests
     public void A_log_from_a_newer_version_is_refused()
     {
         using var dir = new TempDir();
-        QueueEngine.Open(TestSite.Options(dir.Db), new ManualTime(TestSite.Morning), null).Dispose();
+        QueueEngine.Open(TestSite.Options(dir.Db), TestClock.At(TestSite.Morning), null).Dispose();
         using (var connection = new SqliteConnection($"Data Source={dir.Db};Pooling=False"))
         {
             connection.Open();

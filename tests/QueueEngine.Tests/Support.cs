@@ -1,22 +1,23 @@
+using Microsoft.Extensions.Time.Testing;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Queue.Tests;
 
-/// <summary>A clock the test sets; the engine must only ever use it through TimeProvider.</summary>
-public sealed class ManualTime(DateTimeOffset start) : TimeProvider
+/// <summary>The test clock: the engine must only ever use time through TimeProvider.</summary>
+public static class TestClock
 {
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
-
-    // The machine zone must never matter: make it something no site uses.
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-
-    public void Advance(TimeSpan by) => _now += by;
-
-    public void Set(DateTimeOffset at) => _now = at;
+    /// <summary>
+    /// A FakeTimeProvider at <paramref name="start"/>. Tests move it with Advance, or with AdjustTime where the clock
+    /// jumps back as an NTP correction would. The machine zone must never matter: it is one that no site uses.
+    /// </summary>
+    public static FakeTimeProvider At(DateTimeOffset start)
+    {
+        var time = new FakeTimeProvider(start);
+        time.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        return time;
+    }
 }
 
 /// <summary>A temp folder with a real database file, deleted afterwards.</summary>
@@ -95,13 +96,13 @@ public sealed class EngineHarness : IDisposable
     public EngineHarness(string zone = "Asia/Jakarta", DateTimeOffset? start = null, Action<QueueEngineOptions>? tweak = null)
     {
         Dir = new TempDir();
-        Time = new ManualTime(start ?? TestSite.Morning);
+        Time = TestClock.At(start ?? TestSite.Morning);
         Options = TestSite.Options(Dir.Db, zone, tweak);
         Engine = QueueEngine.Open(Options, Time, null);
     }
 
     public TempDir Dir { get; }
-    public ManualTime Time { get; }
+    public FakeTimeProvider Time { get; }
     public QueueEngineOptions Options { get; }
     public QueueEngine Engine { get; private set; }
 

@@ -3,7 +3,7 @@ using Kiosk.Mqtt.Tests.Support;
 
 namespace Kiosk.Mqtt.Tests.Client;
 
-/// <summary>Keep-alive bounds on a hand-moved clock: the exact 1.5 x keep-alive promise, without wall-clock slack.</summary>
+/// <summary>Keep-alive bounds on a FakeTimeProvider: the exact 1.5 x keep-alive promise, without wall-clock slack.</summary>
 public sealed class KeepAliveClockTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
@@ -12,7 +12,7 @@ public sealed class KeepAliveClockTests
     [Fact]
     public async Task Silence_after_CONNACK_brings_PINGREQ_at_keep_alive_and_the_disconnect_by_one_and_a_half_keep_alives()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ObservedTimeProvider();
         await using var fake = new ScriptedBroker();
         await using var client = new MqttClient(fake.ClientOptions("virtual-clock", KeepAlive), time: clock);
         var states = new StateRecorder(client);
@@ -39,7 +39,7 @@ public sealed class KeepAliveClockTests
     [Fact]
     public async Task An_answered_PINGREQ_keeps_the_connection_through_many_keep_alive_periods()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ObservedTimeProvider();
         await using var fake = new ScriptedBroker();
         await using var client = new MqttClient(fake.ClientOptions("virtual-clock-alive", KeepAlive), time: clock);
         var states = new StateRecorder(client);
@@ -67,13 +67,13 @@ public sealed class KeepAliveClockTests
     /// Moves the clock in small steps up to <paramref name="limit"/>, letting the client's keep-alive loop arm its next
     /// timer after each step, and stops as soon as <paramref name="until"/> holds (which must then happen by the limit).
     /// </summary>
-    private static async Task MoveClockAsync(ManualTimeProvider clock, TimeSpan limit, Func<bool> until)
+    private static async Task MoveClockAsync(ObservedTimeProvider clock, TimeSpan limit, Func<bool> until)
     {
         var step = TimeSpan.FromMilliseconds(100);
         while (!until() && clock.Now < limit)
         {
             clock.Advance(step);
-            await Wait.UntilAsync(() => until() || clock.PendingTimers > 0, Step, "the keep-alive loop to arm its next timer");
+            await Wait.UntilAsync(() => until() || clock.ArmedTimers > 0, Step, "the keep-alive loop to arm its next timer");
         }
 
         // The loop may still be acting on the last step; the clock no longer moves, so anything later is too late.
