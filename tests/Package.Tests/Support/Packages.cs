@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 
 namespace Kiosk.Package.Tests.Support;
@@ -95,20 +96,40 @@ internal static class Packages
         }
     }
 
-    /// <summary>An exclusive lock on a file (released when the returned stream is disposed), waited for up to <paramref name="timeout"/>.</summary>
-    public static FileStream AcquireFileLock(string path, TimeSpan timeout)
+    /// <summary>
+    /// An exclusive lock on a file, waited for up to <paramref name="timeout"/>, released when the result is disposed.
+    /// .NET's <c>FileShare.None</c> tries flock once and fails at once, which leaves only polling; flock(1) waits in the
+    /// kernel with a real timeout. Its child holds the lock while our pipe to it is open, so a killed test host (the
+    /// pipe closes) releases it too.
+    /// </summary>
+    public static IDisposable AcquireFileLock(string path, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var start = new ProcessStartInfo("flock") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] arguments = ["--exclusive", "--timeout", ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture), path, "sh", "-c", "echo locked; exec cat > /dev/null"];
+        foreach (var argument in arguments)
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(2));
-            }
+            start.ArgumentList.Add(argument);
+        }
+
+        var holder = Process.Start(start) ?? throw new InvalidOperationException("Could not start flock.");
+        if (holder.StandardOutput.ReadLine() != "locked")
+        {
+            var error = holder.StandardError.ReadToEnd();
+            holder.WaitForExit();
+            holder.Dispose();
+            throw new TimeoutException($"Could not lock {path} within {timeout.TotalMinutes:0.#} min: {error}");
+        }
+
+        return new HeldLock(holder);
+    }
+
+    private sealed class HeldLock(Process holder) : IDisposable
+    {
+        public void Dispose()
+        {
+            holder.StandardInput.Close();
+            holder.WaitForExit();
+            holder.Dispose();
         }
     }
 
