@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Kiosk.Broker;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Device.Tests.Process;
 
@@ -10,27 +8,19 @@ namespace Kiosk.Device.Tests.Process;
 /// The real kiosk executable (Kiosk.Device run) as a child process on simulated hardware: what systemd starts on the
 /// Pi, for the tests that need a real process boundary (SIGKILL, SIGTERM, exit codes, NOTIFY_SOCKET).
 /// </summary>
-internal sealed partial class KioskProcess : IAsyncDisposable
+internal sealed class KioskProcess : IAsyncDisposable
 {
-    private readonly System.Diagnostics.Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly ChildProcess child;
 
-    private KioskProcess(System.Diagnostics.Process process)
-    {
-        this.process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private KioskProcess(ChildProcess child) => this.child = child;
 
-    public int Id => process.Id;
+    public int Id => child.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => child.HasExited;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => child.ExitCode;
 
-    public string Output => string.Join('\n', output);
+    public string Output => child.Output;
 
     /// <summary>Kiosk settings for a simulated kiosk against <paramref name="broker"/>, with its data in <paramref name="dataDirectory"/>.</summary>
     public static Dictionary<string, string> Settings(PrivateBroker broker, string dataDirectory)
@@ -61,79 +51,32 @@ internal sealed partial class KioskProcess : IAsyncDisposable
     public static KioskProcess StartProgram(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = ChildProcess.StartInfo("dotnet");
+        start.WorkingDirectory = AppContext.BaseDirectory;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        // The child must not inherit a systemd socket from whoever runs the tests.
-        start.Environment.Remove("NOTIFY_SOCKET");
-        start.Environment.Remove("WATCHDOG_USEC");
-        start.Environment.Remove("INVOCATION_ID");
-        start.Environment.Remove("JOURNAL_STREAM");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        var process = new KioskProcess(System.Diagnostics.Process.Start(start)!);
-
         // A simulator reads its front panel from standard input: end of input stops it rather than leaving it waiting.
-        process.process.StandardInput.Close();
-        return process;
+        return new KioskProcess(ChildProcess.Start(start, $"the kiosk process ({assembly})", closeInput: true));
     }
 
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The kiosk process did not exit within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) => child.WaitForOutputAsync(text, timeout);
 
-        // WaitForExitAsync returns before the redirected streams are drained; the parameterless wait drains them.
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => child.WaitForExitAsync(timeout);
 
     /// <summary>SIGKILL: what a power cut does to the process.</summary>
-    public void KillHard() => Signal(9);
+    public void KillHard() => child.KillHard();
 
     /// <summary>SIGTERM: what `systemctl stop` sends.</summary>
-    public void Terminate() => Signal(15);
+    public void Terminate() => child.Terminate();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
-
-    private void Signal(int signal)
-    {
-        if (SendSignal(process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill({process.Id}, {signal}) failed");
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
+    public ValueTask DisposeAsync() => child.DisposeAsync();
 }

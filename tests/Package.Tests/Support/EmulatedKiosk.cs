@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Package.Tests.Support;
 
@@ -9,23 +7,15 @@ namespace Kiosk.Package.Tests.Support;
 /// C++ libraries (libc6-arm64-cross, libstdc++6-arm64-cross) as its root (-L). There is no arm64 ICU here, so
 /// globalization runs invariant; everything else (ReadyToRun code, the runtime, native SQLite) is the package's own.
 /// </summary>
-internal sealed partial class EmulatedKiosk : IAsyncDisposable
+internal sealed class EmulatedKiosk : IAsyncDisposable
 {
     public const string Qemu = "/usr/bin/qemu-aarch64-static";
     public const string Sysroot = "/usr/aarch64-linux-gnu";
-    private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly ChildProcess child;
 
-    private EmulatedKiosk(Process process)
-    {
-        this.process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private EmulatedKiosk(ChildProcess child) => this.child = child;
 
-    public string Output => string.Join('\n', output);
+    public string Output => child.Output;
 
     /// <summary>Why arm64 programs cannot run here, or null when they can.</summary>
     public static string? MissingFacility() =>
@@ -36,18 +26,14 @@ internal sealed partial class EmulatedKiosk : IAsyncDisposable
 
     public static EmulatedKiosk Start(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Qemu) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(program)! };
+        var start = ChildProcess.StartInfo(Qemu);
+        start.WorkingDirectory = Path.GetDirectoryName(program)!;
         start.ArgumentList.Add("-L");
         start.ArgumentList.Add(Sysroot);
         start.ArgumentList.Add(program);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in new[] { "NOTIFY_SOCKET", "WATCHDOG_USEC", "INVOCATION_ID", "JOURNAL_STREAM" })
-        {
-            start.Environment.Remove(name);
         }
 
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
@@ -58,64 +44,18 @@ internal sealed partial class EmulatedKiosk : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return new EmulatedKiosk(Process.Start(start)!);
+        return new EmulatedKiosk(ChildProcess.Start(start, "the emulated program"));
     }
 
     /// <summary>Waits until the program has printed a line containing <paramref name="text"/>.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
-        {
-            if (DateTime.UtcNow > deadline || process.HasExited)
-            {
-                throw new TimeoutException($"No '{text}' from the emulated program within {timeout.TotalSeconds:0} s.");
-            }
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) => child.WaitForOutputAsync(text, timeout);
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-    }
-
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The emulated program did not exit within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
-
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => child.WaitForExitAsync(timeout);
 
     /// <summary>SIGKILL to qemu, which is the process: the kiosk dies at whatever instruction it was on.</summary>
-    public void KillHard() => Signal(9);
+    public void KillHard() => child.KillHard();
 
-    public void Terminate() => Signal(15);
+    public void Terminate() => child.Terminate();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-    }
-
-    private void Signal(int signal)
-    {
-        if (SendSignal(process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill({process.Id}, {signal}) failed");
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int SendSignal(int pid, int signal);
+    public ValueTask DisposeAsync() => child.DisposeAsync();
 }
