@@ -1,3 +1,5 @@
+using Kiosk.DeviceDrivers.Text;
+
 namespace Kiosk.DeviceDrivers.Gpio;
 
 /// <summary>One physical button: where it is wired and how its presses are judged.</summary>
@@ -90,7 +92,7 @@ public sealed class ButtonOptions
 
         if (problems.Count > 0)
         {
-            throw new DeviceConfigurationException("Button configuration is invalid: " + string.Join("; ", problems) + ".");
+            throw new DeviceConfigurationException(DriverTeks.ButtonsInvalid(problems));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Kiosk.DeviceDrivers.Text;
+
 namespace Kiosk.DeviceDrivers.Gpio;
 
 /// <summary>One output: a button lamp, the "printer problem" LED or the buzzer.</summary>
@@ -40,7 +42,7 @@ public sealed class LampOptions
 
         if (problems.Count > 0)
         {
-            throw new DeviceConfigurationException("Lamp configuration is invalid: " + string.Join("; ", problems) + ".");
+            throw new DeviceConfigurationException(DriverTeks.LampsInvalid(problems));
         }
     }
 }

@@ -67,6 +67,9 @@ public static class KioskCommandLine
         {
             host = KioskHost.CreateBuilder(hostArgs, configFile).Build();
             KioskHost.ValidateConfiguration(host.Services);
+
+            // Only the service needs the hardware; the tools run on a desk PC with the Pi's configuration too.
+            Devices.DeviceRegistration.CheckHardware(host.Services.GetRequiredService<IOptions<KioskOptions>>().Value);
             await host.RunAsync();
             return 0;
         }
