@@ -57,7 +57,8 @@ public static class KioskCommandLine
         export.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => ExportAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output))));
         root.Subcommands.Add(export);
 
-        return await root.Parse(args).InvokeAsync();
+        CommandLineText.Localize(root);
+        return await CommandLineText.InvokeAsync(root, args, Console.Error);
     }
 
     private static async Task<int> RunAsync(string? configFile, string[] hostArgs)
