@@ -52,6 +52,7 @@ public static class DriverTeks
         16 => F($"sedang dipakai proses lain (errno {errno})"),
         19 or 6 => F($"perangkat tidak ada (errno {errno})"),
         22 => F($"permintaan ditolak kernel (errno {errno})"),
+        25 => F($"bukan perangkat GPIO (errno {errno})"),
         _ => F($"kesalahan sistem (errno {errno})"),
     };
 
