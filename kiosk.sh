@@ -130,7 +130,8 @@ summarize() {
 # ./kiosk.sh bench [name] [args...]: every benchmark, or those whose project name contains NAME (e.g. mqtt, queue,
 # printing, devicedrivers, kiosk), with ARGS passed on.
 cmd_bench() {
-  ensure_packages mosquitto mosquitto-clients "${BUILD_PACKAGES[@]}"
+  # strace: bench/Fsync.Bench counts fsync calls with it
+  ensure_packages mosquitto mosquitto-clients strace "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local filter=""
   if [ $# -gt 0 ] && ls bench/*/*.csproj | grep -qi -- "$1"; then

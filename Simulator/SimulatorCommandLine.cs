@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator;
 
@@ -45,7 +46,7 @@ public sealed class SimulatorCommandLine
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} perlu nilai");
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(arg + SimulatorTeks.NeedsValueSuffix);
             try
             {
                 switch (arg)
@@ -102,9 +103,20 @@ public sealed class SimulatorCommandLine
                         return false;
                 }
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or UriFormatException)
+            catch (UriFormatException)
             {
-                error = $"{arg}: {ex.Message}";
+                error = $"{arg}: {SimulatorTeks.NotAUrl}";
+                return false;
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException)
+            {
+                error = $"{arg}: {SimulatorTeks.NotAPort}";
+                return false;
+            }
+            catch (ArgumentException ex)
+            {
+                // Only our own "perlu nilai" and Path.GetFullPath's refusals come here; the latter are .NET English.
+                error = ex.Message.EndsWith(SimulatorTeks.NeedsValueSuffix, StringComparison.Ordinal) ? ex.Message : $"{arg}: {SimulatorTeks.NotAPath}";
                 return false;
             }
         }

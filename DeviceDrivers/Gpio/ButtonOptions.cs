@@ -1,3 +1,5 @@
+using Kiosk.DeviceDrivers.Text;
+
 namespace Kiosk.DeviceDrivers.Gpio;
 
 /// <summary>One physical button: where it is wired and how its presses are judged.</summary>
@@ -46,51 +48,51 @@ public sealed class ButtonOptions
         var problems = new List<string>();
         if (buttons.Count == 0)
         {
-            problems.Add("no buttons are configured");
+            problems.Add("belum ada tombol yang dikonfigurasi");
         }
 
         foreach (var duplicate in buttons.GroupBy(b => b.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"button id \"{duplicate.Key}\" is used {duplicate.Count()} times");
+            problems.Add($"Id tombol \"{duplicate.Key}\" dipakai {duplicate.Count()} kali");
         }
 
         foreach (var b in buttons)
         {
-            var name = string.IsNullOrWhiteSpace(b.Id) ? "(button without id)" : b.Id;
+            var name = string.IsNullOrWhiteSpace(b.Id) ? "(tombol tanpa Id)" : b.Id;
             if (string.IsNullOrWhiteSpace(b.Id))
             {
-                problems.Add("a button has no Id");
+                problems.Add("ada tombol tanpa Id");
             }
 
             if (requireWiring && (string.IsNullOrWhiteSpace(b.Chip) || string.IsNullOrWhiteSpace(b.Line)))
             {
-                problems.Add($"{name}: Chip and Line are required");
+                problems.Add($"{name}: Chip dan Line wajib diisi");
             }
 
             if (b.DebounceMs is < 0 or > 1000)
             {
-                problems.Add($"{name}: DebounceMs {b.DebounceMs} must be 0..1000");
+                problems.Add($"{name}: DebounceMs harus 0..1000, tertulis {b.DebounceMs}");
             }
 
             if (b.LockoutMs is < 0 or > 60_000)
             {
-                problems.Add($"{name}: LockoutMs {b.LockoutMs} must be 0..60000");
+                problems.Add($"{name}: LockoutMs harus 0..60000, tertulis {b.LockoutMs}");
             }
 
             if (b.LongPressMs < 0 || (b.LongPressMs > 0 && b.LongPressMs <= b.DebounceMs))
             {
-                problems.Add($"{name}: LongPressMs {b.LongPressMs} must be 0 (off) or longer than DebounceMs");
+                problems.Add($"{name}: LongPressMs harus 0 (mati) atau lebih lama dari DebounceMs, tertulis {b.LongPressMs}");
             }
 
             if (b.StuckAfterSeconds < 1 || b.StuckAfterSeconds * 1000L <= b.LongPressMs)
             {
-                problems.Add($"{name}: StuckAfterSeconds {b.StuckAfterSeconds} must be at least 1 and longer than LongPressMs");
+                problems.Add($"{name}: StuckAfterSeconds harus minimal 1 dan lebih lama dari LongPressMs, tertulis {b.StuckAfterSeconds}");
             }
         }
 
         if (problems.Count > 0)
         {
-            throw new DeviceConfigurationException("Button configuration is invalid: " + string.Join("; ", problems) + ".");
+            throw new DeviceConfigurationException(DriverTeks.ButtonsInvalid(problems));
         }
     }
 }

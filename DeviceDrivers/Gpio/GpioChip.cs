@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiosk.DeviceDrivers.Native;
+using Kiosk.DeviceDrivers.Text;
 
 namespace Kiosk.DeviceDrivers.Gpio;
 
@@ -49,7 +50,7 @@ internal sealed class GpioChip : IDisposable
         {
             return offset < Info.Lines
                 ? offset
-                : throw new DeviceConfigurationException($"GPIO line {offset} does not exist on {Path} ({Info.Label}), which has {Info.Lines} lines.");
+                : throw new DeviceConfigurationException(DriverTeks.GpioLineOutOfRange(offset, Path, Info.Label, Info.Lines));
         }
 
         for (uint i = 0; i < Info.Lines; i++)
@@ -60,7 +61,7 @@ internal sealed class GpioChip : IDisposable
             }
         }
 
-        throw new DeviceConfigurationException($"No GPIO line named \"{line}\" on {Path} ({Info.Label}); give the line number or a name the doctor lists.");
+        throw new DeviceConfigurationException(DriverTeks.GpioLineNameMissing(line, Path, Info.Label));
     }
 
     public GpioLineRequest Request(IReadOnlyList<uint> offsets, GpioLineSettings settings, string consumer)
@@ -70,7 +71,7 @@ internal sealed class GpioChip : IDisposable
         var fd = GpioUapi.ReadRequestFd(request);
         if (fd <= 0)
         {
-            throw new GpioException($"The kernel returned no descriptor for lines {string.Join(",", offsets)} on {Path}.");
+            throw new GpioException(DriverTeks.GpioNoDescriptor(string.Join(",", offsets), Path));
         }
 
         var description = $"{Path} line(s) {string.Join(",", offsets)} ({consumer})";

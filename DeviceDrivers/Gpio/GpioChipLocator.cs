@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.DeviceDrivers.Text;
 
 namespace Kiosk.DeviceDrivers.Gpio;
 
@@ -46,11 +47,10 @@ internal static class GpioChipLocator
             }
             catch (GpioException ex)
             {
-                seen.Add($"{path} (unreadable: {ex.Message})");
+                seen.Add($"{path} ({DriverTeks.GpioChipUnreadable(ex.Message)})");
             }
         }
 
-        throw new DeviceConfigurationException(
-            $"No GPIO chip labelled \"{chip}\"; found: {(seen.Count == 0 ? "no GPIO chips at all" : string.Join(", ", seen))}.");
+        throw new DeviceConfigurationException(DriverTeks.GpioChipLabelMissing(chip, seen));
     }
 }

@@ -1,3 +1,5 @@
+using Kiosk.DeviceDrivers.Text;
+
 namespace Kiosk.DeviceDrivers.Gpio;
 
 /// <summary>One output: a button lamp, the "printer problem" LED or the buzzer.</summary>
@@ -18,29 +20,29 @@ public sealed class LampOptions
         var problems = new List<string>();
         foreach (var duplicate in lamps.GroupBy(l => l.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"lamp id \"{duplicate.Key}\" is used {duplicate.Count()} times");
+            problems.Add($"Id lampu \"{duplicate.Key}\" dipakai {duplicate.Count()} kali");
         }
 
         foreach (var lamp in lamps)
         {
             if (string.IsNullOrWhiteSpace(lamp.Id))
             {
-                problems.Add("a lamp has no Id");
+                problems.Add("ada lampu tanpa Id");
             }
             else if (requireWiring && (string.IsNullOrWhiteSpace(lamp.Chip) || string.IsNullOrWhiteSpace(lamp.Line)))
             {
-                problems.Add($"{lamp.Id}: Chip and Line are required");
+                problems.Add($"{lamp.Id}: Chip dan Line wajib diisi");
             }
         }
 
         if (buzzerId is not null && !lamps.Any(l => l.Id == buzzerId))
         {
-            problems.Add($"the buzzer \"{buzzerId}\" is not one of the configured outputs");
+            problems.Add($"buzzer \"{buzzerId}\" bukan salah satu keluaran yang dikonfigurasi");
         }
 
         if (problems.Count > 0)
         {
-            throw new DeviceConfigurationException("Lamp configuration is invalid: " + string.Join("; ", problems) + ".");
+            throw new DeviceConfigurationException(DriverTeks.LampsInvalid(problems));
         }
     }
 }

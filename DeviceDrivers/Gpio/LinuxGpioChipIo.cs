@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Kiosk.DeviceDrivers.Native;
+using Kiosk.DeviceDrivers.Text;
 
 namespace Kiosk.DeviceDrivers.Gpio;
 
@@ -12,17 +13,10 @@ internal sealed class LinuxGpioChipIo : IGpioChipIo
 
     public string Path => file.Path;
 
-    public static LinuxGpioChipIo Open(string path)
-    {
-        try
-        {
-            return new LinuxGpioChipIo(LinuxFile.Open(path, Libc.ORdWr));
-        }
-        catch (IOException ex)
-        {
-            throw new GpioException($"GPIO chip {path} cannot be opened: {ex.Message}", ex);
-        }
-    }
+    public static LinuxGpioChipIo Open(string path) =>
+        LinuxFile.TryOpen(path, Libc.ORdWr, out var file, out var errno)
+            ? new LinuxGpioChipIo(file)
+            : throw new GpioException(DriverTeks.GpioChipCannotOpen(path, DriverTeks.Errno(errno)));
 
     public unsafe void Ioctl(uint request, byte[] argument)
     {
@@ -37,7 +31,7 @@ internal sealed class LinuxGpioChipIo : IGpioChipIo
             });
             if (result < 0)
             {
-                throw new GpioException($"ioctl 0x{request:X8} on {Path} failed: {Libc.Describe(errno)}");
+                throw new GpioException(DriverTeks.GpioCallFailed($"ioctl 0x{request:X8}", Path, DriverTeks.Errno(errno)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Kiosk.DeviceDrivers.Native;
+using Kiosk.DeviceDrivers.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace Kiosk.DeviceDrivers.Gpio;
@@ -46,7 +47,7 @@ internal sealed class LinuxGpioLineIo : IGpioLineIo
 
                     if (n < 0 && errno != Libc.EAgain && errno != Libc.EIntr)
                     {
-                        throw new GpioException($"Reading events from {description} failed: {Libc.Describe(errno)}");
+                        throw new GpioException(DriverTeks.GpioCallFailed(DriverTeks.GpioReadEvents, description, DriverTeks.Errno(errno)));
                     }
                 }
             }
@@ -71,7 +72,7 @@ internal sealed class LinuxGpioLineIo : IGpioLineIo
             });
             if (result < 0)
             {
-                throw new GpioException($"ioctl 0x{request:X8} on {description} failed: {Libc.Describe(errno)}");
+                throw new GpioException(DriverTeks.GpioCallFailed($"ioctl 0x{request:X8}", description, DriverTeks.Errno(errno)));
             }
         }
     }
@@ -87,14 +88,14 @@ internal sealed class LinuxGpioLineIo : IGpioLineIo
             if (ready < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                return errno == Libc.EIntr ? (short)0 : throw new GpioException($"poll on {description} failed: {Libc.Describe(errno)}");
+                return errno == Libc.EIntr ? (short)0 : throw new GpioException(DriverTeks.GpioCallFailed(DriverTeks.GpioPoll, description, DriverTeks.Errno(errno)));
             }
 
             return poll.Revents;
         });
         if ((revents & (Libc.PollErr | Libc.PollNval)) != 0)
         {
-            throw new GpioException($"{description} reported an error: the GPIO chip went away.");
+            throw new GpioException(DriverTeks.GpioChipGone(description));
         }
 
         return (revents & Libc.PollIn) != 0;
@@ -110,7 +111,7 @@ internal sealed class LinuxGpioLineIo : IGpioLineIo
         }
         catch (ObjectDisposedException)
         {
-            throw new GpioException($"{description} is closed.");
+            throw new GpioException(DriverTeks.GpioClosed(description));
         }
         finally
         {

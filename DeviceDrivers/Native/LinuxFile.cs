@@ -25,15 +25,23 @@ internal sealed class LinuxFile : IDisposable
     public bool IsClosed => handle.IsClosed;
 
     /// <summary>Opens with O_NONBLOCK and O_CLOEXEC added to <paramref name="flags"/>.</summary>
-    public static LinuxFile Open(string path, int flags)
+    public static LinuxFile Open(string path, int flags) =>
+        TryOpen(path, flags, out var file, out var errno) ? file : throw new IOException($"Cannot open {path}: {Libc.Describe(errno)}");
+
+    /// <summary>As <see cref="Open"/>, but gives the errno, for callers that tell a technician what it means.</summary>
+    public static bool TryOpen(string path, int flags, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LinuxFile? file, out int errno)
     {
         var fd = Libc.Open(path, flags | Libc.ONonBlock | Libc.OCloExec);
         if (fd < 0)
         {
-            throw new IOException($"Cannot open {path}: {Libc.Describe(Marshal.GetLastPInvokeError())}");
+            errno = Marshal.GetLastPInvokeError();
+            file = null;
+            return false;
         }
 
-        return new LinuxFile(new SafeFileHandle(fd, ownsHandle: true), path);
+        errno = 0;
+        file = new LinuxFile(new SafeFileHandle(fd, ownsHandle: true), path);
+        return true;
     }
 
     /// <summary>Runs <paramref name="call"/> with the raw descriptor while the handle is kept alive.</summary>

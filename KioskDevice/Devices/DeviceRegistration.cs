@@ -86,6 +86,35 @@ public static class DeviceRegistration
             : new GpioLampPanel(lamps, buzzer, loggers.CreateLogger<GpioLampPanel>());
     }
 
+    /// <summary>
+    /// Before the host starts: every GPIO chip the buttons and lamps name must exist. One line names the first key that
+    /// uses a missing chip and the fix; without this the lamp panel's constructor fails inside the host's start.
+    /// </summary>
+    public static void CheckHardware(KioskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Hardware.Kind != "gpio")
+        {
+            return;
+        }
+
+        var uses = options.Buttons.Select((b, i) => (Key: $"Kiosk:Buttons:{i}:Chip", b.Chip)).ToList();
+        if (!string.IsNullOrWhiteSpace(options.Hardware.ProblemLampLine) || !string.IsNullOrWhiteSpace(options.Hardware.BuzzerLine))
+        {
+            uses.Add(("Kiosk:Hardware:Chip", options.Hardware.Chip));
+        }
+
+        foreach (var chip in uses.Where(u => !string.IsNullOrWhiteSpace(u.Chip)).GroupBy(u => u.Chip, StringComparer.Ordinal))
+        {
+            if (GpioChipCheck.Problem(chip.Key) is { } problem)
+            {
+                var others = chip.Count() - 1;
+                throw new Kiosk.DeviceDrivers.DeviceConfigurationException(
+                    $"{chip.First().Key}: {problem}" + (others > 0 ? " " + Kiosk.DeviceDrivers.Text.DriverTeks.GpioChipUsedAlsoBy(others) : string.Empty));
+            }
+        }
+    }
+
     /// <summary>The configured QR/card reader, or null when the kiosk has none.</summary>
     public static IScanReader? CreateReader(KioskOptions options, ILoggerFactory loggers)
     {

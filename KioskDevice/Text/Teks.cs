@@ -51,6 +51,36 @@ public static class Teks
     public const string ToHelp = "Hari layanan terakhir, yyyy-MM-dd";
     public const string OutputHelp = "Berkas CSV tujuan (bawaan: keluaran standar)";
 
+    // System.CommandLine's own words (help chrome and parse errors), see Tools/CommandLineText.
+    public const string HelpOptionHelp = "Menampilkan bantuan dan cara pakai";
+    public const string VersionOptionHelp = "Menampilkan versi program";
+    public const string UsageTitle = "Cara pakai:";
+    public const string OptionsTitle = "Pilihan:";
+    public const string CommandsTitle = "Perintah:";
+    public const string UsageCommandWord = "[perintah]";
+    public const string UsageOptionsWord = "[pilihan]";
+    public const string UsageSettingsWord = "[--Bagian:Kunci=nilai ...]";
+    public const string ValueWord = "nilai";
+    public const string RequiredMark = "(wajib)";
+    public const string CommandMissing = "Perintah belum ditulis.";
+    public const string CommandLineUnreadable = "Baris perintah tidak dapat dibaca.";
+
+    public static string SeeHelp(string program) => $"Lihat '{program} --help' untuk perintah dan pilihan yang ada.";
+
+    public static string UnknownCommandOrArgument(string token) => $"Perintah atau argumen tidak dikenal: '{token}'.";
+
+    public static string OptionRequired(string option) => $"Pilihan {option} wajib ditulis.";
+
+    public static string OptionNeedsValue(string option) => $"Pilihan {option} perlu nilai.";
+
+    public static string CommandNeedsValue(string command) => $"Perintah {command} perlu argumen.";
+
+    public static string OptionValueUnreadable(string value, string option) => $"Nilai '{value}' untuk {option} tidak dapat dibaca.";
+
+    public static string OptionTakesOneValue(string option) => $"Pilihan {option} hanya menerima satu nilai.";
+
+    public static string UnreadableToken(string token) => $"Tidak dapat dibaca: '{token}'.";
+
     // Arguments.
     public static string NotADate(string option, string text) => $"{option} '{text}' bukan tanggal; tulis yyyy-MM-dd, mis. 2026-11-23.";
 

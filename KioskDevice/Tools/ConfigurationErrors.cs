@@ -59,7 +59,7 @@ public static partial class ConfigurationErrors
                 case QueueConfigurationException queue:
                     return [WithFile($"Queue:{ConfigPath(queue.Key)}: {queue.Reason}", configuration)];
                 case Kiosk.DeviceDrivers.DeviceConfigurationException device:
-                    return [device.Message];
+                    return [WithFile(device.Message, configuration)];
                 case Kiosk.DeviceDrivers.Printing.Imaging.ImageFormatException:
                     return [WithFile($"Kiosk:Printer:LogoFile: {Teks.LogoUnreadable}", configuration)];
                 case KioskConfigurationFileException file:

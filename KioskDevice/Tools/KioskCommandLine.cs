@@ -57,7 +57,8 @@ public static class KioskCommandLine
         export.SetAction((parse, cancellationToken) => WithHostAsync(parse, config, services => ExportAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output))));
         root.Subcommands.Add(export);
 
-        return await root.Parse(args).InvokeAsync();
+        CommandLineText.Localize(root);
+        return await CommandLineText.InvokeAsync(root, args, Console.Error);
     }
 
     private static async Task<int> RunAsync(string? configFile, string[] hostArgs)
@@ -67,6 +68,9 @@ public static class KioskCommandLine
         {
             host = KioskHost.CreateBuilder(hostArgs, configFile).Build();
             KioskHost.ValidateConfiguration(host.Services);
+
+            // Only the service needs the hardware; the tools run on a desk PC with the Pi's configuration too.
+            Devices.DeviceRegistration.CheckHardware(host.Services.GetRequiredService<IOptions<KioskOptions>>().Value);
             await host.RunAsync();
             return 0;
         }

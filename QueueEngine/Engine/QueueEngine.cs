@@ -146,8 +146,7 @@ public sealed partial class QueueEngine : IDisposable
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             // Disk full, SD card gone read-only, I/O error: the transaction rolled back, memory was not touched.
-            throw new QueueDatabaseException(_log.Path,
-                $"Writing to the ticket log {_log.Path} failed ({ex.Message}); nothing of this operation was saved.", ex);
+            throw new QueueDatabaseException(_log.Path, DatabaseText.WriteFailed(_log.Path, ex.SqliteErrorCode), ex);
         }
 
         Apply(change);

@@ -85,9 +85,7 @@ internal sealed class TicketLog : IDisposable
         catch (SqliteException ex)
         {
             connection.Dispose();
-            throw new QueueDatabaseException(full,
-                $"The ticket log {full} cannot be opened ({ex.Message}). Refusing to start: restore {full} from the last backup " +
-                "or move it aside to start an empty log.", ex);
+            throw new QueueDatabaseException(full, DatabaseText.CannotOpen(full, ex.SqliteErrorCode), ex);
         }
         catch
         {
@@ -104,7 +102,7 @@ internal sealed class TicketLog : IDisposable
         var mode = Scalar(connection, "PRAGMA journal_mode = WAL;") as string;
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
-            throw new QueueDatabaseException(connection.DataSource, $"The ticket log {connection.DataSource} refused WAL mode (got '{mode}').");
+            throw new QueueDatabaseException(connection.DataSource, DatabaseText.NoWal(connection.DataSource, mode));
         }
 
         Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
@@ -125,9 +123,9 @@ internal sealed class TicketLog : IDisposable
 
         if (problems is not ["ok"])
         {
-            throw new QueueDatabaseException(path,
-                $"The ticket log {path} is corrupt (quick_check: {string.Join("; ", problems.Take(5))}). Refusing to start: " +
-                $"restore {path} from the last backup (keep the broken file for analysis).");
+            // SQLite's own lines (English, page numbers) go to the inner exception for a developer, not to the technician.
+            throw new QueueDatabaseException(path, DatabaseText.Corrupt(path, problems.Count),
+                new InvalidDataException("quick_check: " + string.Join("; ", problems.Take(5))));
         }
     }
 
@@ -136,9 +134,7 @@ internal sealed class TicketLog : IDisposable
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
         if (version > Migrations.Steps.Count)
         {
-            throw new QueueDatabaseException(path,
-                $"The ticket log {path} has schema version {version}, newer than this program knows ({Migrations.Steps.Count}). " +
-                "Refusing to start: install the newer kiosk version again or restore a matching backup.");
+            throw new QueueDatabaseException(path, DatabaseText.NewerSchema(path, version, Migrations.Steps.Count));
         }
 
         for (var step = version; step < Migrations.Steps.Count; step++)

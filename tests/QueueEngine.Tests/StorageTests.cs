@@ -32,7 +32,8 @@ public class StorageTests
         var error = Assert.Throws<QueueDatabaseException>(() => QueueEngine.Open(TestSite.Options(dir.Db), TimeProvider.System, null));
 
         Assert.Equal(dir.Db, error.DatabasePath);
-        Assert.Contains($"restore {dir.Db}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"pulihkan {dir.Db}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite Error", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class StorageTests
 
         var error = Assert.Throws<QueueDatabaseException>(() => QueueEngine.Open(options, TimeProvider.System, null));
 
-        Assert.Contains("Refusing to start", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kiosk tidak dijalankan", error.Message, StringComparison.Ordinal);
         Assert.Contains(dir.Db, error.Message, StringComparison.Ordinal);
     }
 
@@ -80,7 +81,7 @@ public class StorageTests
 
         var error = Assert.Throws<QueueDatabaseException>(() => QueueEngine.Open(TestSite.Options(dir.Db), TimeProvider.System, null));
 
-        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("skema versi 99", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -280,9 +280,9 @@ public sealed class ButtonSemanticsTests
     }
 
     [Theory]
-    [InlineData("", "17", 30, "a button has no Id")]
-    [InlineData("umum", "17", -5, "DebounceMs -5 must be 0..1000")]
-    [InlineData("umum", "", 30, "umum: Chip and Line are required")]
+    [InlineData("", "17", 30, "ada tombol tanpa Id")]
+    [InlineData("umum", "17", -5, "DebounceMs harus 0..1000, tertulis -5")]
+    [InlineData("umum", "", 30, "umum: Chip dan Line wajib diisi")]
     public void Bad_button_configuration_names_the_problem(string id, string line, int debounceMs, string expected)
     {
         var options = new ButtonOptions { Id = id, Line = line, DebounceMs = debounceMs };
@@ -297,6 +297,6 @@ public sealed class ButtonSemanticsTests
     {
         var error = Assert.Throws<DeviceConfigurationException>(() => new ButtonSemantics([Options(), Options()]));
 
-        Assert.Contains("\"umum\" is used 2 times", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"umum\" dipakai 2 kali", error.Message, StringComparison.Ordinal);
     }
 }

@@ -129,7 +129,7 @@ public sealed class GpioButtonPanelTests
 
         var error = await Assert.ThrowsAsync<DeviceConfigurationException>(() => panel.StartAsync(CancellationToken.None));
 
-        Assert.Contains("GPIO line 40 does not exist on /dev/gpiochip0 (pinctrl-bcm2711), which has 28 lines", error.Message, StringComparison.Ordinal);
+        Assert.Contains("jalur GPIO 40 tidak ada di /dev/gpiochip0 (pinctrl-bcm2711), yang punya 28 jalur", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class GpioButtonPanelTests
 
         var error = await Assert.ThrowsAsync<DeviceConfigurationException>(() => panel.StartAsync(CancellationToken.None));
 
-        Assert.Contains("No GPIO line named \"BUTTON_UMUM\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("tidak ada jalur GPIO bernama \"BUTTON_UMUM\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class GpioButtonPanelTests
 
         var error = await Assert.ThrowsAsync<GpioException>(() => panel.StartAsync(CancellationToken.None));
 
-        Assert.Contains("/dev/gpiochip-kiosk-missing", error.Message, StringComparison.Ordinal);
-        Assert.Contains("No such file or directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("chip GPIO /dev/gpiochip-kiosk-missing tidak dapat dibuka: tidak ada (errno 2)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("No such file", error.Message, StringComparison.Ordinal);
     }
 }

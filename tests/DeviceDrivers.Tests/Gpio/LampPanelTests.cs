@@ -81,6 +81,6 @@ public sealed class LampPanelTests
 
         Assert.Contains("Unknown lamp \"gigi\"", Assert.Throws<ArgumentException>(() => panel.Set("gigi", true)).Message, StringComparison.Ordinal);
         var error = Assert.Throws<DeviceConfigurationException>(() => new SimulatedLampPanel(Lamps, "horn"));
-        Assert.Contains("the buzzer \"horn\" is not one of the configured outputs", error.Message, StringComparison.Ordinal);
+        Assert.Contains("buzzer \"horn\" bukan salah satu keluaran yang dikonfigurasi", error.Message, StringComparison.Ordinal);
     }
 }

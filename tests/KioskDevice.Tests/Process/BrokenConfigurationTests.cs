@@ -11,7 +11,13 @@ public sealed class BrokenConfigurationTests
 
     /// <summary>Runtime, parser and socket English a technician must never read.</summary>
     public static readonly string[] RuntimeEnglish =
-        ["Exception", "Path: $", "Connection refused", "   at ", "must be", ", got ", "Failed to", "Unhandled", "is not a", "not found"];
+    [
+        "Exception", "Path: $", "Connection refused", "   at ", "must be", ", got ", "Failed to", "Unhandled", "is not a", "not found",
+        "No such file", "errno 2)", "SQLite Error", "cannot be opened",
+
+        // System.CommandLine's own chrome and parse errors.
+        "Usage:", "Options:", "Commands:", "Description:", "Show help", "Show version", "Unrecognized", "Required", "(REQUIRED)", "Did you mean",
+    ];
 
     public static TheoryData<string, string> Cases()
     {
@@ -74,6 +80,46 @@ public sealed class BrokenConfigurationTests
             }
 
             Assert.False(Directory.Exists(data), "a refused configuration must not create the data folder");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_gpio_chip_stops_run_with_one_line_naming_the_key_and_exit_78()
+    {
+        var folder = Directory.CreateTempSubdirectory("kiosk-no-gpio-").FullName;
+        try
+        {
+            // A path no machine has, so the test means the same on a Pi whose /dev/gpiochip0 exists.
+            var chip = Path.Combine(folder, "gpiochip0");
+            var data = Path.Combine(folder, "data");
+            var settings = new Dictionary<string, string>
+            {
+                ["Kiosk:Hardware:Kind"] = "gpio",
+                ["Kiosk:Buttons:0:Chip"] = chip,
+                ["Kiosk:Printer:Transport"] = "simulated",
+                ["Kiosk:Reader:Kind"] = "none",
+                ["Kiosk:Mqtt:Port"] = "1",
+                ["Kiosk:DataDirectory"] = data,
+            };
+            await using var run = KioskProcess.Start(settings);
+
+            var exitCode = await run.WaitForExitAsync(Wait);
+
+            Assert.True(exitCode == 78, $"exit {exitCode}:\n{run.Output}");
+            var line = Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("Konfigurasi tidak valid", line, StringComparison.Ordinal);
+            Assert.Contains($"Kiosk:Buttons:0:Chip: chip GPIO {chip} tidak ada", line, StringComparison.Ordinal);
+            Assert.Contains("Kiosk:Hardware:Kind=simulated", line, StringComparison.Ordinal);
+            foreach (var english in RuntimeEnglish)
+            {
+                Assert.DoesNotContain(english, line, StringComparison.Ordinal);
+            }
+
+            Assert.False(Directory.Exists(data), "a kiosk refused for its hardware must not create the data folder");
         }
         finally
         {
