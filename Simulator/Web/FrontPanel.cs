@@ -37,11 +37,21 @@ public sealed class FrontPanel : IAsyncDisposable
     private bool printing;
     private bool buzzer;
 
+    private readonly SimulatorScreens? screens;
+
+    /// <summary>A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none.</summary>
     public FrontPanel(SimulatorSession session, Uri? screensUrl)
     {
         this.session = session;
         ScreensUrl = screensUrl;
         Events = new PanelEvents();
+    }
+
+    /// <summary>A panel with the simulator's own screens host: every loket page opens logged in.</summary>
+    public FrontPanel(SimulatorSession session, SimulatorScreens screens)
+        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address)
+    {
+        this.screens = screens;
     }
 
     public PanelEvents Events { get; }
@@ -85,6 +95,7 @@ public sealed class FrontPanel : IAsyncDisposable
                 broker = BrokerInfo(),
                 counters = Enumerable.Range(1, session.Broker.CounterCount).ToArray(),
                 screens = ScreensUrl?.ToString().TrimEnd('/'),
+                loketsLoggedIn = screens is not null,
                 roll = roll.ToArray(),
                 views = views.ToDictionary(v => v.Key, v => v.Value.ToArray()),
                 activity = activity.ToArray(),
@@ -221,6 +232,20 @@ public sealed class FrontPanel : IAsyncDisposable
         await Task.WhenAll(displayReading, ticking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         desksGate.Dispose();
         stopping.Dispose();
+    }
+
+    /// <summary>The loket frame's address: a one-time login from the simulator's own screens host, else the login form.</summary>
+    public string LoketUrl(int counter)
+    {
+        if (counter < 1 || counter > session.Broker.CounterCount)
+        {
+            throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
+        }
+
+        return screens is not null
+        ? screens.LoginUrl(counter).ToString()
+            : ScreensUrl is not null ? new Uri(ScreensUrl, "loket?loket=" + counter.ToString(CultureInfo.InvariantCulture)).ToString()
+            : throw new PanelException("Host layar loket/display tidak tersedia di simulator ini.");
     }
 
     private SimulatorSession KioskOrThrow() => session.KioskRunning ? session : throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");

@@ -1,4 +1,7 @@
+using System.Net;
 using Kiosk.Device.Devices;
+using Kiosk.Queue.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kiosk.Simulator.Tests;
@@ -40,8 +43,68 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.PressAsync("#scan", "Enter");
         await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(3, new() { Timeout = Timeout });
         Assert.Equal(3, harness.Numbers().Count);
+    }
 
-        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png"), FullPage = false });
+    [SkippableFact]
+    public async Task Every_loket_page_in_the_panel_opens_logged_in_as_its_own_counter_and_a_login_ticket_works_once()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, withScreens: true);
+        var page = await OpenAsync(harness);
+
+        var counters = harness.Session.Services.GetRequiredService<QueueEngineOptions>().Counters;
+        Assert.Equal(harness.Session.Broker.CounterCount, counters.Count);
+        var loket = page.FrameLocator("#frame-loket");
+        foreach (var counter in counters)
+        {
+            await page.ClickAsync($"[data-loket-tab=\"{counter.Id}\"]");
+            await page.WaitForSelectorAsync($"#frame-loket[data-counter=\"{counter.Id}\"]");
+            await Assertions.Expect(loket.Locator("#layar-loket")).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(loket.Locator("#layar-masuk")).ToBeHiddenAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(loket.Locator("#nama-loket")).ToHaveTextAsync(counter.Name, new() { Timeout = Timeout });
+        }
+
+        // The ticket is the simulator's own, made in its process; it logs in through the broker once, then is spent.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(20) };
+        var url = harness.Screens!.LoginUrl(2);
+        using (var first = await client.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+            Assert.Equal("/loket?loket=2", first.Headers.Location?.OriginalString);
+            Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("loket_sesi_2=", StringComparison.Ordinal));
+        }
+
+        using var again = await client.GetAsync(url);
+        Assert.Equal("/loket", again.Headers.Location?.OriginalString);
+        Assert.False(again.Headers.Contains("Set-Cookie"));
+    }
+
+    [SkippableFact]
+    public async Task A_loket_call_appears_on_the_display()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, withScreens: true);
+        var page = await OpenAsync(harness);
+        var loket = page.FrameLocator("#frame-loket");
+        var display = page.FrameLocator("#frame-layar");
+        await Assertions.Expect(loket.Locator("#layar-loket")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await page.ClickAsync("button.patient[data-button=umum]");
+
+        // Callable once the kiosk has marked it printed: its ticket.printed event is what the display then receives.
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("ticket.printed", new() { Timeout = Timeout });
+        var number = Assert.Single(harness.Numbers());
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(number, new() { Timeout = Timeout });
+        await loket.Locator("[data-perintah=call-next]").ClickAsync();
+
+        await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToHaveTextAsync(number, new() { Timeout = Timeout });
+        await Assertions.Expect(display.Locator("#nomor-utama")).ToHaveTextAsync(number, new() { Timeout = Timeout });
+        await Assertions.Expect(display.Locator("#loket-daftar")).ToContainTextAsync(number, new() { Timeout = Timeout });
+        Assert.Equal("1", harness.Session.Engine.TodayTickets().Single().CalledBy);
+
+        // The README's first picture: the whole window, the kiosk, its roll, the display and every loket page.
+        await page.ClickAsync("button.patient[data-button=bpjs]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(harness.Numbers()[1], new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png"), FullPage = true });
     }
 
     [SkippableFact]
