@@ -85,6 +85,11 @@ public sealed class FrontPanelServer : IAsyncDisposable
             "padam" => panel.KioskPowerAsync(on: false),
             _ => throw new PanelException($"Aksi kiosk '{action}' tidak dikenal."),
         }));
+        app.MapPost("/api/skenario", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            return Act(() => panel.StartScenario(form["nama"].ToString()));
+        });
         app.MapPost("/api/jam", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();

@@ -159,6 +159,27 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         Assert.Contains(Next(cut), await page.Locator("#roll .ticket").First.TextContentAsync(), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_scenario_started_from_the_page_plays_its_day_on_its_own_stack_and_shows_the_report()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero);
+        var page = await OpenAsync(harness);
+
+        await page.SelectOptionAsync("#scenario-name", "hari-biasa");
+        await page.ClickAsync("#scenario-run");
+        await page.WaitForSelectorAsync("#scenario-run:disabled");
+
+        // A day of 120 patients through its own broker and kiosk: about 15 s alone, longer beside other builds.
+        await page.WaitForSelectorAsync("#scenario-result[data-state=selesai]", new() { Timeout = 240_000 });
+        var report = await page.Locator("#scenario-result").TextContentAsync();
+        Assert.Contains("Invarian: semua terpenuhi", report, StringComparison.Ordinal);
+        Assert.Contains("Rekap kiosk setelah tutup hari", report, StringComparison.Ordinal);
+        Assert.Contains("ok", await page.Locator("#scenario-result").GetAttributeAsync("class"), StringComparison.Ordinal);
+
+        // The panel's own kiosk kept its day: the scenario's tickets are not in its log.
+        Assert.Empty(harness.Numbers());
+    }
+
     private async Task<IPage> OpenAsync(PanelHarness harness)
     {
         Skip.If(browser.Unavailable is not null, browser.Unavailable);
