@@ -29,10 +29,10 @@ public static class SimulatorApp
             overrides[key] = value;
         }
 
-        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile };
+        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true };
         if (options.DataDirectory is not null)
         {
-            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory };
+            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true };
         }
 
         await using var session = await SimulatorSession.StartAsync(sessionOptions, cancellationToken);

@@ -144,6 +144,10 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.WaitForSelectorAsync("#kiosk.dead", new() { Timeout = Timeout });
         Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
 
+        // The connection died without a goodbye, as on the Pi: the broker sent the kiosk's last will to the display.
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("Kiosk tidak terhubung", new() { Timeout = Timeout });
+        Assert.DoesNotContain("Kiosk dimatikan", await page.Locator("#view-display").TextContentAsync(), StringComparison.Ordinal);
+
         await page.ClickAsync("[data-kiosk=nyala]");
         await page.WaitForSelectorAsync("#kiosk:not(.dead)", new() { Timeout = Timeout });
         var reprint = page.Locator("#roll .ticket.reprint");

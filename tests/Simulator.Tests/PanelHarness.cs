@@ -36,7 +36,7 @@ internal sealed class PanelHarness : IAsyncDisposable
             ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "0",
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
         };
-        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration }, CancellationToken.None);
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true }, CancellationToken.None);
         var screens = withScreens ? await SimulatorScreens.StartAsync(session, port: 0, TextWriter.Null, CancellationToken.None) : null;
         var panel = screens is null ? new FrontPanel(session, screensUrl: null) : new FrontPanel(session, screens);
         await panel.StartAsync(CancellationToken.None);
