@@ -104,7 +104,13 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.ClickAsync("button.patient[data-button=bpjs]");
         await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
         await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(harness.Numbers()[1], new() { Timeout = Timeout });
-        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png"), FullPage = true });
+
+        // A window as tall as the page: frames below the viewport come out blank in a full-page capture.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1600, height);
+        await Assertions.Expect(display.Locator("#nomor-utama")).ToBeInViewportAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToBeInViewportAsync(new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png") });
     }
 
     [SkippableFact]
