@@ -29,19 +29,18 @@ public static class SimulatorApp
             overrides[key] = value;
         }
 
-        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile };
+        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true };
         if (options.DataDirectory is not null)
         {
-            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory };
+            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true };
         }
 
         await using var session = await SimulatorSession.StartAsync(sessionOptions, cancellationToken);
         SimulatorArguments.PrintBroker(session, output);
 
         // The loket pages and the display on the same private broker, unless the developer points at a running host.
-        await using var screens = options.ScreensUrl is null ? await SimulatorScreens.StartAsync(session, output, cancellationToken) : null;
-        var screensUrl = options.ScreensUrl ?? (screens is null ? null : SimulatorScreens.AddressOf(screens));
-        await using var panel = new FrontPanel(session, screensUrl);
+        await using var screens = options.ScreensUrl is null ? await SimulatorScreens.StartAsync(session, port: null, output, cancellationToken) : null;
+        await using var panel = screens is null ? new FrontPanel(session, options.ScreensUrl) : new FrontPanel(session, screens);
         await panel.StartAsync(cancellationToken);
         await using var server = await FrontPanelServer.StartAsync(panel, options.Port, cancellationToken);
         await output.WriteLineAsync($"Panel depan simulator: {server.Address}");

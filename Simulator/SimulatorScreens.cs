@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiosk.Broker;
 using Kiosk.Screens.Hosting;
+using Kiosk.Screens.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,39 +9,81 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Simulator;
 
-/// <summary>The loket pages and the waiting-room display, started beside the simulated kiosk on its private broker.</summary>
-public static class SimulatorScreens
+/// <summary>
+/// The loket pages and the waiting-room display, started beside the simulated kiosk on its private broker. The
+/// simulator knows every loket's password, so it opens each loket page logged in: it hands its own screens host a
+/// one-time ticket per page (<see cref="LoginTickets"/>), and the page logs in through the broker with it.
+/// </summary>
+public sealed class SimulatorScreens : IAsyncDisposable
 {
-    public static async Task<WebApplication> StartAsync(SimulatorSession session, TextWriter output, CancellationToken cancellationToken)
+    private readonly WebApplication app;
+    private readonly SimulatorSession session;
+
+    private SimulatorScreens(WebApplication app, SimulatorSession session, Uri address)
+    {
+        this.app = app;
+        this.session = session;
+        Address = address;
+    }
+
+    /// <summary>Where the host listens (ends with a slash).</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts the host on <paramref name="port"/> (0: a free port; null: KIOSK_SCREENS_PORT or 8080).</summary>
+    public static async Task<SimulatorScreens> StartAsync(SimulatorSession session, int? port, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(output);
         var broker = session.Broker;
+        var listen = port?.ToString(CultureInfo.InvariantCulture) ?? Environment.GetEnvironmentVariable("KIOSK_SCREENS_PORT") ?? "8080";
         var app = ScreensApp.Create(
         [
-            $"--urls=http://127.0.0.1:{Environment.GetEnvironmentVariable("KIOSK_SCREENS_PORT") ?? "8080"}",
+            $"--urls=http://127.0.0.1:{listen}",
             $"--Screens:SiteId={session.Site}",
             $"--Screens:MqttHost={broker.Host}",
             $"--Screens:MqttPort={broker.Port.ToString(CultureInfo.InvariantCulture)}",
             $"--Screens:DisplayPassword={broker.For(BrokerRoles.Display).Password}",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        await app.StartAsync(cancellationToken);
-        var address = AddressOf(app).ToString().TrimEnd('/');
-        await output.WriteLineAsync($"Layar ruang tunggu: {address}/layar");
-        await output.WriteLineAsync($"Halaman loket:      {address}/loket   (masuk dengan nomor loket dan kata sandi di bawah)");
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var screens = new SimulatorScreens(app, session, new Uri(bound.TrimEnd('/') + "/"));
+        await output.WriteLineAsync($"Layar ruang tunggu: {screens.Address}layar");
+        await output.WriteLineAsync($"Halaman loket:      {screens.Address}loket   (masuk dengan nomor loket dan kata sandi di bawah)");
         for (var counter = 1; counter <= broker.CounterCount; counter++)
         {
             await output.WriteLineAsync($"  loket {counter.ToString(CultureInfo.InvariantCulture)}: {broker.For(BrokerRoles.Counter(counter)).Password}");
         }
 
-        return app;
+        return screens;
     }
 
-    /// <summary>Where the started host listens (the port may have been chosen by the system).</summary>
-    public static Uri AddressOf(WebApplication app)
+    /// <summary>A one-time address that opens loket <paramref name="counter"/>'s page logged in (good for a few minutes).</summary>
+    public Uri LoginUrl(int counter)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var ticket = app.Services.GetRequiredService<LoginTickets>().Issue(counter, session.Broker.For(BrokerRoles.Counter(counter)).Password);
+        return new Uri(Address, "loket/masuk-tiket?tiket=" + Uri.EscapeDataString(ticket));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await app.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
     }
 }

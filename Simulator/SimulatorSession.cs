@@ -30,12 +30,14 @@ public sealed class SimulatorSession : IAsyncDisposable
     private readonly SimulatorSessionOptions options;
     private readonly Dictionary<string, string> settings;
     private readonly SemaphoreSlim power = new(1, 1);
+    private readonly KioskNetworkLine? networkLine;
     private IHost? host;
     private FrontPanelPrinter? printerLine;
     private SimulatedPrinterTransport printer;
 
-    private SimulatorSession(PrivateBroker broker, bool ownsBroker, SimulatorSessionOptions options, Dictionary<string, string> settings, string site, SimulatorClock clock)
+    private SimulatorSession(PrivateBroker broker, bool ownsBroker, SimulatorSessionOptions options, Dictionary<string, string> settings, string site, SimulatorClock clock, KioskNetworkLine? networkLine)
     {
+        this.networkLine = networkLine;
         Broker = broker;
         this.ownsBroker = ownsBroker;
         this.options = options;
@@ -114,13 +116,14 @@ public sealed class SimulatorSession : IAsyncDisposable
         var site = defaults["Kiosk:Site:Id"] ?? "dev";
         var counters = defaults.GetSection("Queue:Counters").GetChildren().Count();
         var broker = options.Broker ?? await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = site, CounterCount = Math.Max(1, counters) }, cancellationToken);
+        var networkLine = options.CutNetworkOnPowerLoss ? new KioskNetworkLine(broker) : null;
         try
         {
             var kiosk = broker.For(BrokerRoles.Kiosk);
             var settings = new Dictionary<string, string>
             {
                 ["Kiosk:Mqtt:Host"] = broker.Host,
-                ["Kiosk:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+                ["Kiosk:Mqtt:Port"] = (networkLine?.Port ?? broker.Port).ToString(CultureInfo.InvariantCulture),
                 ["Kiosk:Mqtt:Username"] = kiosk.Username,
                 ["Kiosk:Mqtt:Password"] = kiosk.Password,
                 ["Kiosk:Hardware:Kind"] = "simulated",
@@ -135,12 +138,17 @@ public sealed class SimulatorSession : IAsyncDisposable
                 settings[key] = value;
             }
 
-            var session = new SimulatorSession(broker, options.Broker is null, options, settings, site, options.Clock ?? new SimulatorClock());
+            var session = new SimulatorSession(broker, options.Broker is null, options, settings, site, options.Clock ?? new SimulatorClock(), networkLine);
             await session.PowerOnAsync(cancellationToken);
             return session;
         }
         catch
         {
+            if (networkLine is not null)
+            {
+                await networkLine.DisposeAsync();
+            }
+
             if (options.Broker is null)
             {
                 await broker.DisposeAsync();
@@ -151,8 +159,11 @@ public sealed class SimulatorSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Pulls the plug: the print in progress never finishes, the host gets no time to drain or say goodbye (its
-    /// stop is cancelled before it begins). What was committed stays in the ticket log for the next power-up.
+    /// Pulls the plug: the print in progress never finishes, the broker connection dies without a goodbye (with
+    /// <see cref="SimulatorSessionOptions.CutNetworkOnPowerLoss"/>: reset under the kiosk, so the broker sends its last
+    /// will), and the host gets no time to drain (its stop is cancelled before it begins). What was committed stays in
+    /// the ticket log for the next power-up. Unlike a killed process, the host's objects are still disposed in this
+    /// process (the ticket log's SQLite connection closes normally); see the README's power-cut note.
     /// </summary>
     public async Task CutPowerAsync()
     {
@@ -165,6 +176,7 @@ public sealed class SimulatorSession : IAsyncDisposable
             }
 
             printerLine?.CutPower();
+            networkLine?.Cut();
             using var now = new CancellationTokenSource();
             await now.CancelAsync();
             await StopHostAsync(now.Token);
@@ -186,6 +198,7 @@ public sealed class SimulatorSession : IAsyncDisposable
                 return;
             }
 
+            networkLine?.Restore();
             var line = new FrontPanelPrinter(printer, options.PrintDuration);
             var args = settings.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
             var configFile = options.ConfigFile is { Length: > 0 } file ? Path.GetFullPath(file) : null;
@@ -259,6 +272,11 @@ public sealed class SimulatorSession : IAsyncDisposable
         finally
         {
             power.Dispose();
+            if (networkLine is not null)
+            {
+                await networkLine.DisposeAsync();
+            }
+
             if (ownsBroker)
             {
                 await Broker.DisposeAsync();

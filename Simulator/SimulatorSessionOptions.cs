@@ -20,6 +20,13 @@ public sealed class SimulatorSessionOptions
     /// <summary>How long the simulated printer takes per ticket: zero for tests and scenarios, about a second on the front panel.</summary>
     public TimeSpan PrintDuration { get; init; }
 
+    /// <summary>
+    /// The kiosk reaches the broker through a relay that a power cut resets, so the broker sees the connection die
+    /// without a goodbye and sends the kiosk's last will, as after a real power cut (the front panel). Scenario runs
+    /// connect directly: they cut no power, and the relay would only slow them.
+    /// </summary>
+    public bool CutNetworkOnPowerLoss { get; init; }
+
     /// <summary>The kiosk's clock; the session makes its own when none is given.</summary>
     public SimulatorClock? Clock { get; init; }
 }

@@ -14,7 +14,13 @@ namespace Kiosk.Screens.Endpoints;
 /// </summary>
 public static partial class ScreenEndpoints
 {
-    public const string SessionCookie = "loket_sesi";
+    /// <summary>
+    /// One cookie per counter (<c>loket_sesi_3</c>): several loket pages in one browser (the simulator's window, a
+    /// supervisor's tabs) each keep their own login instead of the last login taking over every page.
+    /// </summary>
+    public const string SessionCookiePrefix = "loket_sesi_";
+
+    public static string SessionCookie(int counter) => SessionCookiePrefix + counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Largest body a page ever needs (a command with a reason); anything larger is refused.</summary>
     public const long MaxBodyBytes = 16 * 1024;
@@ -43,23 +49,24 @@ public static partial class ScreenEndpoints
         });
 
         app.MapPost("/api/loket/masuk", LoginAsync);
+        app.MapGet("/loket/masuk-tiket", LoginWithTicketAsync);
         app.MapPost("/api/loket/keluar", async (HttpContext context, LoketSessions sessions) =>
         {
-            if (context.Request.Cookies[SessionCookie] is { } token)
+            if (await FindSessionAsync(context, sessions, PageCounter(context)) is { } session)
             {
-                await sessions.LogoutAsync(token);
+                await sessions.LogoutAsync(session.Token);
+                context.Response.Cookies.Delete(SessionCookie(session.Counter));
             }
 
-            context.Response.Cookies.Delete(SessionCookie);
             return Results.Json(new { pesan = "Anda sudah keluar." }, ScreensJson.Options);
         });
         app.MapGet("/api/loket/sesi", async (HttpContext context, LoketSessions sessions) =>
-            await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is { } session
+            await FindSessionAsync(context, sessions, PageCounter(context)) is { } session
                 ? Results.Json(new { counter = session.Counter }, ScreensJson.Options)
                 : Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn));
         app.MapGet("/api/loket/aliran", async (HttpContext context, LoketSessions sessions) =>
         {
-            if (await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is not { } session)
+            if (await FindSessionAsync(context, sessions, PageCounter(context)) is not { } session)
             {
                 return Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn);
             }
@@ -97,7 +104,39 @@ public static partial class ScreenEndpoints
                 return Refuse(StatusCodes.Status503ServiceUnavailable, Teks.LoginUnreachable);
         }
 
-        context.Response.Cookies.Append(SessionCookie, session!.Token, new CookieOptions
+        SetSessionCookie(context, session!);
+        return Results.Json(new { counter = session!.Counter }, ScreensJson.Options);
+    }
+
+    /// <summary>
+    /// A page opened with a one-time ticket from <see cref="LoginTickets"/> (only a program hosting this host in its own
+    /// process can make one): logs in through the broker as the form would, then shows the loket page. A page that is
+    /// already logged in as that counter keeps its session; a bad or used ticket shows the login form.
+    /// </summary>
+    private static async Task<IResult> LoginWithTicketAsync(HttpContext context, LoketSessions sessions, LoginTickets tickets)
+    {
+        if (!tickets.TryRedeem(context.Request.Query["tiket"].ToString(), out var counter, out var password))
+        {
+            return Results.Redirect("/loket");
+        }
+
+        var page = "/loket?loket=" + counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (await sessions.FindAsync(context.Request.Cookies[SessionCookie(counter)]) is not null)
+        {
+            return Results.Redirect(page);
+        }
+
+        var (outcome, session) = await sessions.LoginAsync(counter, password, context.RequestAborted);
+        if (outcome == LoginOutcome.Accepted)
+        {
+            SetSessionCookie(context, session!);
+        }
+
+        return Results.Redirect(page);
+    }
+
+    private static void SetSessionCookie(HttpContext context, LoketSession session) =>
+        context.Response.Cookies.Append(SessionCookie(session.Counter), session.Token, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -105,12 +144,45 @@ public static partial class ScreenEndpoints
             Expires = session.ExpiresAt,
             Path = "/",
         });
-        return Results.Json(new { counter = session.Counter }, ScreensJson.Options);
+
+    /// <summary>The counter a page says it is (<c>?loket=N</c>), when it says so.</summary>
+    private static int? PageCounter(HttpContext context) =>
+        int.TryParse(context.Request.Query["loket"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var counter) ? counter : null;
+
+    /// <summary>
+    /// The session of the counter the page names. A page that names none gets whichever loket this browser is logged in
+    /// as (a single loket PC needs no parameter); a command for another counter finds the page's own session, so it is
+    /// refused as forged rather than as logged out.
+    /// </summary>
+    private static async Task<LoketSession?> FindSessionAsync(HttpContext context, LoketSessions sessions, int? counter, bool anyLoket = false)
+    {
+        if (counter is { } named)
+        {
+            if (await sessions.FindAsync(context.Request.Cookies[SessionCookie(named)]) is { } session)
+            {
+                return session;
+            }
+
+            if (!anyLoket)
+            {
+                return null;
+            }
+        }
+
+        foreach (var (name, token) in context.Request.Cookies)
+        {
+            if (name.StartsWith(SessionCookiePrefix, StringComparison.Ordinal) && await sessions.FindAsync(token) is { } other)
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<IResult> CommandAsync(int counter, HttpContext context, LoketSessions sessions)
     {
-        if (await sessions.FindAsync(context.Request.Cookies[SessionCookie]) is not { } session)
+        if (await FindSessionAsync(context, sessions, counter, anyLoket: true) is not { } session)
         {
             return Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn);
         }

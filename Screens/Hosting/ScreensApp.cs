@@ -45,6 +45,7 @@ public static class ScreensApp
         builder.Services.AddSingleton<MqttSessionFactory>();
         builder.Services.AddSingleton<ClipLibrary>();
         builder.Services.AddSingleton<LoketSessions>();
+        builder.Services.AddSingleton<LoginTickets>();
         builder.Services.AddSingleton<DisplaySession>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DisplaySession>());
 

@@ -8,7 +8,8 @@ const label = {
   category: { baru: "Pasien baru", lama: "Pasien lama" },
   payer: { bpjs: "BPJS / KIS", umum: "Umum" },
 };
-let counter = null;
+// ?loket=N names the page's counter: several loket pages in one browser each keep their own login (a cookie per loket).
+let counter = Number(new URLSearchParams(location.search).get("loket")) || null;
 let view = null;
 let busy = false;
 let source = null;
@@ -22,8 +23,11 @@ function newCommandId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+function mine(url) { return counter ? url + "?loket=" + counter : url; }
+
 async function start() {
-  const response = await fetch("/api/loket/sesi");
+  if (counter) $("nomor-loket").value = counter;
+  const response = await fetch(mine("/api/loket/sesi"));
   if (response.ok) {
     counter = (await response.json()).counter;
     showLoket();
@@ -57,6 +61,7 @@ $("form-masuk").addEventListener("submit", async (e) => {
     const body = await response.json();
     if (response.ok) {
       counter = body.counter;
+      history.replaceState(null, "", "/loket?loket=" + counter);
       $("kata-sandi").value = "";
       showLoket();
     } else {
@@ -70,19 +75,19 @@ $("form-masuk").addEventListener("submit", async (e) => {
 });
 
 $("tombol-keluar").addEventListener("click", async () => {
-  await fetch("/api/loket/keluar", { method: "POST" });
+  await fetch(mine("/api/loket/keluar"), { method: "POST" });
   showLogin("Anda sudah keluar.");
 });
 
 function connect() {
   if (source) source.close();
-  source = new EventSource("/api/loket/aliran");
+  source = new EventSource(mine("/api/loket/aliran"));
   source.addEventListener("keadaan", (e) => { lastMessage = Date.now(); view = JSON.parse(e.data); render(); });
   source.addEventListener("detak", () => { lastMessage = Date.now(); banner(); });
   source.onerror = async () => {
     banner("Koneksi ke server layar terputus. Mencoba lagi...");
     if (source.readyState === EventSource.CLOSED) {
-      const check = await fetch("/api/loket/sesi").catch(() => null);
+      const check = await fetch(mine("/api/loket/sesi")).catch(() => null);
       if (check && check.status === 401) { showLogin("Sesi berakhir. Silakan masuk lagi."); return; }
       setTimeout(connect, 2000);
     }

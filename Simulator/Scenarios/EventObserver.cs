@@ -41,6 +41,15 @@ public sealed class EventObserver : IAsyncDisposable
         get { lock (gate) { return received.Count == 0 ? 0 : received.Max(r => r.Sequence); } }
     }
 
+    /// <summary>How many events of <paramref name="type"/> (e.g. day.recap) the display received.</summary>
+    public int Count(string type)
+    {
+        lock (gate)
+        {
+            return received.Count(r => r.Type == type);
+        }
+    }
+
     public static async Task<EventObserver> StartAsync(PrivateBroker broker, string site, CancellationToken cancellationToken)
     {
         var client = await RoleConnection.ConnectAsync(broker, BrokerRoles.Display, $"scenario-observer-{Environment.ProcessId}", [new SiteTopics(site).Events], cancellationToken, cleanSession: false);

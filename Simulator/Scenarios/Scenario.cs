@@ -63,6 +63,9 @@ public sealed class Scenario
 
     public List<TimedEvent> BrokerOutages { get; set; } = [];
 
+    /// <summary>The kiosk's closing time (Kiosk:DayCloseTime), JJ:MM; the run ends by crossing it. Empty: no close.</summary>
+    public string DayClose { get; set; } = "";
+
     public static Scenario Load(string path)
     {
         var scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Json)
@@ -123,6 +126,15 @@ public sealed class Scenario
                 {
                     errors.Add($"{name}[{i}].at: harus JJ:MM");
                 }
+            }
+        }
+
+        if (DayClose.Length > 0)
+        {
+            var latest = Arrivals.Select(a => TimeOnly.TryParse(a.To, CultureInfo.InvariantCulture, out var to) ? to : TimeOnly.MinValue).DefaultIfEmpty().Max();
+            if (!TimeOnly.TryParseExact(DayClose, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close) || close <= latest)
+            {
+                errors.Add("dayClose: harus JJ:MM, sesudah kedatangan terakhir");
             }
         }
 

@@ -9,7 +9,11 @@ public sealed class ScenarioReport
 {
     public required string Scenario { get; init; }
 
+    /// <summary>The kiosk's recap of the day, read after the day close when the scenario crosses it.</summary>
     public required DailyRecap Recap { get; init; }
+
+    /// <summary>The day close, when the scenario has a closing time.</summary>
+    public DayCloseOutcome? DayClose { get; init; }
 
     public required int Patients { get; init; }
 
@@ -46,7 +50,12 @@ public sealed class ScenarioReport
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"== Skenario {Scenario}: hari {Recap.BusinessDay:yyyy-MM-dd} ==");
         text.AppendLine(c, $"Pasien datang {Patients}, tiket tercetak {TicketsPrinted}, gagal cetak {PrintFailures}, ditolak saat printer bermasalah {Refusals}, pulang tanpa nomor {WentHome}");
-        text.AppendLine(c, $"Rekap kiosk: terbit {Recap.Issued}, dilayani {Recap.Served}, diteruskan ke poli {Recap.Transferred}, tidak hadir {Recap.NoShow}, darurat {Recap.Emergency}, batal {Recap.Cancelled}, kedaluwarsa {Recap.Expired}, dibatalkan otomatis {Recap.Voided}");
+        if (DayClose is { } close)
+        {
+            text.AppendLine(c, $"Tutup hari pukul {close.ClosedAt:HH:mm} (jam kiosk): {(close.DayClosed ? "hari ditutup" : "HARI TIDAK DITUTUP")}, {close.WaitingAtClose} tiket masih menunggu saat tutup, rekap harian {(close.RecapFile is null ? "TIDAK tertulis" : "tertulis di " + close.RecapFile)}, peristiwa day.recap {close.RecapEventsReceived}/{close.RecapEventsCommitted} sampai ke layar");
+        }
+
+        text.AppendLine(c, $"Rekap kiosk{(DayClose is null ? string.Empty : " setelah tutup hari")}: terbit {Recap.Issued}, dilayani {Recap.Served}, diteruskan ke poli {Recap.Transferred}, tidak hadir {Recap.NoShow}, darurat {Recap.Emergency}, batal {Recap.Cancelled}, kedaluwarsa {Recap.Expired}, dibatalkan otomatis {Recap.Voided}");
         text.AppendLine("Kepatuhan SOP (waktu layanan dalam target):");
         foreach (var service in Recap.Services.Where(s => s.Issued > 0))
         {

@@ -10,7 +10,9 @@ using Kiosk.Queue.Configuration;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Messaging;
 using Microsoft.Extensions.Configuration;
+using Kiosk.Device.DayClose;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -73,6 +75,11 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             // The report says what happened; the kiosk's refusals during a fault would bury it.
             ["Logging:LogLevel:Default"] = "Error",
         };
+        if (scenario.DayClose.Length > 0)
+        {
+            overrides["Kiosk:DayCloseTime"] = scenario.DayClose;
+        }
+
         await using var running = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = dataDirectory, Overrides = overrides, Broker = broker, Clock = clock }, cancellationToken);
         session = running;
         var queue = running.Services.GetRequiredService<QueueEngineOptions>();
@@ -124,9 +131,16 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 WakeAll(clock.GetUtcNow());
             }
 
+            var close = scenario.DayClose.Length > 0 ? await CloseDayAsync(running, clock, At(scenario.DayClose), day, dataDirectory, cancellationToken) : null;
             var committed = running.Engine.ReadEvents(0, int.MaxValue);
             await observer.WaitForAsync(committed.Count == 0 ? 0 : committed[^1].Sequence, Answer);
             var broken = observer.BrokenInvariants(committed).ToList();
+            if (close is not null)
+            {
+                close = close with { RecapEventsReceived = observer.Count(Kiosk.Contract.Events.EventTypes.DayRecap) };
+                broken.AddRange(close.Broken());
+            }
+
             var numbers = running.Engine.TodayTickets().GroupBy(t => t.Number, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"nomor {g.Key} ada {g.Count()} kali di log tiket");
             broken.AddRange(numbers);
             wall.Stop();
@@ -135,13 +149,14 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             {
                 Scenario = scenario.Name,
                 Recap = running.Engine.GetDailyRecap(day),
+                DayClose = close,
                 Patients = patients,
                 TicketsPrinted = printed,
                 PrintFailures = printFailures,
                 Refusals = refusals,
                 WentHome = wentHome,
                 Commands = commands,
-                WaitingAtEnd = running.Engine.GetSnapshot().Services.Sum(s => s.WaitingCount),
+                WaitingAtEnd = close?.WaitingAtClose ?? running.Engine.GetSnapshot().Services.Sum(s => s.WaitingCount),
                 EventsCommitted = committed.Count,
                 EventsReceived = observer.Received,
                 DuplicateDeliveries = observer.Duplicates,
@@ -162,6 +177,27 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 await broker.RestartAsync(CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Crosses the closing time: moves the kiosk's clock to it and runs the kiosk's own day-close check at once (its
+    /// loop would run the same check at its next tick, up to 20 s of real time later). The loop may get there first;
+    /// either way the day must be closed, the recap files written and the <c>day.recap</c> event committed.
+    /// </summary>
+    private static async Task<DayCloseOutcome> CloseDayAsync(SimulatorSession running, SimulatorClock clock, DateTimeOffset closeAt, DateOnly day, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var waiting = running.Engine.GetSnapshot().Services.Sum(s => s.WaitingCount);
+        clock.AdvanceTo(closeAt);
+        var check = running.Services.GetServices<IHostedService>().OfType<DayCloseService>().Single();
+        await check.CheckAsync(cancellationToken);
+        var recapEvents = running.Engine.ReadEvents(0, int.MaxValue).Count(e => e.Type == Kiosk.Contract.Events.EventTypes.DayRecap);
+        return new DayCloseOutcome(
+            closeAt,
+            running.Engine.GetSnapshot().DayClosed,
+            waiting,
+            File.Exists(RecapFiles.CsvPath(dataDirectory, day)) ? RecapFiles.CsvPath(dataDirectory, day) : null,
+            recapEvents,
+            RecapEventsReceived: 0);
     }
 
     private int Plan(Func<string, DateTimeOffset> at, SimulatorSession running, List<KeyValuePair<string, double>> poliChoices)

@@ -10,6 +10,7 @@ using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Mqtt;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Messaging;
+using Kiosk.Simulator.Scenarios;
 
 namespace Kiosk.Simulator.Web;
 
@@ -36,12 +37,24 @@ public sealed class FrontPanel : IAsyncDisposable
     private Task ticking = Task.CompletedTask;
     private bool printing;
     private bool buzzer;
+    private Task scenarioRun = Task.CompletedTask;
+    private object? scenarioResult;
 
+    private readonly SimulatorScreens? screens;
+
+    /// <summary>A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none.</summary>
     public FrontPanel(SimulatorSession session, Uri? screensUrl)
     {
         this.session = session;
         ScreensUrl = screensUrl;
         Events = new PanelEvents();
+    }
+
+    /// <summary>A panel with the simulator's own screens host: every loket page opens logged in.</summary>
+    public FrontPanel(SimulatorSession session, SimulatorScreens screens)
+        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address)
+    {
+        this.screens = screens;
     }
 
     public PanelEvents Events { get; }
@@ -85,9 +98,12 @@ public sealed class FrontPanel : IAsyncDisposable
                 broker = BrokerInfo(),
                 counters = Enumerable.Range(1, session.Broker.CounterCount).ToArray(),
                 screens = ScreensUrl?.ToString().TrimEnd('/'),
+                loketsLoggedIn = screens is not null,
                 roll = roll.ToArray(),
                 views = views.ToDictionary(v => v.Key, v => v.Value.ToArray()),
                 activity = activity.ToArray(),
+                scenarios = Scenario.Shipped().ToArray(),
+                scenario = scenarioResult,
             };
         }
     }
@@ -203,6 +219,81 @@ public sealed class FrontPanel : IAsyncDisposable
         return message;
     }
 
+    /// <summary>
+    /// Plays a scenario day as <c>--scenario NAME --headless</c> does: its own private broker, its own kiosk host on
+    /// simulated hardware and its own temp data, so the kiosk on this panel keeps its day. One run at a time; the
+    /// report (recap, SOP compliance, invariants) comes to the page as a <c>scenario</c> event.
+    /// </summary>
+    public void StartScenario(string name)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = Scenario.Load(Scenario.Resolve(name));
+        }
+        catch (ScenarioException ex)
+        {
+            throw new PanelException(ex.Message);
+        }
+
+        foreach (var (key, value) in SimulatorApp.QuietLogs)
+        {
+            scenario.Settings.TryAdd(key, value);
+        }
+
+        lock (gate)
+        {
+            if (!scenarioRun.IsCompleted)
+            {
+                throw new PanelException("Satu skenario masih berjalan; tunggu sampai selesai.");
+            }
+
+            scenarioResult = new { name = scenario.Name, running = true, ok = false, text = $"Skenario {scenario.Name} berjalan..." };
+            scenarioRun = Task.Run(() => RunScenarioAsync(scenario), CancellationToken.None);
+        }
+
+        Events.Publish("scenario", scenarioResult);
+    }
+
+    private async Task RunScenarioAsync(Scenario scenario)
+    {
+        var folder = Directory.CreateTempSubdirectory($"kiosk-skenario-{scenario.Name}-").FullName;
+        using var progress = new StringWriter(CultureInfo.InvariantCulture);
+        object result;
+        try
+        {
+            var report = await new ScenarioRunner(scenario, progress).RunAsync(folder, stopping.Token);
+            result = new { name = scenario.Name, running = false, ok = report.BrokenInvariants.Count == 0, text = progress + report.Render() };
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is ScenarioException or TimeoutException or IOException or Broker.BrokerStartException)
+        {
+            result = new { name = scenario.Name, running = false, ok = false, text = $"{progress}Skenario {scenario.Name} gagal: {ex.Message}" };
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+
+        lock (gate)
+        {
+            scenarioResult = result;
+        }
+
+        Note("skenario", $"Skenario {scenario.Name} selesai");
+        Events.Publish("scenario", result);
+    }
+
     public static readonly IReadOnlySet<string> CounterCommands = new HashSet<string>(StringComparer.Ordinal) { "call-next", "recall", "skip", "no-show", "serve", "transfer", "pause", "resume" };
 
     public async ValueTask DisposeAsync()
@@ -218,9 +309,23 @@ public sealed class FrontPanel : IAsyncDisposable
             await display.DisposeAsync();
         }
 
-        await Task.WhenAll(displayReading, ticking).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(displayReading, ticking, scenarioRun).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         desksGate.Dispose();
         stopping.Dispose();
+    }
+
+    /// <summary>The loket frame's address: a one-time login from the simulator's own screens host, else the login form.</summary>
+    public string LoketUrl(int counter)
+    {
+        if (counter < 1 || counter > session.Broker.CounterCount)
+        {
+            throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
+        }
+
+        return screens is not null
+        ? screens.LoginUrl(counter).ToString()
+            : ScreensUrl is not null ? new Uri(ScreensUrl, "loket?loket=" + counter.ToString(CultureInfo.InvariantCulture)).ToString()
+            : throw new PanelException("Host layar loket/display tidak tersedia di simulator ini.");
     }
 
     private SimulatorSession KioskOrThrow() => session.KioskRunning ? session : throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");

@@ -54,6 +54,17 @@ public sealed class FrontPanelServer : IAsyncDisposable
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/state", () => Results.Json(panel.Snapshot()));
         app.MapGet("/api/events", (CancellationToken aborted) => TypedResults.ServerSentEvents(panel.Events.ReadAsync(aborted)));
+        app.MapGet("/api/loket-halaman/{counter:int}", (int counter) =>
+        {
+            try
+            {
+                return Results.Json(new { ok = true, url = panel.LoketUrl(counter) });
+            }
+            catch (PanelException ex)
+            {
+                return Results.Json(new { ok = false, message = ex.Message }, statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
         app.MapPost("/api/tombol/{id}", (string id) => Act(() => panel.Press(id)));
         app.MapPost("/api/pindai", async (HttpRequest request) =>
         {
@@ -74,6 +85,11 @@ public sealed class FrontPanelServer : IAsyncDisposable
             "padam" => panel.KioskPowerAsync(on: false),
             _ => throw new PanelException($"Aksi kiosk '{action}' tidak dikenal."),
         }));
+        app.MapPost("/api/skenario", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            return Act(() => panel.StartScenario(form["nama"].ToString()));
+        });
         app.MapPost("/api/jam", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();

@@ -1,4 +1,7 @@
+using System.Net;
 using Kiosk.Device.Devices;
+using Kiosk.Queue.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kiosk.Simulator.Tests;
@@ -40,8 +43,74 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.PressAsync("#scan", "Enter");
         await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(3, new() { Timeout = Timeout });
         Assert.Equal(3, harness.Numbers().Count);
+    }
 
-        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png"), FullPage = false });
+    [SkippableFact]
+    public async Task Every_loket_page_in_the_panel_opens_logged_in_as_its_own_counter_and_a_login_ticket_works_once()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, withScreens: true);
+        var page = await OpenAsync(harness);
+
+        var counters = harness.Session.Services.GetRequiredService<QueueEngineOptions>().Counters;
+        Assert.Equal(harness.Session.Broker.CounterCount, counters.Count);
+        var loket = page.FrameLocator("#frame-loket");
+        foreach (var counter in counters)
+        {
+            await page.ClickAsync($"[data-loket-tab=\"{counter.Id}\"]");
+            await page.WaitForSelectorAsync($"#frame-loket[data-counter=\"{counter.Id}\"]");
+            await Assertions.Expect(loket.Locator("#layar-loket")).ToBeVisibleAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(loket.Locator("#layar-masuk")).ToBeHiddenAsync(new() { Timeout = Timeout });
+            await Assertions.Expect(loket.Locator("#nama-loket")).ToHaveTextAsync(counter.Name, new() { Timeout = Timeout });
+        }
+
+        // The ticket is the simulator's own, made in its process; it logs in through the broker once, then is spent.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(20) };
+        var url = harness.Screens!.LoginUrl(2);
+        using (var first = await client.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+            Assert.Equal("/loket?loket=2", first.Headers.Location?.OriginalString);
+            Assert.Contains(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("loket_sesi_2=", StringComparison.Ordinal));
+        }
+
+        using var again = await client.GetAsync(url);
+        Assert.Equal("/loket", again.Headers.Location?.OriginalString);
+        Assert.False(again.Headers.Contains("Set-Cookie"));
+    }
+
+    [SkippableFact]
+    public async Task A_loket_call_appears_on_the_display()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, withScreens: true);
+        var page = await OpenAsync(harness);
+        var loket = page.FrameLocator("#frame-loket");
+        var display = page.FrameLocator("#frame-layar");
+        await Assertions.Expect(loket.Locator("#layar-loket")).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await page.ClickAsync("button.patient[data-button=umum]");
+
+        // Callable once the kiosk has marked it printed: its ticket.printed event is what the display then receives.
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("ticket.printed", new() { Timeout = Timeout });
+        var number = Assert.Single(harness.Numbers());
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(number, new() { Timeout = Timeout });
+        await loket.Locator("[data-perintah=call-next]").ClickAsync();
+
+        await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToHaveTextAsync(number, new() { Timeout = Timeout });
+        await Assertions.Expect(display.Locator("#nomor-utama")).ToHaveTextAsync(number, new() { Timeout = Timeout });
+        await Assertions.Expect(display.Locator("#loket-daftar")).ToContainTextAsync(number, new() { Timeout = Timeout });
+        Assert.Equal("1", harness.Session.Engine.TodayTickets().Single().CalledBy);
+
+        // The README's first picture: the whole window, the kiosk, its roll, the display and every loket page.
+        await page.ClickAsync("button.patient[data-button=bpjs]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(harness.Numbers()[1], new() { Timeout = Timeout });
+
+        // A window as tall as the page: frames below the viewport come out blank in a full-page capture.
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.SetViewportSizeAsync(1600, height);
+        await Assertions.Expect(display.Locator("#nomor-utama")).ToBeInViewportAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToBeInViewportAsync(new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png") });
     }
 
     [SkippableFact]
@@ -81,6 +150,10 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.WaitForSelectorAsync("#kiosk.dead", new() { Timeout = Timeout });
         Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
 
+        // The connection died without a goodbye, as on the Pi: the broker sent the kiosk's last will to the display.
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("Kiosk tidak terhubung", new() { Timeout = Timeout });
+        Assert.DoesNotContain("Kiosk dimatikan", await page.Locator("#view-display").TextContentAsync(), StringComparison.Ordinal);
+
         await page.ClickAsync("[data-kiosk=nyala]");
         await page.WaitForSelectorAsync("#kiosk:not(.dead)", new() { Timeout = Timeout });
         var reprint = page.Locator("#roll .ticket.reprint");
@@ -94,6 +167,27 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         var numbers = harness.Numbers();
         Assert.Equal([cut, Next(cut)], numbers);
         Assert.Contains(Next(cut), await page.Locator("#roll .ticket").First.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_scenario_started_from_the_page_plays_its_day_on_its_own_stack_and_shows_the_report()
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero);
+        var page = await OpenAsync(harness);
+
+        await page.SelectOptionAsync("#scenario-name", "hari-biasa");
+        await page.ClickAsync("#scenario-run");
+        await page.WaitForSelectorAsync("#scenario-run:disabled");
+
+        // A day of 120 patients through its own broker and kiosk: about 15 s alone, longer beside other builds.
+        await page.WaitForSelectorAsync("#scenario-result[data-state=selesai]", new() { Timeout = 240_000 });
+        var report = await page.Locator("#scenario-result").TextContentAsync();
+        Assert.Contains("Invarian: semua terpenuhi", report, StringComparison.Ordinal);
+        Assert.Contains("Rekap kiosk setelah tutup hari", report, StringComparison.Ordinal);
+        Assert.Contains("ok", await page.Locator("#scenario-result").GetAttributeAsync("class"), StringComparison.Ordinal);
+
+        // The panel's own kiosk kept its day: the scenario's tickets are not in its log.
+        Assert.Empty(harness.Numbers());
     }
 
     private async Task<IPage> OpenAsync(PanelHarness harness)

@@ -1,21 +1,25 @@
-using System.Globalization;
 using Kiosk.Simulator.Web;
 
 namespace Kiosk.Simulator.Tests;
 
-/// <summary>The simulator as `./kiosk.sh run` starts it: private Mosquitto, the real kiosk host, the front panel on a free loopback port.</summary>
+/// <summary>
+/// The simulator as `./kiosk.sh run` starts it: private Mosquitto, the real kiosk host, the front panel on a free
+/// loopback port, and (when asked) the loket/display host on another free port with every loket page logged in.
+/// </summary>
 internal sealed class PanelHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly string folder;
 
-    private PanelHarness(string folder, SimulatorSession session, FrontPanel panel, FrontPanelServer server)
+    private PanelHarness(string folder, SimulatorSession session, SimulatorScreens? screens, FrontPanel panel, FrontPanelServer server)
     {
         this.folder = folder;
         Session = session;
+        Screens = screens;
         Panel = panel;
         Server = server;
     }
+
+    public SimulatorScreens? Screens { get; }
 
     public SimulatorSession Session { get; }
 
@@ -23,7 +27,7 @@ internal sealed class PanelHarness : IAsyncDisposable
 
     public FrontPanelServer Server { get; }
 
-    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration)
+    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false)
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-panel-").FullName;
         var overrides = new Dictionary<string, string>(SimulatorApp.QuietLogs)
@@ -32,34 +36,26 @@ internal sealed class PanelHarness : IAsyncDisposable
             ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "0",
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
         };
-        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration }, CancellationToken.None);
-        var panel = new FrontPanel(session, screensUrl: null);
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true }, CancellationToken.None);
+        var screens = withScreens ? await SimulatorScreens.StartAsync(session, port: 0, TextWriter.Null, CancellationToken.None) : null;
+        var panel = screens is null ? new FrontPanel(session, screensUrl: null) : new FrontPanel(session, screens);
         await panel.StartAsync(CancellationToken.None);
         var server = await FrontPanelServer.StartAsync(panel, 0, CancellationToken.None);
-        return new PanelHarness(folder, session, panel, server);
+        return new PanelHarness(folder, session, screens, panel, server);
     }
 
     /// <summary>Ticket numbers the kiosk has committed today, from its own ticket log.</summary>
     public IReadOnlyList<string> Numbers() => Session.KioskRunning ? Session.Engine.TodayTickets().Select(t => t.Number).ToArray() : [];
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Timed out waiting until {what}."));
-            }
-
-            await Task.Delay(20);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
         await Panel.DisposeAsync();
+        if (Screens is not null)
+        {
+            await Screens.DisposeAsync();
+        }
+
         await Session.DisposeAsync();
         try
         {

@@ -31,6 +31,13 @@ public sealed class ScenarioTests
             Assert.Equal(report.EventsCommitted, report.EventsReceived);
             Assert.True(report.Refusals > 0, "the paper-out fault refused some presses");
             Assert.Contains("Invarian: semua terpenuhi", text, StringComparison.Ordinal);
+
+            // The run crosses the kiosk's closing time: the kiosk closed the day itself, wrote the recap and sent it.
+            var close = Assert.IsType<DayCloseOutcome>(report.DayClose);
+            Assert.True(close.DayClosed, text);
+            Assert.True(File.Exists(close.RecapFile), text);
+            Assert.True(close.RecapEventsCommitted >= 1 && close.RecapEventsReceived == close.RecapEventsCommitted, text);
+            Assert.Contains("Rekap kiosk setelah tutup hari", text, StringComparison.Ordinal);
         }
         finally
         {
