@@ -64,8 +64,7 @@ internal sealed class VirtualMachine : IAsyncDisposable
             }
 
             qemu = Process.Start(start)!;
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            if (!qemu.HasExited)
+            if (await MonitorAnswersAsync(TimeSpan.FromMinutes(1)))
             {
                 break;
             }
@@ -198,6 +197,34 @@ internal sealed class VirtualMachine : IAsyncDisposable
         }
 
         return arguments;
+    }
+
+    /// <summary>
+    /// True once qemu's monitor answers: its main loop runs only after every device and port forward is set up.
+    /// False when qemu exited first (a port taken, a bad argument: its stderr says which).
+    /// </summary>
+    private async Task<bool> MonitorAnswersAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (qemu is { HasExited: false })
+        {
+            try
+            {
+                await MonitorAsync("info status", TimeSpan.FromSeconds(10));
+                return true;
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"qemu's monitor did not answer within {timeout.TotalSeconds:0} s: {ex.Message}");
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
     }
 
     private async Task WaitForSshAsync(TimeSpan timeout)
