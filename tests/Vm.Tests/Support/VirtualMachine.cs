@@ -252,10 +252,12 @@ internal sealed class VirtualMachine : IAsyncDisposable
         }
     }
 
+    // ConnectTimeout also bounds the banner exchange: 10 s was too short for a TCG guest on a loaded host (seen:
+    // "Connection timed out during banner exchange" while the guest still ran).
     private ProcessStartInfo Ssh(string program)
     {
         var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-i", Image.SshKey, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=6" })
+        foreach (var argument in new[] { "-i", Image.SshKey, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "-o", "ConnectTimeout=45", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=6" })
         {
             start.ArgumentList.Add(argument);
         }
