@@ -21,6 +21,7 @@ public sealed class KeyboardWedgeDecoder
     private bool rightShift;
     private bool capsLock;
     private bool overflow;
+    private bool dropped;
     private TimeSpan lastKey;
 
     public KeyboardWedgeDecoder(KeyboardLayout layout, TimeSpan interKeyGap, int maxLength = 256, IEnumerable<ushort>? terminatorKeys = null)
@@ -34,11 +35,20 @@ public sealed class KeyboardWedgeDecoder
         terminators = [.. terminatorKeys ?? [KeyCodes.Enter, KeyCodes.KeypadEnter]];
     }
 
-    public bool HasPartialScan => text.Length > 0 || overflow;
+    public bool HasPartialScan => text.Length > 0 || overflow || dropped;
 
     /// <summary>Feeds one event; returns the finished scan text and how it ended, if this event finished one.</summary>
     public (string Text, ScanEnd End)? Feed(InputEvent inputEvent)
     {
+        if (inputEvent.Type == Libc.EvSyn && inputEvent.Code == Libc.SynDropped)
+        {
+            // The kernel keeps 64 events per reader (a 10-character scan); when the reader fell behind, keys of the
+            // scan in progress are gone. What follows up to its end is not the card's number: it must not be
+            // accepted, even when the digits left happen to count 13 or 16.
+            dropped = true;
+            return null;
+        }
+
         if (inputEvent.Type != Libc.EvKey)
         {
             return null;
@@ -67,7 +77,8 @@ public sealed class KeyboardWedgeDecoder
         }
 
         (string, ScanEnd)? finished = null;
-        if (HasPartialScan && inputEvent.Time - lastKey > interKeyGap)
+        // Text or overflow only: a drop with no key yet has no last key to measure a gap from.
+        if ((text.Length > 0 || overflow) && inputEvent.Time - lastKey > interKeyGap)
         {
             finished = Take(ScanEnd.Gap);
         }
@@ -103,9 +114,10 @@ public sealed class KeyboardWedgeDecoder
 
     private (string, ScanEnd) Take(ScanEnd end)
     {
-        var result = (text.ToString(), end);
+        var result = (text.ToString(), dropped ? ScanEnd.Interrupted : end);
         text.Clear();
         overflow = false;
+        dropped = false;
         return result;
     }
 }

@@ -17,6 +17,9 @@ internal static partial class Libc
     public const int ClockMonotonic = 1;
 
     public const ushort EvSyn = 0x00;
+
+    /// <summary>EV_SYN code: the kernel's buffer for this reader overflowed and events before it were thrown away.</summary>
+    public const ushort SynDropped = 0x03;
     public const ushort EvKey = 0x01;
     public const ushort EvMsc = 0x04;
 

@@ -213,6 +213,11 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             fail("Reader:Device", $"wajib diisi untuk pembaca {reader.Kind} (pakai jalur /dev/input/by-id/... atau /dev/serial/by-id/...)");
         }
 
+        if (reader.InterKeyGapMilliseconds is < 10 or > 5000)
+        {
+            fail("Reader:InterKeyGapMilliseconds", $"harus 10..5000, tertulis {reader.InterKeyGapMilliseconds}");
+        }
+
         if (reader.Kind != "none" && (string.IsNullOrWhiteSpace(reader.BpjsService) || string.IsNullOrWhiteSpace(reader.ReturningService)))
         {
             fail("Reader:BpjsService", "dan Reader:ReturningService harus menyebut layanan tujuan kartu yang dipindai");

@@ -11,6 +11,12 @@ public sealed class ReaderOptions
 
     public int BaudRate { get; set; } = 9600;
 
+    /// <summary>
+    /// An evdev reader's longest pause between two keys of one scan; a longer pause ends a half scan. A USB scanner
+    /// types a whole code within milliseconds; a reader behind a slow link (or an emulated USB bus) needs more.
+    /// </summary>
+    public int InterKeyGapMilliseconds { get; set; } = 150;
+
     /// <summary>Regular expression for the Puskesmas's own kartu berobat (medical-record number) codes.</summary>
     public string MedicalRecordPattern { get; set; } = @"^RM[-/.]?(?<number>\d{6,10})$";
 

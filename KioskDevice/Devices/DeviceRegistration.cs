@@ -123,7 +123,7 @@ public static class DeviceRegistration
         var reader = options.Reader;
         return reader.Kind switch
         {
-            "evdev" => new EvdevScanReader(new EvdevScanReaderOptions { DevicePath = reader.Device }, loggers.CreateLogger<EvdevScanReader>()),
+            "evdev" => new EvdevScanReader(new EvdevScanReaderOptions { DevicePath = reader.Device, InterKeyGapMs = reader.InterKeyGapMilliseconds }, loggers.CreateLogger<EvdevScanReader>()),
             "serial" => new SerialScanReader(new SerialScanReaderOptions { DevicePath = reader.Device, BaudRate = reader.BaudRate }, loggers.CreateLogger<SerialScanReader>()),
             "simulated" => new SimulatedScanReader("simulated", loggers.CreateLogger<SimulatedScanReader>()),
             "none" => null,

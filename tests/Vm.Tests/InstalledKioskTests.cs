@@ -72,6 +72,42 @@ public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutpu
     }
 
     [SkippableFact]
+    public async Task A_press_on_a_gpio_sim_line_prints_a_ticket_through_the_real_gpio_path()
+    {
+        var guest = Guest();
+        var (code, chip) = await guest.Vm.TryShAsync("kiosk-vm-gpio up");
+        Skip.If(code == 3, chip.Trim());
+        Assert.True(code == 0, $"kiosk-vm-gpio up failed ({code}): {chip}");
+        var (name, sysfs) = (chip.Split(' ')[0], chip.Split(' ')[1].Trim());
+
+        // The real GPIO path for this test only: a drop-in named to sort after vm-tcg.conf (which sets simulated
+        // buttons), so its Environment= lines win; every button and the lamps on the gpio-sim chip.
+        var environment = string.Join(' ', new[] { "Kiosk__Hardware__Kind=gpio", $"Kiosk__Hardware__Chip={name}" }
+            .Concat(Enumerable.Range(0, 5).Select(i => $"Kiosk__Buttons__{i}__Chip={name}")));
+        await guest.Vm.ShAsync($"printf '[Service]\\nEnvironment={environment}\\n' > /etc/systemd/system/kiosk.service.d/zz-gpio-sim.conf && systemctl daemon-reload && systemctl restart kiosk", KioskGuest.ReadyTimeout);
+        try
+        {
+            await guest.WaitActiveAsync("kiosk", KioskGuest.ReadyTimeout);
+            await using var events = await GuestSubscriber.StartAsync(guest.Vm.MqttPort, "display", await guest.PasswordAsync("display"), "queue/pkm-kokop/events", Wait);
+            var printedBefore = await guest.PrintedLengthAsync();
+
+            // Line 17 is the "Pasien Umum" button (appsettings.json): active low with a pull-up, so a press pulls it down.
+            await guest.Vm.ShAsync($"echo pull-down > {sysfs}/sim_gpio17/pull");
+            var number = await events.WaitIssuedAsync(0, Wait);
+            await guest.Vm.ShAsync($"echo pull-up > {sysfs}/sim_gpio17/pull");
+
+            Assert.StartsWith("A-", number, StringComparison.Ordinal);
+            await guest.WaitPrintedAsync(printedBefore, number, Wait);
+        }
+        finally
+        {
+            await guest.Vm.ShAsync("rm -f /etc/systemd/system/kiosk.service.d/zz-gpio-sim.conf && systemctl daemon-reload && systemctl restart kiosk", KioskGuest.ReadyTimeout);
+            await guest.WaitActiveAsync("kiosk", KioskGuest.ReadyTimeout);
+            await guest.Vm.ShAsync("kiosk-vm-gpio down");
+        }
+    }
+
+    [SkippableFact]
     public async Task A_sigstopped_kiosk_is_restarted_by_the_watchdog()
     {
         var guest = Guest();

@@ -1,4 +1,5 @@
 using Kiosk.DeviceDrivers.Input;
+using Kiosk.DeviceDrivers.Native;
 using Kiosk.DeviceDrivers.Scanning;
 
 namespace Kiosk.DeviceDrivers.Tests.Input;
@@ -166,5 +167,29 @@ public sealed class KeyboardWedgeDecoderTests
         }
 
         Assert.True(scans > 0, "the fuzzed streams never completed a scan, so the decoder paths were not exercised");
+    }
+
+    [Fact]
+    public void Keys_lost_to_a_kernel_buffer_overflow_make_the_scan_interrupted_even_when_the_digits_left_look_whole()
+    {
+        var wedge = new KeyboardWedgeDecoder(KeyboardLayout.UsEnglish, Gap);
+        var time = TimeSpan.FromSeconds(100);
+        (string Text, ScanEnd End)? Type(ushort code)
+        {
+            time += TimeSpan.FromMilliseconds(5);
+            var down = wedge.Feed(new InputEvent(time, Libc.EvKey, code, 1));
+            return wedge.Feed(new InputEvent(time, Libc.EvKey, code, 0)) ?? down;
+        }
+
+        // A 16-digit NIK whose first three keys were dropped by the kernel: 13 digits remain, a BPJS number's length.
+        Assert.Null(wedge.Feed(new InputEvent(time, Libc.EvSyn, Libc.SynDropped, 0)));
+        for (var i = 0; i < 13; i++)
+        {
+            Assert.Null(Type(2));
+        }
+
+        Assert.Equal(("1111111111111", ScanEnd.Interrupted), Type(KeyCodes.Enter));
+        Assert.Null(Type(2));
+        Assert.Equal(("1", ScanEnd.Terminator), Type(KeyCodes.Enter));
     }
 }

@@ -64,8 +64,7 @@ internal sealed class VirtualMachine : IAsyncDisposable
             }
 
             qemu = Process.Start(start)!;
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            if (!qemu.HasExited)
+            if (await MonitorAnswersAsync(TimeSpan.FromMinutes(1)))
             {
                 break;
             }
@@ -180,11 +179,13 @@ internal sealed class VirtualMachine : IAsyncDisposable
 
     private List<string> Arguments(string? loadSnapshot)
     {
+        // no_timer_check: under TCG on a loaded host the kernel's early IO-APIC timer check can miss its ticks and
+        // panic ("IO-APIC + timer doesn't work!", seen here); the emulated timer works, it is only late.
         var arguments = new List<string>
         {
             "-accel", "tcg", "-smp", "2", "-m", "1024", "-nodefaults", "-no-user-config", "-display", "none",
             "-kernel", Image.Kernel, "-initrd", Image.Initrd,
-            "-append", "root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet systemd.show_status=0 panic=-1 tsc=reliable",
+            "-append", "root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet systemd.show_status=0 panic=-1 tsc=reliable no_timer_check",
             "-drive", $"file={Overlay},if=virtio,format=qcow2,cache=writeback",
             "-nic", $"user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:{SshPort}-:22,hostfwd=tcp:127.0.0.1:{MqttPort}-:1883",
             "-serial", $"file:{ConsoleLog}", "-serial", $"file:{PrinterLog}",
@@ -198,6 +199,34 @@ internal sealed class VirtualMachine : IAsyncDisposable
         }
 
         return arguments;
+    }
+
+    /// <summary>
+    /// True once qemu's monitor answers: its main loop runs only after every device and port forward is set up.
+    /// False when qemu exited first (a port taken, a bad argument: its stderr says which).
+    /// </summary>
+    private async Task<bool> MonitorAnswersAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (qemu is { HasExited: false })
+        {
+            try
+            {
+                await MonitorAsync("info status", TimeSpan.FromSeconds(10));
+                return true;
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"qemu's monitor did not answer within {timeout.TotalSeconds:0} s: {ex.Message}");
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
     }
 
     private async Task WaitForSshAsync(TimeSpan timeout)
@@ -225,10 +254,12 @@ internal sealed class VirtualMachine : IAsyncDisposable
         }
     }
 
+    // ConnectTimeout also bounds the banner exchange: 10 s was too short for a TCG guest on a loaded host (seen:
+    // "Connection timed out during banner exchange" while the guest still ran).
     private ProcessStartInfo Ssh(string program)
     {
         var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-i", Image.SshKey, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=6" })
+        foreach (var argument in new[] { "-i", Image.SshKey, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "-o", "ConnectTimeout=45", "-o", "ServerAliveInterval=10", "-o", "ServerAliveCountMax=6" })
         {
             start.ArgumentList.Add(argument);
         }
