@@ -9,7 +9,6 @@ namespace Kiosk.Queue.Storage;
 /// </summary>
 internal static class DatabaseText
 {
-
     public static string CannotOpen(string path, int sqliteCode) => F(
         $"Log tiket {path} tidak dapat dibuka ({Sqlite(sqliteCode)}). Kiosk tidak dijalankan: {Restore(path)}, atau pindahkan berkas itu agar kiosk mulai dengan log kosong.");
 

@@ -261,7 +261,8 @@ public class DiskFullTests
         }
 
         Assert.NotNull(failure);
-        Assert.Contains("nothing of this operation was saved", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("disk penuh, kode SQLite 13", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains("tidak ada bagian operasi ini yang tersimpan", failure.Exception.Message, StringComparison.Ordinal);
         var snapshot = ContractJson.Serialize(h.Engine.GetSnapshot());
         h.Engine.SetPragmaForTests("max_page_count", 1_000_000);
         h.Reopen();
