@@ -68,8 +68,6 @@ internal sealed class KioskProcess : IAsyncDisposable
         return new KioskProcess(ChildProcess.Start(start, $"the kiosk process ({assembly})", closeInput: true));
     }
 
-    public Task WaitForOutputAsync(string text, TimeSpan timeout) => child.WaitForOutputAsync(text, timeout);
-
     public Task<int> WaitForExitAsync(TimeSpan timeout) => child.WaitForExitAsync(timeout);
 
     /// <summary>SIGKILL: what a power cut does to the process.</summary>
