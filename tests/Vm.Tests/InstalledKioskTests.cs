@@ -5,38 +5,12 @@ using Xunit.Abstractions;
 
 namespace Kiosk.Vm.Tests;
 
-/// <summary>One booted guest with the package installed, shared by the tests of this class.</summary>
-public sealed class GuestFixture : IAsyncLifetime
-{
-    internal KioskGuest? Guest { get; private set; }
-
-    internal string? Missing { get; private set; }
-
-    public async Task InitializeAsync()
-    {
-        Missing = VmTier.WhyLeftOut();
-        if (Missing is not null)
-        {
-            return;
-        }
-
-        (Guest, Missing) = await KioskGuest.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Guest is not null)
-        {
-            await Guest.DisposeAsync();
-        }
-    }
-}
-
 /// <summary>
 /// The amd64 package on a virtual Pi: Debian bookworm, Debian's kernel, real systemd, Mosquitto from Debian, a USB
 /// printer (usblp) and a USB keyboard scanner (usbhid/evdev) made of configfs gadgets on dummy_hcd.
 /// </summary>
-public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutputHelper output) : IClassFixture<GuestFixture>
+[Collection(VirtualPi.Name)]
+public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(3);
 
@@ -54,7 +28,7 @@ public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutpu
         Assert.Contains("kiosk", await guest.Vm.ShAsync("id kiosk"), StringComparison.Ordinal);
         var counterPassword = await guest.PasswordAsync("counter-1");
         Assert.Matches(ReadablePassword(), counterPassword);
-        Assert.Contains("utuh", await guest.Vm.ShAsync("sudo -u kiosk /opt/kiosk/Kiosk.Device doctor --config /etc/kiosk/appsettings.json 2>&1 || true"), StringComparison.Ordinal);
+        Assert.Contains("utuh", await guest.Vm.ShAsync("runuser -u kiosk -- /opt/kiosk/Kiosk.Device doctor --config /etc/kiosk/appsettings.json 2>&1 || true"), StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -66,45 +40,46 @@ public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutpu
 
         await guest.Vm.ShAsync("kiosk-vm-type 0001234567890");
 
-        var number = await events.WaitIssuedAsync(0, Wait);
+        var number = await guest.WaitIssuedAsync(events, 0, Wait);
         Assert.StartsWith("B-", number, StringComparison.Ordinal);
         await guest.WaitPrintedAsync(printedBefore, number, Wait);
     }
 
     [SkippableFact]
-    public async Task A_press_on_a_gpio_sim_line_prints_a_ticket_through_the_real_gpio_path()
+    public async Task A_press_on_a_gpio_sim_line_prints_a_ticket_and_paper_out_darkens_the_lamp_and_refuses_the_press()
     {
         var guest = Guest();
-        var (code, chip) = await guest.Vm.TryShAsync("kiosk-vm-gpio up");
-        Skip.If(code == 3, chip.Trim());
-        Assert.True(code == 0, $"kiosk-vm-gpio up failed ({code}): {chip}");
-        var (name, sysfs) = (chip.Split(' ')[0], chip.Split(' ')[1].Trim());
+        Skip.If(guest.Gpio is null, guest.GpioMissing);
+        await using var events = await GuestSubscriber.StartAsync(guest.Vm.MqttPort, "display", await guest.PasswordAsync("display"), "queue/pkm-kokop/events", Wait);
+        var printedBefore = await guest.PrintedLengthAsync();
 
-        // The real GPIO path for this test only: a drop-in named to sort after vm-tcg.conf (which sets simulated
-        // buttons), so its Environment= lines win; every button and the lamps on the gpio-sim chip.
-        var environment = string.Join(' ', new[] { "Kiosk__Hardware__Kind=gpio", $"Kiosk__Hardware__Chip={name}" }
-            .Concat(Enumerable.Range(0, 5).Select(i => $"Kiosk__Buttons__{i}__Chip={name}")));
-        await guest.Vm.ShAsync($"printf '[Service]\\nEnvironment={environment}\\n' > /etc/systemd/system/kiosk.service.d/zz-gpio-sim.conf && systemctl daemon-reload && systemctl restart kiosk", KioskGuest.ReadyTimeout);
+        // The "Pasien Umum" button (appsettings.json): input line 17, active low with a pull-up; its lamp on line 5.
+        await WaitLineAsync(guest, UmumLamp, lit: true);
+        await PressAsync(guest, UmumButton);
+        var first = await guest.WaitIssuedAsync(events, 0, Wait);
+        Assert.StartsWith("A-", first, StringComparison.Ordinal);
+        await guest.WaitPrintedAsync(printedBefore, first, Wait);
+
+        // Paper out, as the printer answers DLE EOT: the kiosk darkens the button lamps and a press takes no number.
+        await guest.Vm.ShAsync("touch /run/kiosk-vm/paper-out");
         try
         {
-            await guest.WaitActiveAsync("kiosk", KioskGuest.ReadyTimeout);
-            await using var events = await GuestSubscriber.StartAsync(guest.Vm.MqttPort, "display", await guest.PasswordAsync("display"), "queue/pkm-kokop/events", Wait);
-            var printedBefore = await guest.PrintedLengthAsync();
-
-            // Line 17 is the "Pasien Umum" button (appsettings.json): active low with a pull-up, so a press pulls it down.
-            await guest.Vm.ShAsync($"echo pull-down > {sysfs}/sim_gpio17/pull");
-            var number = await events.WaitIssuedAsync(0, Wait);
-            await guest.Vm.ShAsync($"echo pull-up > {sysfs}/sim_gpio17/pull");
-
-            Assert.StartsWith("A-", number, StringComparison.Ordinal);
-            await guest.WaitPrintedAsync(printedBefore, number, Wait);
+            await WaitLineAsync(guest, UmumLamp, lit: false);
+            var count = events.Events.Count;
+            await PressAsync(guest, UmumButton);
+            await guest.WaitJournalAsync("Ticket for UMUM refused", Wait);
+            Assert.DoesNotContain(events.Events.Skip(count), e => e.GetProperty("type").GetString() == "ticket.issued");
         }
         finally
         {
-            await guest.Vm.ShAsync("rm -f /etc/systemd/system/kiosk.service.d/zz-gpio-sim.conf && systemctl daemon-reload && systemctl restart kiosk", KioskGuest.ReadyTimeout);
-            await guest.WaitActiveAsync("kiosk", KioskGuest.ReadyTimeout);
-            await guest.Vm.ShAsync("kiosk-vm-gpio down");
+            await guest.Vm.ShAsync("rm -f /run/kiosk-vm/paper-out");
         }
+
+        await WaitLineAsync(guest, UmumLamp, lit: true);
+        var skip = events.Events.Count;
+        await PressAsync(guest, UmumButton);
+        var next = await guest.WaitIssuedAsync(events, skip, Wait);
+        Assert.Equal(NumberPart(first) + 1, NumberPart(next));
     }
 
     [SkippableFact]
@@ -165,7 +140,7 @@ public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutpu
         var guest = Guest();
         await using var events = await GuestSubscriber.StartAsync(guest.Vm.MqttPort, "display", await guest.PasswordAsync("display"), "queue/pkm-kokop/events", Wait);
         await guest.Vm.ShAsync("kiosk-vm-type 0009876543210");
-        var before = await events.WaitIssuedAsync(0, Wait);
+        var before = await guest.WaitIssuedAsync(events, 0, Wait);
         var configuration = await guest.Vm.ShAsync("md5sum /etc/kiosk/kiosk.env /etc/kiosk/appsettings.json /etc/kiosk/broker-passwords");
         var newer = Repack(Packages.Deb("amd64"), out var version);
         try
@@ -184,8 +159,28 @@ public sealed partial class InstalledKioskTests(GuestFixture fixture, ITestOutpu
         Assert.Equal(configuration, await guest.Vm.ShAsync("md5sum /etc/kiosk/kiosk.env /etc/kiosk/appsettings.json /etc/kiosk/broker-passwords"));
 
         await guest.Vm.ShAsync("kiosk-vm-type 0009876543211");
-        var after = await events.WaitIssuedAsync(count, Wait);
+        var after = await guest.WaitIssuedAsync(events, count, Wait);
         Assert.Equal(NumberPart(before) + 1, NumberPart(after));
+    }
+
+    private const int UmumButton = 17;
+    private const int UmumLamp = 5;
+
+    /// <summary>A press as a patient makes it: down long enough for the kiosk's debounce, then up.</summary>
+    private static async Task PressAsync(KioskGuest guest, int line)
+    {
+        await guest.PullAsync(line, down: true);
+        await guest.PullAsync(line, down: false);
+    }
+
+    private static async Task WaitLineAsync(KioskGuest guest, int line, bool lit)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (await guest.LineValueAsync(line) != lit)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"line {line} did not go {(lit ? "high" : "low")} within {Wait.TotalSeconds:0} s");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
     }
 
     private static int NumberPart(string number) => int.Parse(number[(number.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);

@@ -18,9 +18,11 @@ namespace Kiosk.Vm.Tests;
 /// replay by e2fsck, SQLite WAL recovery on open) and checked: integrity_check ok, no number twice in the day, every
 /// ticket whose print completed (bytes captured on this side through a serial port) and every ticket.issued that
 /// reached this side's subscriber is in the database, the event sequence has no gap and no sequence number with two
-/// event ids. Last, the cut disk boots for real: systemd starts Mosquitto and the kiosk, which goes on numbering.
+/// event ids. Last, the cut disk boots for real: systemd starts Mosquitto and the kiosk, which goes on numbering, and
+/// the shared guest is left running as the other tests expect it.
 /// </summary>
-public sealed partial class PowerCutTests(ITestOutputHelper output)
+[Collection(VirtualPi.Name)]
+public sealed partial class PowerCutTests(GuestFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(3);
     private static readonly int Cycles = int.TryParse(Environment.GetEnvironmentVariable("KIOSK_POWER_CUTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
@@ -28,11 +30,8 @@ public sealed partial class PowerCutTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Power_cuts_while_issuing_and_printing_lose_nothing_and_repeat_nothing()
     {
-        var leftOut = VmTier.WhyLeftOut();
-        Skip.If(leftOut is not null, leftOut);
-        var (guest, missing) = await KioskGuest.StartAsync();
-        Skip.If(guest is null, missing);
-        await using var _ = guest;
+        Skip.If(fixture.Missing is not null, fixture.Missing);
+        var guest = fixture.Guest!;
         var vm = guest.Vm;
         var displayPassword = await guest.PasswordAsync("display");
         var random = new Random(Environment.ProcessId);

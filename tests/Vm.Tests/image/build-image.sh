@@ -30,6 +30,35 @@ for attempt in 1 2 3; do
   sleep 5
 done
 
+# gpio-sim, the GPIO chip the tests press buttons on: Debian's kernel is built without it (CONFIG_GPIO_SIM and the
+# CONFIG_IRQ_SIM it selects are both off), so it is built here out of tree for the image's own kernel, from the same
+# kernel's linux-source, with irq_sim linked into the module. irq_sim calls irq_to_desc(), which the kernel does not
+# export to modules; generic_handle_irq() does the same through an exported symbol. The toolchain is removed after.
+# A failed build leaves the image without the module: the GPIO test then skips and says why (gpio-sim.log).
+kver=$(basename "$(ls -d "$root"/lib/modules/*)")
+mount -t proc proc "$root/proc"
+trap 'umount "$root/proc" 2> /dev/null || true' EXIT
+if chroot "$root" apt-get install -y -q --no-install-recommends "linux-headers-$kver" linux-source-6.1 make gcc libc6-dev > "$work/gpio-sim.log" 2>&1 \
+  && mkdir -p "$root/usr/src/gpio-sim" \
+  && tar -xJf "$root"/usr/src/linux-source-6.1.tar.xz -C "$work" --strip-components=1 --wildcards \
+    '*/drivers/gpio/gpio-sim.c' '*/drivers/gpio/gpiolib.h' '*/kernel/irq/irq_sim.c' >> "$work/gpio-sim.log" 2>&1 \
+  && cp "$work/drivers/gpio/gpio-sim.c" "$root/usr/src/gpio-sim/gpio-sim-main.c" \
+  && cp "$work/drivers/gpio/gpiolib.h" "$work/kernel/irq/irq_sim.c" "$root/usr/src/gpio-sim/" \
+  && sed -i 's/handle_simple_irq(irq_to_desc(irqnum));/generic_handle_irq(irqnum);/' "$root/usr/src/gpio-sim/irq_sim.c" \
+  && printf 'obj-m := gpio-sim.o\ngpio-sim-y := gpio-sim-main.o irq_sim.o\n' > "$root/usr/src/gpio-sim/Kbuild" \
+  && chroot "$root" make -C "/lib/modules/$kver/build" M=/usr/src/gpio-sim modules >> "$work/gpio-sim.log" 2>&1 \
+  && ! grep -q 'undefined!' "$work/gpio-sim.log" \
+  && install -D -m 0644 "$root/usr/src/gpio-sim/gpio-sim.ko" "$root/lib/modules/$kver/extra/gpio-sim.ko" \
+  && chroot "$root" depmod "$kver"; then
+  echo "gpio-sim built for $kver" >> "$work/gpio-sim.log"
+else
+  echo "gpio-sim could not be built for $kver (see gpio-sim.log in the image folder)" >&2
+fi
+rm -rf "$root/usr/src/gpio-sim" "$work/drivers" "$work/kernel"
+chroot "$root" apt-get purge -y -q --auto-remove "linux-headers-$kver" linux-source-6.1 make gcc libc6-dev >> "$work/gpio-sim.log" 2>&1 || true
+umount "$root/proc"
+trap - EXIT
+
 # Small initramfs: only what boots from a virtio disk.
 cat > "$root/etc/initramfs-tools/conf.d/kiosk-vm.conf" <<'CONF'
 MODULES=list
@@ -80,6 +109,6 @@ qemu-img convert -O qcow2 "$work/disk.raw" "$work/disk.qcow2"
 rm -f "$work/disk.raw"
 rm -rf "$root"
 mkdir -p "$out"
-mv "$work/disk.qcow2" "$work/vmlinuz" "$work/initrd.img" "$work/id_ed25519" "$work/id_ed25519.pub" "$out/"
+mv "$work/disk.qcow2" "$work/vmlinuz" "$work/initrd.img" "$work/id_ed25519" "$work/id_ed25519.pub" "$work/gpio-sim.log" "$out/"
 rm -rf "$work"
 echo "image ready in $out"
