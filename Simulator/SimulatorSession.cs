@@ -33,7 +33,7 @@ namespace Kiosk.Simulator;
 /// <see cref="Services"/>, <see cref="Engine"/> and the device properties throw.
 /// </para>
 /// </summary>
-public sealed class SimulatorSession : IAsyncDisposable
+public sealed partial class SimulatorSession : IAsyncDisposable
 {
     private readonly bool ownsBroker;
     private readonly SimulatorSessionOptions options;
@@ -245,12 +245,13 @@ public sealed class SimulatorSession : IAsyncDisposable
                     KioskHost.ValidateConfiguration(check.Services);
                 }
 
-                child = await KioskProcess.StartAsync(args, configFile, Clock, line, loggers.CreateLogger(typeof(KioskProcess).FullName!), TimeSpan.FromSeconds(120), cancellationToken);
+                child = await KioskProcess.StartAsync(settings, configFile, Clock, line, loggers.CreateLogger(typeof(KioskProcess).FullName!), TimeSpan.FromSeconds(120), cancellationToken);
 
                 // A jump made while it was starting reached no one.
                 child.MoveClock(Clock.Offset);
                 front = child;
                 printerLine = line;
+                _ = WatchAsync(child);
             }
             else
             {
@@ -374,6 +375,40 @@ public sealed class SimulatorSession : IAsyncDisposable
             KioskStopped?.Invoke(this, EventArgs.Empty);
         }
     }
+
+    /// <summary>A kiosk process that ends by itself (a crash, a kill from outside) leaves the kiosk off, as the panel then shows.</summary>
+    private async Task WatchAsync(KioskProcess watched)
+    {
+        var code = await watched.WaitForExitAsync();
+        try
+        {
+            await power.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!ReferenceEquals(child, watched))
+            {
+                return;
+            }
+
+            LogKioskProcessEnded(loggers.CreateLogger<SimulatorSession>(), watched.Id, code);
+            printerLine?.CutPower();
+            networkLine?.Cut();
+            await StopChildAsync();
+        }
+        finally
+        {
+            power.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proses kiosk {ProcessId} berhenti sendiri (kode keluar {ExitCode}); kiosk dianggap mati sampai dinyalakan kembali.")]
+    private static partial void LogKioskProcessEnded(ILogger logger, int processId, int exitCode);
 
     /// <summary>Closes the line to the kiosk process (a clean stop unless it was killed first) and waits for it to be gone.</summary>
     private async Task StopChildAsync()

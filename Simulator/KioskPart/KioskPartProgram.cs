@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Kiosk.Simulator.KioskPart;
 
 /// <summary>
-/// The simulator's hidden child mode: <c>Kiosk.Simulator --kiosk-part SOCKET CLOCK-OFFSET PRINTER CONFIG|- --Key=Value...</c>.
+/// The simulator's hidden child mode: <c>Kiosk.Simulator --kiosk-part SOCKET CLOCK-OFFSET PRINTER CONFIG|-</c>, its
+/// settings in the environment (<c>Kiosk__Mqtt__Password</c>...), where other users cannot read the broker password.
 /// It runs the real kiosk host, built as the in-process simulator builds it (simulated buttons, lamps and reader, the
 /// simulator's clock), in a process of its own, so the panel's power cut can kill it for real. The printer stays with
 /// the simulator. When the simulator goes away (its end of the socket closes, also when it was killed) the kiosk
@@ -22,15 +23,22 @@ public static class KioskPartProgram
     public static bool IsKioskPart(string[] args) => args is [Switch, ..];
 
     /// <summary>The arguments the simulator starts a kiosk part with.</summary>
-    public static IEnumerable<string> Arguments(string socketPath, TimeSpan clockOffset, string printerDescription, string? configFile, IEnumerable<string> settings) =>
-        new[] { Switch, socketPath, clockOffset.Ticks.ToString(CultureInfo.InvariantCulture), printerDescription, configFile ?? "-" }.Concat(settings);
+    public static IEnumerable<string> Arguments(string socketPath, TimeSpan clockOffset, string printerDescription, string? configFile) =>
+        [Switch, socketPath, clockOffset.Ticks.ToString(CultureInfo.InvariantCulture), printerDescription, configFile ?? "-"];
+
+    /// <summary>The environment variable that carries a "Section:Key" setting, as .NET configuration reads it.</summary>
+    public static string EnvironmentName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Replace(":", "__", StringComparison.Ordinal);
+    }
 
     public static async Task<int> RunAsync(string[] args, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length < 5 || args[0] != Switch || !long.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
+        if (args.Length != 5 || args[0] != Switch || !long.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
         {
-            await Console.Error.WriteLineAsync("pemakaian: Kiosk.Simulator --kiosk-part SOKET OFFSET-JAM PRINTER BERKAS|- --Bagian:Kunci=nilai ...");
+            await Console.Error.WriteLineAsync("pemakaian: Kiosk.Simulator --kiosk-part SOKET OFFSET-JAM PRINTER BERKAS|-");
             return 64;
         }
 
@@ -38,7 +46,7 @@ public static class KioskPartProgram
         var clock = new SimulatorClock();
         clock.AdvanceOffsetTo(TimeSpan.FromTicks(offset));
         var printer = new ParentPrinterTransport(args[3]);
-        var builder = KioskHost.CreateBuilder(args[5..], configFile);
+        var builder = KioskHost.CreateBuilder([], configFile);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IPrinterTransport>(printer);
         using var host = builder.Build();

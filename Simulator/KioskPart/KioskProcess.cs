@@ -42,6 +42,13 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
 
     public int Id => process.Id;
 
+    /// <summary>Completes with the exit code when the kiosk process has ended, killed or not.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
     public string Site => Front.Site;
 
     public string? SiteName => Front.SiteName;
@@ -70,7 +77,7 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
     /// Starts the kiosk part and returns once its host has started, or throws when it exits or is not ready within
     /// <paramref name="timeout"/> (a kiosk that cannot start says why on the simulator's terminal).
     /// </summary>
-    public static async Task<KioskProcess> StartAsync(IEnumerable<string> settings, string? configFile, SimulatorClock clock, FrontPanelPrinter printerLine, ILogger logger, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<KioskProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? configFile, SimulatorClock clock, FrontPanelPrinter printerLine, ILogger logger, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(printerLine);
@@ -80,7 +87,12 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
         listener.Bind(new UnixDomainSocketEndPoint(path));
         listener.Listen(1);
 
-        var start = StartInfo(KioskPartProgram.Arguments(path, clock.Offset, printerLine.Description, configFile, settings));
+        var start = StartInfo(KioskPartProgram.Arguments(path, clock.Offset, printerLine.Description, configFile));
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[KioskPartProgram.EnvironmentName(key)] = value;
+        }
+
         var kiosk = new KioskProcess(Process.Start(start) ?? throw new InvalidOperationException("Proses kiosk tidak dapat dijalankan."), folder, printerLine);
         try
         {

@@ -11,7 +11,7 @@ namespace Kiosk.Simulator.KioskPart;
 /// </summary>
 public sealed class ParentPrinterTransport(string description) : IPrinterTransport
 {
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<PartMessage>> pending = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<PartMessage?>> pending = new();
     private PartChannel? channel;
     private long nextId;
     private volatile bool parentGone;
@@ -22,7 +22,7 @@ public sealed class ParentPrinterTransport(string description) : IPrinterTranspo
 
     public void Attach(PartChannel line) => channel = line;
 
-    /// <summary>A reply from the simulator; false when nothing waits for it.</summary>
+    /// <summary>A reply from the simulator; false when nothing waits for it. A null answer means the simulator is gone.</summary>
     public bool Complete(PartMessage reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -43,7 +43,7 @@ public sealed class ParentPrinterTransport(string description) : IPrinterTranspo
         {
             if (pending.TryRemove(id, out var waiting))
             {
-                waiting.TrySetResult(new PartMessage { Type = "gone", Id = id });
+                waiting.TrySetResult(null);
             }
         }
     }
@@ -76,7 +76,7 @@ public sealed class ParentPrinterTransport(string description) : IPrinterTranspo
         }
 
         var id = Interlocked.Increment(ref nextId);
-        var waiting = new TaskCompletionSource<PartMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = new TaskCompletionSource<PartMessage?>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = waiting;
         try
         {
@@ -85,8 +85,7 @@ public sealed class ParentPrinterTransport(string description) : IPrinterTranspo
                 return null;
             }
 
-            var reply = await waiting.Task.WaitAsync(cancellationToken);
-            return reply.Type == "gone" ? null : reply;
+            return await waiting.Task.WaitAsync(cancellationToken);
         }
         finally
         {

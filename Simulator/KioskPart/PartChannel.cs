@@ -54,6 +54,7 @@ public sealed partial class PartChannel : IAsyncDisposable
     /// <summary>Any text as one line, valid or not (tests feed the other side garbage with it).</summary>
     public Task<bool> SendRawAsync(string line) => SendLineAsync(Encoding.UTF8.GetBytes(line));
 
+
     /// <summary>
     /// Hands every message to <paramref name="handle"/> until the other side closes (or dies). <paramref name="handle"/>
     /// returns false for a message it cannot act on; that is logged like a malformed line.
@@ -136,8 +137,10 @@ public sealed partial class PartChannel : IAsyncDisposable
             await writing.WaitAsync();
             try
             {
-                await stream.WriteAsync(line);
-                await stream.WriteAsync("\n"u8.ToArray());
+                var framed = new byte[line.Length + 1];
+                line.CopyTo(framed, 0);
+                framed[^1] = (byte)'\n';
+                await stream.WriteAsync(framed);
                 return true;
             }
             finally

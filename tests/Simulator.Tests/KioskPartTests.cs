@@ -57,6 +57,36 @@ public sealed class KioskPartTests
     }
 
     [Fact]
+    public async Task A_kiosk_process_killed_from_outside_leaves_the_kiosk_off_until_it_is_powered_on_again()
+    {
+        var folder = Directory.CreateTempSubdirectory("kiosk-part-test-").FullName;
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = SimulatorApp.QuietLogs, KioskInChildProcess = true }, CancellationToken.None);
+        try
+        {
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            session.KioskStopped += (_, _) => stopped.TrySetResult();
+            var first = session.KioskProcessId!.Value;
+            using (var kiosk = System.Diagnostics.Process.GetProcessById(first))
+            {
+                kiosk.Kill();
+            }
+
+            await stopped.Task.WaitAsync(Patience);
+            Assert.False(session.KioskRunning);
+            Assert.Null(session.Front);
+
+            await session.PowerOnAsync();
+            Assert.True(session.KioskRunning);
+            Assert.NotEqual(first, session.KioskProcessId);
+        }
+        finally
+        {
+            await session.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_simulator_side_of_the_line_skips_a_malformed_line_and_reads_the_next_message()
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-part-line-").FullName;
