@@ -12,6 +12,7 @@ using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 
+// The front panel's kiosk in a process of its own, so that its power cut is a real kill (see KioskPartProgram).
 if (KioskPartProgram.IsKioskPart(args))
 {
     try
@@ -21,6 +22,10 @@ if (KioskPartProgram.IsKioskPart(args))
     catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Error, args) is { } code)
     {
         return code;
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        return 130;
     }
 }
 

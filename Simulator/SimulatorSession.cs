@@ -4,7 +4,6 @@ using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Hosting;
 using Kiosk.Device.Input;
-using Kiosk.Device.Printing;
 using Kiosk.DeviceDrivers.Gpio;
 using Kiosk.DeviceDrivers.Input;
 using Kiosk.DeviceDrivers.Printing.Transports;

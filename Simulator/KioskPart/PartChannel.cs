@@ -70,7 +70,7 @@ public sealed partial class PartChannel : IAsyncDisposable
             {
                 line = await reader.ReadLineAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
             {
                 return;
             }
