@@ -57,7 +57,7 @@ public sealed class KioskPartTests
     }
 
     [Fact]
-    public async Task A_kiosk_process_killed_from_outside_leaves_the_kiosk_off_until_it_is_powered_on_again()
+    public async Task A_kiosk_process_killed_from_outside_leaves_the_kiosk_off_until_it_is_powered_on_again_and_a_paper_change_restarts_it()
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-part-test-").FullName;
         var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = SimulatorApp.QuietLogs, KioskInChildProcess = true }, CancellationToken.None);
@@ -77,7 +77,14 @@ public sealed class KioskPartTests
 
             await session.PowerOnAsync();
             Assert.True(session.KioskRunning);
-            Assert.NotEqual(first, session.KioskProcessId);
+            var second = session.KioskProcessId!.Value;
+            Assert.NotEqual(first, second);
+
+            // The panel's paper switch is a clean restart: a new kiosk process with the other layout, the old one gone.
+            await session.ChangePaperAsync(58);
+            Assert.Equal(58, session.PaperWidthMm);
+            Assert.NotEqual(second, session.KioskProcessId);
+            Assert.False(Directory.Exists($"/proc/{second}"));
         }
         finally
         {
