@@ -172,7 +172,16 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (on)
         {
-            await session.PowerOnAsync();
+            try
+            {
+                await session.PowerOnAsync();
+            }
+            catch (KioskPart.KioskProcessException ex)
+            {
+                // Its last output went to the simulator's terminal; the page gets the one-line reason.
+                throw new PanelException(ex.Message.Split('\n')[0]);
+            }
+
             Note("kiosk", "Listrik kiosk menyala kembali");
         }
         else

@@ -50,10 +50,10 @@ public sealed class KioskPartTests
         finally
         {
             await session.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
         }
 
         Assert.False(Directory.Exists($"/proc/{pid}"), $"Proses kiosk {pid} masih ada setelah sesi simulator ditutup.");
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
