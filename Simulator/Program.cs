@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Kiosk.Broker;
 using Kiosk.Device.Tools;
 using Kiosk.Simulator;
+using Kiosk.Simulator.KioskPart;
 
 // The simulator: the real kiosk on simulated hardware with a private Mosquitto, shown as a page in the browser with the
 // loket pages and the waiting-room display beside it, or a scenario day run from the command line. Arguments as
@@ -10,6 +11,23 @@ using Kiosk.Simulator;
 using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+
+// The front panel's kiosk in a process of its own, so that its power cut is a real kill (see KioskPartProgram).
+if (KioskPartProgram.IsKioskPart(args))
+{
+    try
+    {
+        return await KioskPartProgram.RunAsync(args, stop.Token);
+    }
+    catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Error, args) is { } code)
+    {
+        return code;
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        return 130;
+    }
+}
 
 if (!SimulatorCommandLine.TryParse(args, out var options, out var usageError))
 {

@@ -29,10 +29,10 @@ public static class SimulatorApp
             overrides[key] = value;
         }
 
-        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true };
+        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true, KioskInChildProcess = true };
         if (options.DataDirectory is not null)
         {
-            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true };
+            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true, KioskInChildProcess = true };
         }
 
         await using var session = await SimulatorSession.StartAsync(sessionOptions, cancellationToken);

@@ -4,16 +4,17 @@ using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Hosting;
 using Kiosk.Device.Input;
-using Kiosk.Device.Printing;
 using Kiosk.DeviceDrivers.Gpio;
 using Kiosk.DeviceDrivers.Input;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Queue;
 using Kiosk.Simulator.Devices;
+using Kiosk.Simulator.KioskPart;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Simulator;
@@ -23,15 +24,25 @@ namespace Kiosk.Simulator;
 /// Mosquitto started for the session. The kiosk can lose power and start again on the same data, like the Pi; every
 /// power-up is a new host, so listeners subscribe again on <see cref="KioskStarted"/>. The browser front panel, the
 /// scenario runner and the end-to-end tests all drive the kiosk through this class.
+/// <para>
+/// The kiosk runs in this process by default: scenarios play a whole day on the simulator's clock and the tests read
+/// its engine and services directly, which only an in-process host allows, and quickly. With
+/// <see cref="SimulatorSessionOptions.KioskInChildProcess"/> (the interactive front panel) it runs in a child process,
+/// so a power cut kills it for real; then only <see cref="Front"/> reaches it, and <see cref="Host"/>,
+/// <see cref="Services"/>, <see cref="Engine"/> and the device properties throw.
+/// </para>
 /// </summary>
-public sealed class SimulatorSession : IAsyncDisposable
+public sealed partial class SimulatorSession : IAsyncDisposable
 {
     private readonly bool ownsBroker;
     private readonly SimulatorSessionOptions options;
     private readonly Dictionary<string, string> settings;
     private readonly SemaphoreSlim power = new(1, 1);
     private readonly KioskNetworkLine? networkLine;
+    private readonly ILoggerFactory loggers;
     private IHost? host;
+    private KioskProcess? child;
+    private IKioskFront? front;
     private FrontPanelPrinter? printerLine;
     private SimulatedPrinterTransport printer;
 
@@ -45,6 +56,11 @@ public sealed class SimulatorSession : IAsyncDisposable
         Site = site;
         Clock = clock;
         printer = new SimulatedPrinterTransport(PaperFor(settings));
+        loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        if (options.KioskInChildProcess)
+        {
+            Clock.Moved += (_, _) => child?.MoveClock(Clock.Offset);
+        }
     }
 
     /// <summary>Raised after each kiosk power-up, once its host has started.</summary>
@@ -57,10 +73,19 @@ public sealed class SimulatorSession : IAsyncDisposable
 
     public SimulatorClock Clock { get; }
 
-    /// <summary>The running kiosk; throws while it is off.</summary>
-    public IHost Host => host ?? throw new InvalidOperationException("Kiosk sedang mati.");
+    /// <summary>The running kiosk; throws while it is off, or when it runs in a child process.</summary>
+    public IHost Host => host ?? throw new InvalidOperationException(child is not null ? "Kiosk berjalan di proses lain; pakai Front." : "Kiosk sedang mati.");
 
-    public bool KioskRunning => host is not null;
+    public bool KioskRunning => front is not null;
+
+    /// <summary>The kiosk's buttons, lamps, reader and printer check in this power-up; null while it is off.</summary>
+    public IKioskFront? Front => front;
+
+    /// <summary>The process the kiosk runs in (this one, or its child that a power cut kills); null while it is off.</summary>
+    public int? KioskProcessId => child?.Id ?? (host is not null ? Environment.ProcessId : null);
+
+    /// <summary>The kiosk's child process, when it runs in one (tests talk to it directly).</summary>
+    internal KioskProcess? KioskProcess => child;
 
     public string Site { get; }
 
@@ -92,7 +117,7 @@ public sealed class SimulatorSession : IAsyncDisposable
     public void SetPrinter(VirtualPrinterState state)
     {
         printer.State = state;
-        host?.Services.GetRequiredService<PrinterSupervisor>().CheckNow();
+        front?.CheckPrinterNow();
     }
 
     public static async Task<SimulatorSession> StartAsync(SimulatorSessionOptions options, CancellationToken cancellationToken)
@@ -162,20 +187,29 @@ public sealed class SimulatorSession : IAsyncDisposable
     /// Pulls the plug: the print in progress never finishes, the broker connection dies without a goodbye (with
     /// <see cref="SimulatorSessionOptions.CutNetworkOnPowerLoss"/>: reset under the kiosk, so the broker sends its last
     /// will), and the host gets no time to drain (its stop is cancelled before it begins). What was committed stays in
-    /// the ticket log for the next power-up. Unlike a killed process, the host's objects are still disposed in this
-    /// process (the ticket log's SQLite connection closes normally); see the README's power-cut note.
+    /// the ticket log for the next power-up. With <see cref="SimulatorSessionOptions.KioskInChildProcess"/> the kiosk
+    /// process gets SIGKILL, as at a real power cut; in this process the host's objects are still disposed (the ticket
+    /// log's SQLite connection closes normally); see the README's power-cut note.
     /// </summary>
     public async Task CutPowerAsync()
     {
         await power.WaitAsync();
         try
         {
-            if (host is null)
+            if (front is null)
             {
                 return;
             }
 
             printerLine?.CutPower();
+            if (child is { } running)
+            {
+                await running.KillAsync();
+                networkLine?.Cut();
+                await StopChildAsync();
+                return;
+            }
+
             networkLine?.Cut();
             using var now = new CancellationTokenSource();
             await now.CancelAsync();
@@ -193,7 +227,7 @@ public sealed class SimulatorSession : IAsyncDisposable
         await power.WaitAsync(cancellationToken);
         try
         {
-            if (host is not null)
+            if (front is not null)
             {
                 return;
             }
@@ -202,26 +236,26 @@ public sealed class SimulatorSession : IAsyncDisposable
             var line = new FrontPanelPrinter(printer, options.PrintDuration);
             var args = settings.Select(pair => $"--{pair.Key}={pair.Value}").ToArray();
             var configFile = options.ConfigFile is { Length: > 0 } file ? Path.GetFullPath(file) : null;
-            var builder = KioskHost.CreateBuilder(args, configFile);
-
-            // Registered after the kiosk's own: the simulator's clock and printer line win.
-            builder.Services.AddSingleton<TimeProvider>(Clock);
-            builder.Services.AddSingleton<IPrinterTransport>(line);
-            var started = builder.Build();
-            try
+            if (options.KioskInChildProcess)
             {
-                // Checked before the host starts, so a bad setting is one line and exit 78, not a host error log.
-                KioskHost.ValidateConfiguration(started.Services);
-                await started.StartAsync(cancellationToken);
-            }
-            catch
-            {
-                started.Dispose();
-                throw;
-            }
+                // A bad setting is reported here as in-process (one line, exit 78), not as a child that died.
+                using (var check = KioskHost.CreateBuilder(args, configFile).Build())
+                {
+                    KioskHost.ValidateConfiguration(check.Services);
+                }
 
-            host = started;
-            printerLine = line;
+                child = await KioskProcess.StartAsync(settings, configFile, Clock, line, loggers.CreateLogger(typeof(KioskProcess).FullName!), TimeSpan.FromSeconds(120), cancellationToken);
+
+                // A jump made while it was starting reached no one.
+                child.MoveClock(Clock.Offset);
+                front = child;
+                printerLine = line;
+                _ = WatchAsync(child);
+            }
+            else
+            {
+                await StartHostAsync(args, configFile, line, cancellationToken);
+            }
         }
         finally
         {
@@ -229,6 +263,31 @@ public sealed class SimulatorSession : IAsyncDisposable
         }
 
         KioskStarted?.Invoke(this, EventArgs.Empty);
+    }
+
+    private async Task StartHostAsync(string[] args, string? configFile, FrontPanelPrinter line, CancellationToken cancellationToken)
+    {
+        var builder = KioskHost.CreateBuilder(args, configFile);
+
+        // Registered after the kiosk's own: the simulator's clock and printer line win.
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSingleton<IPrinterTransport>(line);
+        var started = builder.Build();
+        try
+        {
+            // Checked before the host starts, so a bad setting is one line and exit 78, not a host error log.
+            KioskHost.ValidateConfiguration(started.Services);
+            await started.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            started.Dispose();
+            throw;
+        }
+
+        host = started;
+        front = new HostedKioskFront(started.Services);
+        printerLine = line;
     }
 
     /// <summary>A clean restart with another paper width: the ticket layout and the printer roll change with it.</summary>
@@ -272,6 +331,7 @@ public sealed class SimulatorSession : IAsyncDisposable
         finally
         {
             power.Dispose();
+            loggers.Dispose();
             if (networkLine is not null)
             {
                 await networkLine.DisposeAsync();
@@ -286,12 +346,19 @@ public sealed class SimulatorSession : IAsyncDisposable
 
     private async Task StopHostAsync(CancellationToken cancellationToken)
     {
+        if (child is not null)
+        {
+            await StopChildAsync();
+            return;
+        }
+
         if (host is not { } running)
         {
             return;
         }
 
         host = null;
+        front = null;
         printerLine = null;
         try
         {
@@ -304,6 +371,61 @@ public sealed class SimulatorSession : IAsyncDisposable
         finally
         {
             running.Dispose();
+            KioskStopped?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    /// <summary>A kiosk process that ends by itself (a crash, a kill from outside) leaves the kiosk off, as the panel then shows.</summary>
+    private async Task WatchAsync(KioskProcess watched)
+    {
+        var code = await watched.WaitForExitAsync();
+        try
+        {
+            await power.WaitAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!ReferenceEquals(child, watched))
+            {
+                return;
+            }
+
+            LogKioskProcessEnded(loggers.CreateLogger<SimulatorSession>(), watched.Id, code);
+            printerLine?.CutPower();
+            networkLine?.Cut();
+            await StopChildAsync();
+        }
+        finally
+        {
+            power.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proses kiosk {ProcessId} berhenti sendiri (kode keluar {ExitCode}); kiosk dianggap mati sampai dinyalakan kembali.")]
+    private static partial void LogKioskProcessEnded(ILogger logger, int processId, int exitCode);
+
+    /// <summary>Closes the line to the kiosk process (a clean stop unless it was killed first) and waits for it to be gone.</summary>
+    private async Task StopChildAsync()
+    {
+        if (child is not { } running)
+        {
+            return;
+        }
+
+        child = null;
+        front = null;
+        printerLine = null;
+        try
+        {
+            await running.DisposeAsync();
+        }
+        finally
+        {
             KioskStopped?.Invoke(this, EventArgs.Empty);
         }
     }

@@ -27,6 +27,13 @@ public sealed class SimulatorSessionOptions
     /// </summary>
     public bool CutNetworkOnPowerLoss { get; init; }
 
+    /// <summary>
+    /// The kiosk runs in a child process of the simulator, so a power cut is a real SIGKILL and the power coming back a
+    /// new process on the same data (the front panel). Scenario runs and the tests that read the kiosk's engine keep it
+    /// in this process: a simulated day in-process is faster, and its services can be reached directly.
+    /// </summary>
+    public bool KioskInChildProcess { get; init; }
+
     /// <summary>The kiosk's clock; the session makes its own when none is given.</summary>
     public SimulatorClock? Clock { get; init; }
 }

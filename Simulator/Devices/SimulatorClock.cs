@@ -9,6 +9,9 @@ public sealed class SimulatorClock : TimeProvider
 {
     private long offsetTicks;
 
+    /// <summary>Raised after the clock jumped, so a kiosk in a child process can make the same jump.</summary>
+    public event EventHandler? Moved;
+
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
@@ -20,8 +23,33 @@ public sealed class SimulatorClock : TimeProvider
         {
             var current = Interlocked.Read(ref offsetTicks);
             var wanted = (instant - System.GetUtcNow()).Ticks;
-            if (wanted <= current || Interlocked.CompareExchange(ref offsetTicks, wanted, current) == current)
+            if (wanted <= current)
             {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref offsetTicks, wanted, current) == current)
+            {
+                Moved?.Invoke(this, EventArgs.Empty);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Takes another clock's offset (the parent's), or stays where it is when that lies behind.</summary>
+    public void AdvanceOffsetTo(TimeSpan offset)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref offsetTicks);
+            if (offset.Ticks <= current)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref offsetTicks, offset.Ticks, current) == current)
+            {
+                Moved?.Invoke(this, EventArgs.Empty);
                 return;
             }
         }

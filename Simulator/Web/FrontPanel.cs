@@ -78,18 +78,16 @@ public sealed class FrontPanel : IAsyncDisposable
     /// <summary>Everything a page needs to draw itself from scratch; later changes come by SSE.</summary>
     public object Snapshot()
     {
-        var running = session.KioskRunning;
-        var options = running ? session.KioskOptions : null;
-        var lamps = running ? session.Lamps : null;
+        var front = session.Front;
         lock (gate)
         {
             return new
             {
                 site = session.Site,
-                siteName = options?.Site.Name,
-                kiosk = running,
-                buttons = options?.Buttons.Select(b => new { id = b.Id, label = b.Label, lit = lamps!.Get(KioskSignals.ButtonLamp(b.Id)) }).ToArray() ?? [],
-                problem = lamps?.Get(KioskSignals.ProblemLamp) ?? false,
+                siteName = front?.SiteName,
+                kiosk = front is not null,
+                buttons = front?.Buttons.Select(b => new { id = b.Id, label = b.Label, lit = front.LampLit(KioskSignals.ButtonLamp(b.Id)) }).ToArray() ?? [],
+                problem = front?.LampLit(KioskSignals.ProblemLamp) ?? false,
                 buzzer,
                 printing,
                 printer = PrinterStates.Name(session.Printer.State),
@@ -111,12 +109,12 @@ public sealed class FrontPanel : IAsyncDisposable
     public void Press(string buttonId)
     {
         var kiosk = KioskOrThrow();
-        if (!kiosk.KioskOptions.Buttons.Any(b => b.Id == buttonId))
+        if (!kiosk.Buttons.Any(b => b.Id == buttonId))
         {
             throw new PanelException($"Tombol '{buttonId}' tidak ada.");
         }
 
-        kiosk.Buttons.Press(buttonId);
+        kiosk.Press(buttonId);
     }
 
     public void Scan(string text)
@@ -126,7 +124,7 @@ public sealed class FrontPanel : IAsyncDisposable
             throw new PanelException("Isi pindaian kosong atau terlalu panjang.");
         }
 
-        KioskOrThrow().Scanner.Scan(text);
+        KioskOrThrow().Scan(text);
     }
 
     public void SetPrinter(string name)
@@ -174,7 +172,16 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (on)
         {
-            await session.PowerOnAsync();
+            try
+            {
+                await session.PowerOnAsync();
+            }
+            catch (KioskPart.KioskProcessException ex)
+            {
+                // Its last output went to the simulator's terminal; the page gets the one-line reason.
+                throw new PanelException(ex.Message.Split('\n')[0]);
+            }
+
             Note("kiosk", "Listrik kiosk menyala kembali");
         }
         else
@@ -193,7 +200,7 @@ public sealed class FrontPanel : IAsyncDisposable
             throw new PanelException("Jam harus berbentuk JJ:MM, mis. 16:00.");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(KioskOrThrow().KioskOptions.Site.TimeZone);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(KioskOrThrow().TimeZone);
         session.Clock.AdvanceTo(session.Clock.NextLocal(time, zone));
         Note("jam", $"Jam kiosk dimajukan ke {ClockText()}");
         PublishStatus();
@@ -328,17 +335,17 @@ public sealed class FrontPanel : IAsyncDisposable
             : throw new PanelException("Host layar loket/display tidak tersedia di simulator ini.");
     }
 
-    private SimulatorSession KioskOrThrow() => session.KioskRunning ? session : throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");
+    private IKioskFront KioskOrThrow() => session.Front ?? throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");
 
     private void WireKiosk()
     {
-        if (!session.KioskRunning)
+        if (session.Front is not { } front)
         {
             return;
         }
 
-        session.Lamps.Changed += OnLamp;
-        session.Activity.Happened += OnActivity;
+        front.LampChanged += OnLamp;
+        front.ActivityHappened += OnActivity;
         session.PrinterLine.PrintingChanged += OnPrinting;
         if (!ReferenceEquals(wiredPrinter, session.Printer))
         {
@@ -486,7 +493,7 @@ public sealed class FrontPanel : IAsyncDisposable
 
     private string ClockText()
     {
-        var zoneId = session.KioskRunning ? session.KioskOptions.Site.TimeZone : "Asia/Jakarta";
+        var zoneId = session.Front?.TimeZone ?? "Asia/Jakarta";
         var local = TimeZoneInfo.ConvertTime(session.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zoneId));
         return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }

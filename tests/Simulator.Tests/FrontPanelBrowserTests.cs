@@ -140,8 +140,12 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
     [SkippableFact]
     public async Task A_power_cut_while_printing_reprints_the_ticket_marked_CETAK_ULANG_after_restart_and_repeats_no_number()
     {
-        await using var harness = await PanelHarness.StartAsync(PrintDuration);
+        // The kiosk in its own process, as `./kiosk.sh run` has it: the power cut is a SIGKILL, not a host stop.
+        await using var harness = await PanelHarness.StartAsync(PrintDuration, kioskInChildProcess: true);
         var page = await OpenAsync(harness);
+        var before = harness.Session.KioskProcessId;
+        Assert.NotNull(before);
+        Assert.NotEqual(Environment.ProcessId, before);
 
         await page.ClickAsync("button.patient[data-button=bpjs]");
         await page.WaitForSelectorAsync("#printing.lit", new() { Timeout = Timeout });
@@ -149,6 +153,8 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.ClickAsync("[data-kiosk=padam]");
         await page.WaitForSelectorAsync("#kiosk.dead", new() { Timeout = Timeout });
         Assert.Equal(0, await page.Locator("#roll .ticket").CountAsync());
+        Assert.Null(harness.Session.KioskProcessId);
+        Assert.False(Directory.Exists($"/proc/{before}"), $"Proses kiosk {before} masih ada setelah listrik padam.");
 
         // The connection died without a goodbye, as on the Pi: the broker sent the kiosk's last will to the display.
         await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("Kiosk tidak terhubung", new() { Timeout = Timeout });
@@ -156,6 +162,9 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await page.ClickAsync("[data-kiosk=nyala]");
         await page.WaitForSelectorAsync("#kiosk:not(.dead)", new() { Timeout = Timeout });
+        var after = harness.Session.KioskProcessId;
+        Assert.NotNull(after);
+        Assert.NotEqual(before, after);
         var reprint = page.Locator("#roll .ticket.reprint");
         await Assertions.Expect(reprint).ToHaveCountAsync(1, new() { Timeout = Timeout });
         Assert.Contains("CETAK ULANG", await reprint.TextContentAsync(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Kiosk.Simulator.Web;
+using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Simulator.Tests;
 
@@ -27,7 +28,8 @@ internal sealed class PanelHarness : IAsyncDisposable
 
     public FrontPanelServer Server { get; }
 
-    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false)
+    /// <param name="kioskInChildProcess">The kiosk in its own process, as <c>./kiosk.sh run</c> has it, so a power cut kills it.</param>
+    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false, bool kioskInChildProcess = false)
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-panel-").FullName;
         var overrides = new Dictionary<string, string>(SimulatorApp.QuietLogs)
@@ -36,7 +38,7 @@ internal sealed class PanelHarness : IAsyncDisposable
             ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "0",
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
         };
-        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true }, CancellationToken.None);
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true, KioskInChildProcess = kioskInChildProcess }, CancellationToken.None);
         var screens = withScreens ? await SimulatorScreens.StartAsync(session, port: 0, TextWriter.Null, CancellationToken.None) : null;
         var panel = screens is null ? new FrontPanel(session, screensUrl: null) : new FrontPanel(session, screens);
         await panel.StartAsync(CancellationToken.None);
@@ -45,7 +47,28 @@ internal sealed class PanelHarness : IAsyncDisposable
     }
 
     /// <summary>Ticket numbers the kiosk has committed today, from its own ticket log.</summary>
-    public IReadOnlyList<string> Numbers() => Session.KioskRunning ? Session.Engine.TodayTickets().Select(t => t.Number).ToArray() : [];
+    public IReadOnlyList<string> Numbers()
+    {
+        if (Session.KioskProcess is null)
+        {
+            return Session.KioskRunning ? Session.Engine.TodayTickets().Select(t => t.Number).ToArray() : [];
+        }
+
+        // The kiosk's engine lives in its own process: read its ticket log file as a second reader (WAL allows it).
+        var database = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "kiosk.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var connection = new SqliteConnection(database.ToString());
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT number FROM tickets WHERE day = (SELECT max(day) FROM business_days) ORDER BY queue_key";
+        using var reader = query.ExecuteReader();
+        var numbers = new List<string>();
+        while (reader.Read())
+        {
+            numbers.Add(reader.GetString(0));
+        }
+
+        return numbers;
+    }
 
     public async ValueTask DisposeAsync()
     {
