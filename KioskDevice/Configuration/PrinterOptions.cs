@@ -27,6 +27,13 @@ public sealed class PrinterOptions
     /// <summary>Send the QR code as a raster image instead of GS ( k, for printers (older XP-58, POS-58 clones) that print GS ( k as text.</summary>
     public bool QrAsImage { get; set; }
 
+    /// <summary>
+    /// For <c>device</c>: the printer answers DLE EOT through its device file (usblp's back channel), as Epson
+    /// TM-T20/TM-T82 in printer-class mode do, so paper low/out and cover open are seen before a print. Off by default
+    /// because many cheap printers never answer: the status is then Unknown and a fault shows only when a print fails.
+    /// </summary>
+    public bool Bidirectional { get; set; }
+
     public int TimeoutSeconds { get; set; } = 10;
 
     public int StatusPollSeconds { get; set; } = 5;

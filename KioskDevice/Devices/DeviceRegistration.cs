@@ -141,7 +141,7 @@ public static class DeviceRegistration
             "tcp" => new TcpPrinterTransport(printer.Host, printer.Port, timeouts),
             "serial" => new SerialPrinterTransport(new SerialSettings(printer.Device, printer.BaudRate), timeouts),
             "simulated" => new SimulatedPrinterTransport(Paper(printer)),
-            "device" => new DeviceFilePrinterTransport(printer.Device, timeouts),
+            "device" => new DeviceFilePrinterTransport(printer.Device, timeouts, printer.Bidirectional),
             _ => throw Unknown("Kiosk:Printer:Transport", printer.Transport, "device, tcp, serial, simulated"),
         };
     }

@@ -64,7 +64,7 @@ internal sealed class KioskGuest : IAsyncDisposable
             clock.Restart();
             await vm.ShAsync("dpkg -i /root/puskesmas-kiosk_amd64.deb", TimeSpan.FromMinutes(5));
             var (gpio, gpioMissing) = await SetUpGpioAsync(vm);
-            await vm.ShAsync($"kiosk-setup --site pkm-kokop --counters 3 --printer device:/dev/usb/lp0 --reader evdev:{scanner}", ReadyTimeout);
+            await vm.ShAsync($"kiosk-setup --site pkm-kokop --counters 3 --printer device-status:/dev/usb/lp0 --reader evdev:{scanner}", ReadyTimeout);
             var guest = new KioskGuest(vm, scanner, bootTime, clock.Elapsed, gpio, gpioMissing);
             await guest.WaitActiveAsync("kiosk", ReadyTimeout);
             guest.InstallToReady = clock.Elapsed;
