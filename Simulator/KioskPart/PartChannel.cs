@@ -54,7 +54,6 @@ public sealed partial class PartChannel : IAsyncDisposable
     /// <summary>Any text as one line, valid or not (tests feed the other side garbage with it).</summary>
     public Task<bool> SendRawAsync(string line) => SendLineAsync(Encoding.UTF8.GetBytes(line));
 
-
     /// <summary>
     /// Hands every message to <paramref name="handle"/> until the other side closes (or dies). <paramref name="handle"/>
     /// returns false for a message it cannot act on; that is logged like a malformed line.

@@ -35,6 +35,11 @@ internal sealed record VmImage(string Folder)
             }
         }
 
+        if (Environment.UserName != "root")
+        {
+            return (null, "building the VM image needs root (debootstrap, chroot, mount): run the tests as root");
+        }
+
         var recipe = Path.Combine(AppContext.BaseDirectory, "image", "build-image.sh");
         var key = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(recipe)))[..16];
         var cacheRoot = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "puskesmas-kiosk");
@@ -52,11 +57,22 @@ internal sealed record VmImage(string Folder)
                 return (null, $"the Debian mirror is unreachable ({why}): the VM image cannot be built");
             }
 
-            Packages.Run("bash", [recipe, image.Folder], TimeSpan.FromMinutes(20));
+            try
+            {
+                Packages.Run("bash", [recipe, image.Folder], TimeSpan.FromMinutes(20));
+            }
+            catch (InvalidOperationException ex) when (ex.Message.Contains(MirrorFailed, StringComparison.Ordinal))
+            {
+                // The mirror answered the probe but debootstrap failed three times against it: the network, not the recipe.
+                return (null, $"the Debian mirror failed while the VM image was built: {ex.Message}");
+            }
         }
 
         return (image, null);
     }
+
+    /// <summary>What build-image.sh prints before its third and last debootstrap attempt; a run that fails after it failed there.</summary>
+    private const string MirrorFailed = "debootstrap failed (attempt 2), retrying";
 
     private static bool MirrorReachable(out string why)
     {

@@ -1,16 +1,16 @@
 namespace Kiosk.Vm.Tests.Support;
 
 /// <summary>
-/// Whether the VM tier runs. It is opt-in (KIOSK_VM_TESTS=1) until it has passed whole on an idle machine: on the
-/// machine it was written on, other builds kept the load above 40 on 2 cores, a TCG boot took 4 min 47 s and dpkg -i
-/// 9 min, and an unproven tier must not fail the suite. On 1 December 2026 (load 15 to 30 from other builds) it
-/// still had not passed whole: boot to SSH 117 s, dpkg -i plus kiosk-setup to READY 434 s, one VM class 17 to 35
-/// min, and a boot that missed its 8 min SSH bound with three guests at once. CI_UNDER_LOAD=1 always leaves it out.
+/// Whether the VM tier runs. It runs in the README test command and in CI. On 1 December 2026 it passed whole on
+/// this 2-core machine with the image cached: 7 tests in 16 min (boot to SSH 34 s, dpkg -i plus kiosk-setup to READY
+/// 118 s, 20 power cuts in 257 s); building the image first adds about 6 min. CI_UNDER_LOAD=1 leaves it out
+/// (../shared/tools/ci-under-load busies every core, and a TCG guest on top of that is hours, not minutes), and
+/// KIOSK_VM_TESTS=0 leaves it out for a quick local run; either way its tests report skipped with the reason.
 /// </summary>
 internal static class VmTier
 {
     public static string? WhyLeftOut() =>
         Environment.GetEnvironmentVariable("CI_UNDER_LOAD") == "1" ? "CI_UNDER_LOAD=1: the VM tier is left out under load"
-        : Environment.GetEnvironmentVariable("KIOSK_VM_TESTS") != "1" ? "the VM tier is opt-in until proven on an idle machine: set KIOSK_VM_TESTS=1 to run it"
+        : Environment.GetEnvironmentVariable("KIOSK_VM_TESTS") == "0" ? "KIOSK_VM_TESTS=0: the VM tier is left out"
         : null;
 }
