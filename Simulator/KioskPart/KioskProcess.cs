@@ -10,7 +10,7 @@ namespace Kiosk.Simulator.KioskPart;
 /// <summary>
 /// The simulator's side of a kiosk running in a child process (<see cref="KioskPartProgram"/>): starts it, prints its
 /// jobs on the simulator's printer, follows its lamps and activity, and passes it the panel's presses, scans and clock
-/// jumps. <see cref="Kill"/> is the power cut: SIGKILL, no cleanup in the kiosk at all.
+/// jumps. <see cref="KillAsync"/> is the power cut: SIGKILL, no cleanup in the kiosk at all.
 /// </summary>
 public sealed class KioskProcess : IKioskFront, IAsyncDisposable
 {

@@ -71,8 +71,8 @@ internal sealed record VmImage(string Folder)
         return (image, null);
     }
 
-    /// <summary>What build-image.sh prints before its third and last debootstrap attempt; a run that fails after it failed there.</summary>
-    private const string MirrorFailed = "debootstrap failed (attempt 2), retrying";
+    /// <summary>How <see cref="Packages.Run"/> reports build-image.sh's exit code 75: debootstrap failed three times against the mirror.</summary>
+    private const string MirrorFailed = "exited 75:";
 
     private static bool MirrorReachable(out string why)
     {

@@ -23,7 +23,8 @@ for attempt in 1 2 3; do
   fi
   if [ "$attempt" -eq 3 ]; then
     tail -n 30 "$work/debootstrap.log" >&2
-    exit 1
+    # 75 (EX_TEMPFAIL): the mirror failed, not the recipe; VmImage.cs reports it as a reason to skip.
+    exit 75
   fi
   echo "debootstrap failed (attempt $attempt), retrying" >&2
   rm -rf "$root"
