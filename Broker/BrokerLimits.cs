@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kiosk.Broker;
 
 /// <summary>
-/// Size limits every broker of the system applies (the site config and the private broker), so one broken or hostile
+/// Size and queue limits every broker of the system applies (the site config and the private broker), so one broken or hostile
 /// client cannot make the broker or another client choke on a huge message. Sized from the largest legitimate message,
 /// the retained state snapshot or a day's recap (a few tens of KiB for a large Puskesmas), with a wide margin.
 /// </summary>
@@ -15,10 +15,34 @@ public static class BrokerLimits
     /// <summary>Largest packet of any kind: a client that sends a larger one is disconnected before the broker buffers it.</summary>
     public const int MaxPacketSize = 256 * 1024;
 
+    /// <summary>
+    /// QoS 1 messages the broker has out to one client unacknowledged (Mosquitto's default is 20). The kiosk answers and
+    /// acknowledges each command as soon as its result is committed, in order; the window only decides how many commands
+    /// wait in the kiosk's own queue instead of the broker's. 100 keeps a burst from paying one network round trip per
+    /// command on the LAN and stays far under the kiosk client's incoming queue (1,000).
+    /// </summary>
+    public const int MaxInflightMessages = 100;
+
+    /// <summary>
+    /// QoS 1 messages queued for one client beyond its window (a loket PC switched off, the kiosk restarting). A busy
+    /// day is about 2,000 commands and 3,000 events; beyond this the broker drops the newest for that client only, and
+    /// a loket repeats its command (same id) while a screen rebuilds from the retained snapshot.
+    /// </summary>
+    public const int MaxQueuedMessages = 10_000;
+
+    /// <summary>
+    /// The same queue in bytes: without it a hostile loket could queue 10,000 commands of 128 KiB each (1.25 GiB) for
+    /// the kiosk's session and take the broker's memory on a 512 MB Pi. Real commands are under 1 KiB.
+    /// </summary>
+    public const int MaxQueuedBytes = 64 * 1024 * 1024;
+
     /// <summary>The lines in mosquitto.conf syntax; <c>Broker/mosquitto/site.conf</c> carries the same (checked by a test).</summary>
     public static IReadOnlyList<string> ConfigLines { get; } =
     [
         $"message_size_limit {MessageSizeLimit.ToString(CultureInfo.InvariantCulture)}",
         $"max_packet_size {MaxPacketSize.ToString(CultureInfo.InvariantCulture)}",
+        $"max_inflight_messages {MaxInflightMessages.ToString(CultureInfo.InvariantCulture)}",
+        $"max_queued_messages {MaxQueuedMessages.ToString(CultureInfo.InvariantCulture)}",
+        $"max_queued_bytes {MaxQueuedBytes.ToString(CultureInfo.InvariantCulture)}",
     ];
 }

@@ -213,8 +213,6 @@ public sealed class PrivateBroker : IAsyncDisposable
             "persistence true",
             $"persistence_location {data}",
             "autosave_interval 1",
-            "max_queued_messages 100000",
-            "max_inflight_messages 100",
             $"log_dest file {LogPath}",
             "log_type error",
             "log_type warning",

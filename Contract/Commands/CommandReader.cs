@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Kiosk.Contract.Json;
 
 namespace Kiosk.Contract.Commands;
@@ -9,12 +10,27 @@ namespace Kiosk.Contract.Commands;
 /// Reads a command payload as the schema in docs/asyncapi.yaml describes it. Anything else becomes a
 /// <see cref="CommandRefusal"/> with a Bahasa Indonesia reason and the command id and type echoed whenever readable.
 /// </summary>
+/// <remarks>
+/// Total: every byte sequence gives a command or a refusal, never an exception. A throw here once left a command
+/// unacknowledged, so the broker redelivered it forever and twenty of them filled every in-flight slot the kiosk's
+/// session had: one hostile loket stopped all the others. The cases that used to throw are text that is not UTF-8 and
+/// lone surrogate escapes (<c>"\ud800"</c>), which <see cref="JsonDocument"/> accepts but cannot turn into a string.
+/// </remarks>
 public static class CommandReader
 {
     private const int MaxEchoLength = 40;
 
+    private const string BrokenText = "Perintah berisi teks yang rusak (bukan UTF-8 yang sah).";
+
+    /// <summary>A command is one flat object; a deeper payload is refused before it costs anything.</summary>
+    private const int MaxDepth = 8;
+
     private static readonly Dictionary<string, CommandType> Types = Enum.GetValues<CommandType>()
         .ToDictionary(t => JsonNamingPolicy.KebabCaseLower.ConvertName(t.ToString()), StringComparer.Ordinal);
+
+    // Two members of the same name would let the log and the engine read different values of one command.
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions Lenient = new() { MaxDepth = MaxDepth };
 
     /// <summary>The accepted values of <c>type</c>, in document order.</summary>
     public static IReadOnlyList<string> TypeNames { get; } = [.. Types.Keys];
@@ -27,87 +43,191 @@ public static class CommandReader
     public static bool TryRead(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out CounterCommandMessage? command, [NotNullWhen(false)] out CommandRefusal? refusal)
     {
         command = null;
-        JsonDocument document;
-        try
+        if (!TryParse(payload, out var document, out refusal))
         {
-            document = JsonDocument.Parse(payload.ToArray());
-        }
-        catch (JsonException ex)
-        {
-            refusal = new(null, null, ErrorCode.BadCommand, "Perintah tidak dapat dibaca: isinya bukan JSON yang sah.", ex.Message);
             return false;
         }
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                refusal = new(null, null, ErrorCode.BadCommand, "Perintah harus berupa objek JSON.", $"root is {root.ValueKind}");
-                return false;
-            }
-
-            var commandId = root.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { Length: > 0 and <= CounterCommandMessage.MaxCommandIdLength } text && !string.IsNullOrWhiteSpace(text)
-                ? text : null;
-            var typeText = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            CommandType? type = typeText is not null && Types.TryGetValue(typeText, out var known) ? known : null;
-
-            if (root.TryGetProperty("contractVersion", out var version) && version.ValueKind != JsonValueKind.Null
-                && (version.ValueKind != JsonValueKind.String || !ContractVersion.IsSupported(version.GetString())))
-            {
-                refusal = new(commandId, type, ErrorCode.UnsupportedVersion,
-                    $"Versi kontrak perintah tidak didukung. Kiosk memakai versi {ContractVersion.Current}; perbarui aplikasi loket.",
-                    $"contractVersion {version.GetRawText()}");
-                return false;
-            }
-
-            if (commandId is null)
-            {
-                refusal = new(null, type, ErrorCode.BadCommand,
-                    $"commandId wajib diisi (maksimal {CounterCommandMessage.MaxCommandIdLength} karakter) agar perintah tidak dijalankan dua kali.",
-                    "commandId missing, not a string, blank or too long");
-                return false;
-            }
-
-            if (type is null)
-            {
-                var shown = typeText is null ? "(kosong)" : $"'{Shorten(typeText)}'";
-                refusal = new(commandId, null, ErrorCode.BadCommand,
-                    $"Jenis perintah {shown} tidak dikenal. Gunakan: {string.Join(", ", TypeNames)}.",
-                    $"type {(t.ValueKind == JsonValueKind.Undefined ? "missing" : t.GetRawText())}");
-                return false;
-            }
-
-            CounterCommandMessage? message;
             try
             {
-                message = root.Deserialize(ContractJson.TypeInfo<CounterCommandMessage>());
+                return TryRead(document.RootElement, Utf8.IsValid(payload), out command, out refusal);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException)
             {
-                var field = FieldOf(ex.Path);
-                refusal = new(commandId, type, ErrorCode.BadCommand,
-                    field is null ? "Isi perintah tidak sesuai format." : $"Isian '{field}' pada perintah tidak valid.", ex.Message);
+                // The checks below read every string they echo without throwing; this is the net under the serializer,
+                // which may meet a member's text that cannot be decoded.
+                command = null;
+                refusal = new(null, null, ErrorCode.BadCommand, BrokenText, $"{ex.GetType().Name}: {ex.Message}");
                 return false;
             }
+        }
+    }
 
-            if (message is null)
-            {
-                refusal = new(commandId, type, ErrorCode.BadCommand, "Perintah kosong.", "null command");
-                return false;
-            }
-
-            if (message.FamilySize is < 1 or > 20)
-            {
-                refusal = new(commandId, type, ErrorCode.BadCommand,
-                    $"Jumlah anggota keluarga {message.FamilySize.Value.ToString(CultureInfo.InvariantCulture)} tidak valid (1-20).", "familySize out of range");
-                return false;
-            }
-
-            command = message;
+    private static bool TryParse(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out CommandRefusal? refusal)
+    {
+        var bytes = payload.ToArray();
+        try
+        {
+            document = JsonDocument.Parse(bytes, Strict);
             refusal = null;
             return true;
+        }
+        catch (JsonException ex)
+        {
+            document = null;
+            refusal = new(null, null, ErrorCode.BadCommand,
+                IsDuplicateMembers(bytes) ? "Perintah tidak dapat dibaca: ada isian yang ditulis dua kali." : "Perintah tidak dapat dibaca: isinya bukan JSON yang sah.",
+                ex.Message);
+            return false;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The duplicate check decodes every member name; one that is not UTF-8 (or a lone surrogate) ends up here.
+            document = null;
+            refusal = new(null, null, ErrorCode.BadCommand, BrokenText, ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Only on the refusal path: a payload the lenient reader accepts failed on a repeated member name.</summary>
+    private static bool IsDuplicateMembers(byte[] bytes)
+    {
+        try
+        {
+            using var lenient = JsonDocument.Parse(bytes, Lenient);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryRead(JsonElement root, bool validUtf8, [NotNullWhen(true)] out CounterCommandMessage? command, [NotNullWhen(false)] out CommandRefusal? refusal)
+    {
+        command = null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            refusal = new(null, null, ErrorCode.BadCommand, "Perintah harus berupa objek JSON.", $"root is {root.ValueKind}");
+            return false;
+        }
+
+        var idText = ReadString(root, "commandId", out var idState);
+        var commandId = idText is { Length: > 0 and <= CounterCommandMessage.MaxCommandIdLength } && !string.IsNullOrWhiteSpace(idText) ? idText : null;
+        var typeText = ReadString(root, "type", out var typeState);
+        CommandType? type = typeText is not null && Types.TryGetValue(typeText, out var known) ? known : null;
+
+        if (idState == Member.Undecodable || typeState == Member.Undecodable)
+        {
+            refusal = new(commandId, type, ErrorCode.BadCommand, BrokenText,
+                idState == Member.Undecodable ? "commandId is not valid UTF-8 text" : "type is not valid UTF-8 text");
+            return false;
+        }
+
+        if (root.TryGetProperty("contractVersion", out var version) && version.ValueKind != JsonValueKind.Null
+            && (ReadString(root, "contractVersion", out _) is not { } versionText || !ContractVersion.IsSupported(versionText)))
+        {
+            refusal = new(commandId, type, ErrorCode.UnsupportedVersion,
+                $"Versi kontrak perintah tidak didukung. Kiosk memakai versi {ContractVersion.Current}; perbarui aplikasi loket.",
+                $"contractVersion {Shorten(version.GetRawText())}");
+            return false;
+        }
+
+        if (commandId is null)
+        {
+            refusal = new(null, type, ErrorCode.BadCommand,
+                $"commandId wajib diisi (maksimal {CounterCommandMessage.MaxCommandIdLength} karakter) agar perintah tidak dijalankan dua kali.",
+                "commandId missing, not a string, blank or too long");
+            return false;
+        }
+
+        if (type is null)
+        {
+            var shown = typeText is null ? "(kosong)" : $"'{Shorten(typeText)}'";
+            refusal = new(commandId, null, ErrorCode.BadCommand,
+                $"Jenis perintah {shown} tidak dikenal. Gunakan: {string.Join(", ", TypeNames)}.",
+                typeState == Member.Missing ? "type missing" : $"type {Shorten(root.GetProperty("type").GetRawText())}");
+            return false;
+        }
+
+        CounterCommandMessage? message;
+        try
+        {
+            message = root.Deserialize(ContractJson.TypeInfo<CounterCommandMessage>());
+        }
+        catch (JsonException ex)
+        {
+            var field = FieldOf(ex.Path);
+            refusal = new(commandId, type, ErrorCode.BadCommand,
+                field is null ? "Isi perintah tidak sesuai format." : $"Isian '{field}' pada perintah tidak valid.", ex.Message);
+            return false;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Another member holds text that is not UTF-8 (or a lone surrogate); the id and type were readable.
+            refusal = new(commandId, type, ErrorCode.BadCommand, BrokenText, ex.Message);
+            return false;
+        }
+
+        // JSON text is UTF-8 (RFC 8259); broken bytes anywhere, even in a member the kiosk ignores, mean a broken sender.
+        if (!validUtf8)
+        {
+            refusal = new(commandId, type, ErrorCode.BadCommand, BrokenText, "payload is not valid UTF-8");
+            return false;
+        }
+
+        if (message is null)
+        {
+            refusal = new(commandId, type, ErrorCode.BadCommand, "Perintah kosong.", "null command");
+            return false;
+        }
+
+        if (message.FamilySize is < 1 or > 20)
+        {
+            refusal = new(commandId, type, ErrorCode.BadCommand,
+                $"Jumlah anggota keluarga {message.FamilySize.Value.ToString(CultureInfo.InvariantCulture)} tidak valid (1-20).", "familySize out of range");
+            return false;
+        }
+
+        command = message;
+        refusal = null;
+        return true;
+    }
+
+    private enum Member
+    {
+        Missing,
+        NotText,
+        Text,
+        Undecodable,
+    }
+
+    /// <summary>A string member's text, or null with why not; never throws on text the document holds but cannot decode.</summary>
+    private static string? ReadString(JsonElement root, string name, out Member state)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            state = Member.Missing;
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            state = Member.NotText;
+            return null;
+        }
+
+        try
+        {
+            state = Member.Text;
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            state = Member.Undecodable;
+            return null;
         }
     }
 

@@ -27,4 +27,6 @@ public enum ErrorCode
     NothingToCall,
     ServiceNotAtCounter,
     NotPrinted,
+    /// <summary>The kiosk failed while carrying the command out (e.g. its disk is full): nothing was done; the same id may be sent again.</summary>
+    KioskFault,
 }

@@ -88,6 +88,7 @@ public static class KioskHost
         services.AddSingleton<KioskSignals>();
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<KioskMqttConnection>();
+        services.AddSingleton<CounterLogThrottle>();
 
         // Hosted services start in this order and stop in reverse: the database first, the broker connection last.
         services.AddHostedService<KioskStartup>();

@@ -8,6 +8,10 @@ namespace Kiosk.Device.Text;
 /// </summary>
 public static class Teks
 {
+    // A loket reads this in the reply to a command the kiosk failed on (errorCode kiosk-fault).
+    public const string PerintahGagalDiKiosk =
+        "Kiosk gagal menjalankan perintah ini; tidak ada yang berubah. Ulangi perintahnya; bila terus gagal, hubungi teknisi (periksa ruang disk kiosk).";
+
     // Configuration errors: one line each, key or file first, then what to do.
     public static string ConfigurationInvalid(string problem) => $"Konfigurasi tidak valid, kiosk tidak dijalankan: {problem}";
 
