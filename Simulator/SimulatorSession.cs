@@ -290,6 +290,22 @@ public sealed partial class SimulatorSession : IAsyncDisposable
         printerLine = line;
     }
 
+    /// <summary>A clean restart, as <c>systemctl restart kiosk</c> does: every part stops in order, then the kiosk starts on the same data.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await power.WaitAsync(cancellationToken);
+        try
+        {
+            await StopHostAsync(cancellationToken);
+        }
+        finally
+        {
+            power.Release();
+        }
+
+        await PowerOnAsync(cancellationToken);
+    }
+
     /// <summary>A clean restart with another paper width: the ticket layout and the printer roll change with it.</summary>
     public async Task ChangePaperAsync(int widthMm, CancellationToken cancellationToken = default)
     {

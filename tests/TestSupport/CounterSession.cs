@@ -16,6 +16,8 @@ public sealed class CounterSession : IAsyncDisposable
     private readonly string commandTopic;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> waiting = new(StringComparer.Ordinal);
     private readonly Task reading;
+    private int repliesReceived;
+    private int repliesWithoutId;
 
     private CounterSession(MqttClient client, string root, int counter)
     {
@@ -54,7 +56,20 @@ public sealed class CounterSession : IAsyncDisposable
 
     /// <summary>Publishes once at QoS 1; completes when the broker has acknowledged it.</summary>
     public Task PublishAsync(string payload, CancellationToken cancellationToken = default) =>
-        client.PublishAsync(new MqttApplicationMessage(commandTopic, System.Text.Encoding.UTF8.GetBytes(payload), MqttQos.AtLeastOnce), cancellationToken);
+        PublishAsync(System.Text.Encoding.UTF8.GetBytes(payload), cancellationToken);
+
+    /// <summary>Publishes raw bytes once at QoS 1 (a broken loket's payload need not be text); completes when the broker acknowledged it.</summary>
+    public Task PublishAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default) =>
+        client.PublishAsync(new MqttApplicationMessage(commandTopic, payload, MqttQos.AtLeastOnce), cancellationToken);
+
+    /// <summary>Every reply read so far, those without a readable command id included.</summary>
+    public int RepliesReceived => Volatile.Read(ref repliesReceived);
+
+    /// <summary>Replies whose <c>commandId</c> is null: refusals of payloads whose id could not be read.</summary>
+    public int RepliesWithoutId => Volatile.Read(ref repliesWithoutId);
+
+    /// <summary>Whether a reply to <paramref name="commandId"/> has arrived (without registering a wait for one).</summary>
+    public bool HasReply(string commandId) => waiting.TryGetValue(commandId, out var reply) && reply.Task.IsCompleted;
 
     /// <summary>The reply to <paramref name="commandId"/>, registered before the command is sent so it cannot be missed.</summary>
     public Task<JsonElement> ReplyTo(string commandId) =>
@@ -88,9 +103,14 @@ public sealed class CounterSession : IAsyncDisposable
                 continue;
             }
 
-            if (reply.TryGetProperty("commandId", out var id) && id.GetString() is { } commandId)
+            Interlocked.Increment(ref repliesReceived);
+            if (reply.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { } commandId)
             {
                 waiting.GetOrAdd(commandId, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(reply);
+            }
+            else
+            {
+                Interlocked.Increment(ref repliesWithoutId);
             }
         }
     }
