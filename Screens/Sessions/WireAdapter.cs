@@ -35,7 +35,7 @@ public sealed class WireAdapter(string site)
             snapshot = new WireSnapshot(state.BusinessDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.DayClosed, state.Sequence, services, counters, calls);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (Unreadable(ex))
         {
             snapshot = null;
             return false;
@@ -61,7 +61,7 @@ public sealed class WireAdapter(string site)
             wireEvent = new WireEvent(envelope.EventId.ToString(), envelope.Sequence, envelope.Type, envelope.OccurredAt, ticket, counterId, transferIn);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (Unreadable(ex))
         {
             wireEvent = null;
             return false;
@@ -77,7 +77,7 @@ public sealed class WireAdapter(string site)
             message = status.Message;
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (Unreadable(ex))
         {
             online = false;
             message = null;
@@ -96,7 +96,7 @@ public sealed class WireAdapter(string site)
             answer = new CommandAnswer(reply.CommandId, reply.Ok, reply.Message, reply.ErrorCode is { } e ? Name(e) : null, ticket, reply.NewTicket is { } n ? Ticket(n) : null);
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (Unreadable(ex))
         {
             answer = null;
             card = null;
@@ -163,6 +163,15 @@ public sealed class WireAdapter(string site)
             return false;
         }
     }
+
+    /// <summary>
+    /// What reading a payload from the broker may throw, all of it "not the contract": broken JSON, text that is not
+    /// UTF-8 or holds a lone surrogate (<see cref="InvalidOperationException"/>), and a member null where the contract
+    /// says it never is, which the mapping above meets as a <see cref="NullReferenceException"/> or
+    /// <see cref="ArgumentNullException"/>. A session's read loop serves a loket or the display; it must never end on one.
+    /// </summary>
+    private static bool Unreadable(Exception exception) =>
+        exception is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException or NullReferenceException;
 
     private static ViewTicket Ticket(TicketData t) => new(t.Number, t.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer),
         t.FamilySize, t.TransferredFromNumber, t.CalledAt, t.CallCount);
