@@ -33,9 +33,10 @@ public sealed partial class DayCloseService(
     private const int CatchUpDays = 7;
 
     /// <summary>
-    /// Days archived per check. One day is a CSV pair (fsynced) and one delete: tens of milliseconds on a Pi, and the
-    /// engine is locked meanwhile, so a patient's button press waits at most for a few of them. Normal operation has one
-    /// day due per close; a year's backlog of about 335 days takes 67 checks, about 22 minutes.
+    /// Days archived per check. One day is a CSV pair (fsynced) and one delete: 20-26 ms for a day of 100 tickets on the
+    /// development VM (bench/QueueEngine.Bench), more on a Pi's SD card; the engine is locked meanwhile, so a patient's
+    /// button press waits at most for five of them. Normal operation has one day due per close; a year's backlog of about
+    /// 335 days takes 67 checks, about 22 minutes.
     /// </summary>
     public const int RetentionDaysPerRun = 5;
 
