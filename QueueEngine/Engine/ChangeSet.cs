@@ -14,8 +14,10 @@ internal sealed class ChangeSet
     /// <summary>Event type and data: a contract data record, or a <see cref="Ticket"/> that is described at commit time (its queue position needs the final state).</summary>
     public List<(string Type, object Payload)> Events { get; } = [];
     public DayRow? Day { get; set; }
+    /// <summary>The day close: mask every stored card number of this day and before, in the close's own transaction.</summary>
+    public DateOnly? MaskCardDataThrough { get; set; }
 
-    public bool IsEmpty => Tickets.Count == 0 && Counters.Count == 0 && Events.Count == 0 && Day is null;
+    public bool IsEmpty => Tickets.Count == 0 && Counters.Count == 0 && Events.Count == 0 && Day is null && MaskCardDataThrough is null;
 
     public void Put(Ticket ticket, string eventType)
     {

@@ -24,4 +24,13 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Information, "Retention archived business day {Day} to {File} and deleted {Tickets} tickets")]
     public static partial void Archived(ILogger logger, string day, string file, int tickets);
+
+    [LoggerMessage(8, LogLevel.Information, "Card data of business day {Day} and before masked: {CardNumbers} card numbers, {Notes} notes, {Replies} stored counter replies")]
+    public static partial void CardDataMasked(ILogger logger, string day, int cardNumbers, int notes, int replies);
+
+    [LoggerMessage(9, LogLevel.Warning, "Ticket log {Path}: the WAL could not be truncated while another connection reads it; the next close or retention run tries again")]
+    public static partial void CheckpointBusy(ILogger logger, string path);
+
+    [LoggerMessage(10, LogLevel.Warning, "Ticket log {Path}: WAL checkpoint failed with SQLite error {Code}; nothing is lost, the next close or retention run tries again")]
+    public static partial void CheckpointFailed(ILogger logger, string path, int code);
 }

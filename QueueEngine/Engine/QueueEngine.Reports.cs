@@ -76,10 +76,19 @@ public sealed partial class QueueEngine
     /// <summary>
     /// Keeps <see cref="Configuration.QueueEngineOptions.RetentionDays"/> business days. Each older day is written to
     /// CSV (tickets and recap; fsynced, then renamed into place) before its rows are deleted, so the SD card never fills
-    /// and nothing is deleted that was not archived first.
+    /// and nothing is deleted that was not archived first. Freed pages are zeroed (secure_delete) and reused by later
+    /// days, and the WAL is truncated afterwards, so the file stays at the size of the kept days.
     /// </summary>
-    public RetentionReport ApplyRetention()
+    public RetentionReport ApplyRetention() => ApplyRetention(int.MaxValue);
+
+    /// <summary>
+    /// As <see cref="ApplyRetention()"/>, but archives at most <paramref name="maxDays"/> days, oldest first (the engine
+    /// is locked while it works: a kiosk that was off for a year catches up in bounded steps, never in one long stall).
+    /// <see cref="RetentionReport.DaysStillDue"/> says how many older days are left for the next call.
+    /// </summary>
+    public RetentionReport ApplyRetention(int maxDays)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDays);
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -88,8 +97,14 @@ public sealed partial class QueueEngine
             var cutoff = _day.Day.AddDays(-_config.Options.RetentionDays);
             var directory = _config.Options.RetentionExportDirectory
                 ?? Path.Combine(Path.GetDirectoryName(_log.Path) ?? ".", "archive");
+            var due = _log.LoadDaysBefore(cutoff);
+            var days = due.Take(maxDays).ToList();
+            if (days.Count == 0)
+            {
+                return new RetentionReport([], [], 0, 0);
+            }
+
             Directory.CreateDirectory(directory);
-            var days = _log.LoadDaysBefore(cutoff);
             var files = new List<string>();
             var deleted = 0;
             foreach (var day in days)
@@ -113,7 +128,8 @@ public sealed partial class QueueEngine
                 Log.Archived(_logger, stamp, ticketFile, tickets.Count);
             }
 
-            return new RetentionReport(days, files, deleted);
+            TruncateWal();
+            return new RetentionReport(days, files, deleted, due.Count - days.Count);
         }
     }
 

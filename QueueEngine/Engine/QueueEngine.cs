@@ -155,6 +155,7 @@ public sealed partial class QueueEngine : IDisposable
     private void Write(ChangeSet change, DateTimeOffset now, (CounterCommand Command, string ResultJson)? answer)
     {
         var sequence = _sequence;
+        MaskedCounts? masked = null;
         using (var tx = _log.BeginWrite())
         {
             if (change.Day is { } day)
@@ -180,6 +181,11 @@ public sealed partial class QueueEngine : IDisposable
                 _log.AppendEvent(tx, new OutboxEvent(Guid.CreateVersion7(now), sequence, type, now, json));
             }
 
+            if (change.MaskCardDataThrough is { } through)
+            {
+                masked = _log.MaskCardData(tx, through);
+            }
+
             if (answer is { } a)
             {
                 _log.SaveCommand(tx, a.Command.CommandId, a.Command.CounterId, a.Command.Kind.ToString(), now.ToUnixTimeMilliseconds(), a.ResultJson);
@@ -189,6 +195,10 @@ public sealed partial class QueueEngine : IDisposable
         }
 
         _sequence = sequence;
+        if (masked is not null && change.MaskCardDataThrough is { } maskedThrough)
+        {
+            Log.CardDataMasked(_logger, TicketLog.DayText(maskedThrough), masked.CardNumbers, masked.Notes, masked.Replies);
+        }
     }
 
     private void Apply(ChangeSet change)
@@ -258,16 +268,34 @@ public sealed partial class QueueEngine : IDisposable
     }
 
     /// <summary>
-    /// Retention of card data (README, "Personal data"): a full card number is kept only while its business day is
-    /// open, for the counter that serves the patient; once the day closes only the last four digits remain, in the
-    /// database and in memory.
+    /// Retention of card data (README, "Card data at rest"): a full card number is kept only while its business day is
+    /// open, for the counter that serves the patient. The close masks every stored copy (tickets, notes, stored counter
+    /// replies) in its own transaction, then truncates the WAL so no old page image keeps one; secure_delete zeroes
+    /// what the masking freed. In memory only the last four digits remain too.
     /// </summary>
-    private void MaskCardNumbersOfClosedDays()
+    private void MaskCardDataInMemory()
     {
-        _log.MaskCardNumbersThrough(_day.Day);
         foreach (var ticket in _tickets.Values.Where(t => t.CardData is { } card && card.Number != card.Masked).ToList())
         {
             _tickets[ticket.Id] = ticket with { CardData = ticket.CardData! with { Number = ticket.CardData.Masked } };
+        }
+    }
+
+    /// <summary>Empties the WAL after a close or a retention run. A reader holding it (the doctor) only delays it to the next.</summary>
+    private void TruncateWal()
+    {
+        try
+        {
+            var checkpoint = _log.CheckpointTruncate();
+            if (checkpoint.Busy)
+            {
+                Log.CheckpointBusy(_logger, _log.Path);
+            }
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Everything is committed already; a failed checkpoint loses nothing and the next close tries again.
+            Log.CheckpointFailed(_logger, _log.Path, ex.SqliteErrorCode);
         }
     }
 
@@ -287,8 +315,10 @@ public sealed partial class QueueEngine : IDisposable
         }
 
         change.Events.Add((EventTypes.DayClosed, new DayData(_day.Day, expired)));
+        change.MaskCardDataThrough = _day.Day;
         Commit(change, now);
-        MaskCardNumbersOfClosedDays();
+        MaskCardDataInMemory();
+        TruncateWal();
         Log.DayClosed(_logger, TicketLog.DayText(_day.Day), expired);
         return expired;
     }

@@ -4,4 +4,5 @@ public sealed record DayCloseResult(DateOnly BusinessDay, bool Succeeded, int Ex
 
 public sealed record WaitEstimate(string ServiceCode, int PeopleWaiting, int OpenCounters, TimeSpan? EstimatedWait);
 
-public sealed record RetentionReport(IReadOnlyList<DateOnly> DaysArchived, IReadOnlyList<string> Files, int TicketsDeleted);
+/// <param name="DaysStillDue">Older days left for the next call when a bounded run stopped early.</param>
+public sealed record RetentionReport(IReadOnlyList<DateOnly> DaysArchived, IReadOnlyList<string> Files, int TicketsDeleted, int DaysStillDue);

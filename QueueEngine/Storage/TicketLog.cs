@@ -9,6 +9,10 @@ internal sealed record CounterRow(string Id, bool Paused, Guid? CurrentTicket, i
 
 internal sealed record DayRow(DateOnly Day, long OpenedAtMs, long? ClosedAtMs);
 
+internal sealed record MaskedCounts(int CardNumbers, int Notes, int Replies);
+
+internal sealed record CheckpointResult(bool Busy, long WalFrames, long Checkpointed);
+
 /// <summary>
 /// The SQLite ticket log. Not thread-safe by itself: the engine is its one writer and serialises every call.
 /// Every state change is one BEGIN IMMEDIATE transaction holding the ticket rows, the outbox rows and the command answer.
@@ -105,7 +109,9 @@ internal sealed class TicketLog : IDisposable
             throw new QueueDatabaseException(connection.DataSource, DatabaseText.NoWal(connection.DataSource, mode));
         }
 
-        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        // secure_delete: SQLite zeroes what it frees (a rewritten row's old bytes, a freed page) instead of leaving it as
+        // loose bytes in the file, where a masked card number's old value would survive (README, "Card data at rest").
+        Execute(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
     }
 
     private static void CheckIntegrity(SqliteConnection connection, string path)
@@ -212,18 +218,63 @@ internal sealed class TicketLog : IDisposable
         "INSERT INTO processed_commands(command_id, counter_id, kind, processed_at, result) VALUES($id, $counter, $kind, $at, $result)",
         ("$id", commandId), ("$counter", counterId), ("$kind", kind), ("$at", atMs), ("$result", resultJson));
 
-    /// <summary>Masks the card numbers of every ticket of <paramref name="day"/> and before as <see cref="Model.CardData.Masked"/> does: stars, then the last four.</summary>
-    public int MaskCardNumbersThrough(DateOnly day)
+    /// <summary>
+    /// Masks every stored copy of a card number of <paramref name="day"/> and before, inside the day close's transaction:
+    /// the tickets' card numbers (stars, then the last four, as <see cref="Model.CardData.Masked"/>), card-like digits in
+    /// their notes (<see cref="Privacy.CardNumberText"/>), and the stored counter replies, whose tickets carry
+    /// <c>cardData.number</c>. The outbox never holds card data (events say <c>hasCardData</c>); the other tables hold
+    /// none. Idempotent: a masked value is left as it is.
+    /// </summary>
+    public MaskedCounts MaskCardData(SqliteTransaction tx, DateOnly day)
     {
-        using var tx = BeginWrite();
-        var count = Execute(tx,
+        Own(tx);
+        var cards = Execute(tx,
             "UPDATE tickets SET card_number = CASE WHEN length(card_number) <= 4 THEN substr($stars, 1, length(card_number)) " +
             "ELSE substr($stars, 1, length(card_number) - 4) || substr(card_number, -4) END " +
             "WHERE card_number IS NOT NULL AND day <= $day AND card_number <> CASE WHEN length(card_number) <= 4 THEN substr($stars, 1, length(card_number)) " +
             "ELSE substr($stars, 1, length(card_number) - 4) || substr(card_number, -4) END",
             ("$stars", new string('*', 256)), ("$day", DayText(day)));
-        tx.Commit();
-        return count;
+
+        // Notes: an emergency's reason is masked before it is stored; any other note (a void reason) is masked here.
+        var notes = 0;
+        foreach (var (id, note) in Rows(tx, "SELECT id, note FROM tickets WHERE day <= $day AND note GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]*'",
+            ("$day", DayText(day))))
+        {
+            notes += Execute(tx, "UPDATE tickets SET note = $note WHERE id = $id", ("$note", Privacy.CardNumberText.Mask(note)), ("$id", id));
+        }
+
+        // Replies: only rows after the last close's mark are read (a rowid range, not a scan of every kept day). Every
+        // row is masked at the close after it was written: a day's commands all run before that day's close.
+        var floor = Rows(tx, "SELECT key, value FROM site_state WHERE key = 'replies_masked_through'") is [var mark]
+            ? long.Parse(mark.Value, CultureInfo.InvariantCulture) : 0;
+        var replies = 0;
+        var last = floor;
+        foreach (var (rowid, result) in Rows(tx, "SELECT rowid, result FROM processed_commands WHERE rowid > $floor ORDER BY rowid", ("$floor", floor)))
+        {
+            var id = long.Parse(rowid, CultureInfo.InvariantCulture);
+            last = Math.Max(last, id);
+            if (Privacy.StoredReplies.Mask(result) is { } masked)
+            {
+                replies += Execute(tx, "UPDATE processed_commands SET result = $result WHERE rowid = $rowid", ("$result", masked), ("$rowid", id));
+            }
+        }
+
+        SetState(tx, "replies_masked_through", last);
+        return new MaskedCounts(cards, notes, replies);
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database file and truncates it to zero bytes: the WAL otherwise keeps the page images from
+    /// before a masking (or a deletion) until they happen to be overwritten. Busy when another connection reads.
+    /// </summary>
+    public CheckpointResult CheckpointTruncate()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new CheckpointResult(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2))
+            : new CheckpointResult(true, -1, -1);
     }
 
     public string? LoadCommand(string commandId) =>
@@ -342,7 +393,35 @@ internal sealed class TicketLog : IDisposable
         // Unpublished events stay whatever their age: a committed event must still reach the broker.
         Execute(tx, "DELETE FROM outbox WHERE published = 1 AND occurred_at < $before", ("$before", beforeMs));
         Execute(tx, "DELETE FROM processed_commands WHERE processed_at < $before", ("$before", beforeMs));
+        // Without an INTEGER PRIMARY KEY a deleted highest rowid is handed out again: pull the replies' masking mark
+        // down to what is left, so a reused rowid is never taken for an already-masked row.
+        Execute(tx, "UPDATE site_state SET value = CAST((SELECT coalesce(max(rowid), 0) FROM processed_commands) AS TEXT) " +
+            "WHERE key = 'replies_masked_through' AND CAST(value AS INTEGER) > (SELECT coalesce(max(rowid), 0) FROM processed_commands)");
         return tickets;
+    }
+
+    private static void SetState(SqliteTransaction tx, string key, long value) => Execute(tx,
+        "INSERT INTO site_state(key, value) VALUES($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        ("$key", key), ("$value", value.ToString(CultureInfo.InvariantCulture)));
+
+    private static List<(string Key, string Value)> Rows(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string)>();
+        while (reader.Read())
+        {
+            rows.Add((Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!, reader.GetString(1)));
+        }
+
+        return rows;
     }
 
     public string? Pragma(string name) =>

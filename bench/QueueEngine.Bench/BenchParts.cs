@@ -160,3 +160,126 @@ internal static class Concurrent
             $"{commits / elapsed:0} events/s, {idle} empty calls"));
     }
 }
+
+/// <summary>
+/// The day close and retention with and without secure_delete, day by day on two files (order alternating): a day of
+/// tickets with card numbers called and served, the close (masking every copy, WAL truncated), then retention deleting
+/// the day before (RetentionDays 1), which is where secure_delete writes zeroed pages.
+/// </summary>
+internal static class DayClose
+{
+    private const int TicketsPerDay = 100;
+
+    public static void Run(string dir, int days)
+    {
+        var time = new ManualTime(new DateTimeOffset(2026, 3, 2, 7, 30, 0, TimeSpan.FromHours(7)));
+        var sides = new[] { (Name: "secure_delete on ", SecureDelete: true), (Name: "secure_delete off", SecureDelete: false) };
+        var engines = sides.Select(s =>
+        {
+            var options = BenchOptions.Create(Path.Combine(dir, s.SecureDelete ? "close-on.db" : "close-off.db"), dailyCap: null);
+            options.RetentionDays = 1;
+            var engine = QueueEngine.Open(options, time, null);
+            if (!s.SecureDelete)
+            {
+                engine.SetPragmaForTests("secure_delete", 0);
+            }
+
+            return engine;
+        }).ToArray();
+        try
+        {
+            var samples = sides.Select(_ => (Day: new List<double>(), Close: new List<double>(), Retention: new List<double>())).ToArray();
+            var warmUp = 2;
+            for (var day = 0; day < days + warmUp; day++)
+            {
+                for (var k = 0; k < sides.Length; k++)
+                {
+                    var side = (day + k) % sides.Length;
+                    var dayMs = Measure(() => RunDay(engines[side], day));
+                    if (day >= warmUp)
+                    {
+                        samples[side].Day.Add(dayMs);
+                    }
+                }
+
+                time.Advance(TimeSpan.FromDays(1));
+                for (var k = 0; k < sides.Length; k++)
+                {
+                    var side = (day + k) % sides.Length;
+                    var closeMs = Measure(() => engines[side].CloseDayIfDue());
+                    var retentionMs = Measure(() =>
+                    {
+                        if (day >= 1 && engines[side].ApplyRetention().DaysArchived.Count != 1)
+                        {
+                            throw new InvalidOperationException("retention archived no day: nothing to measure");
+                        }
+                    });
+                    if (day >= warmUp)
+                    {
+                        samples[side].Close.Add(closeMs);
+                        samples[side].Retention.Add(retentionMs);
+                    }
+                }
+            }
+
+            for (var side = 0; side < sides.Length; side++)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"day of {TicketsPerDay} tickets, {sides[side].Name}: day {samples[side].Day.Average(),7:0} ms  close {samples[side].Close.Average(),6:0.0} ms  " +
+                    $"retention of a day {samples[side].Retention.Average(),6:0.0} ms  ({samples[side].Day.Count} days)"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratio secure_delete on/off: day {samples[0].Day.Average() / samples[1].Day.Average():0.00}  close {samples[0].Close.Average() / samples[1].Close.Average():0.00}  " +
+                $"retention {samples[0].Retention.Average() / samples[1].Retention.Average():0.00}"));
+        }
+        finally
+        {
+            foreach (var engine in engines)
+            {
+                engine.Dispose();
+            }
+        }
+    }
+
+    private static void RunDay(QueueEngine engine, int day)
+    {
+        for (var i = 0; i < TicketsPerDay; i++)
+        {
+            var card = new CardData(CardKind.Nik, "3171" + day.ToString("D4", CultureInfo.InvariantCulture) + i.ToString("D8", CultureInfo.InvariantCulture));
+            var issued = engine.IssueTicket(new IssueRequest(i % 2 == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs, PriorityClass.None, 1, card, TicketSource.Scan));
+            if (!issued.Succeeded || !engine.MarkPrinted(issued.Ticket.Id).Succeeded)
+            {
+                throw new InvalidOperationException("issue failed: " + issued.Error);
+            }
+        }
+
+        for (var i = 0; i < TicketsPerDay; i++)
+        {
+            var counter = $"L{(i % 4) + 1}";
+            if (!engine.Execute(new CounterCommand($"{day}-{i}-call", counter, CounterCommandKind.CallNext)).Succeeded ||
+                !engine.Execute(new CounterCommand($"{day}-{i}-done", counter, CounterCommandKind.ServeDone)).Succeeded)
+            {
+                throw new InvalidOperationException("call or serve failed");
+            }
+        }
+
+        engine.MarkPublished(long.MaxValue);
+    }
+
+    private static double Measure(Action action)
+    {
+        var start = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    private sealed class ManualTime(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
+    }
+}

@@ -11,7 +11,9 @@ using Microsoft.Data.Sqlite;
 // Issue cost vs the fsync floor, measured in one run on one disk:
 //   baseline  = BEGIN IMMEDIATE; one bare INSERT; COMMIT   (same pragmas: WAL, synchronous=FULL, busy_timeout, foreign_keys)
 //   engine    = IssueTicket: validate, number, ticket row + outbox row, COMMIT
-// The two alternate op by op so disk and CPU noise hit both alike. Then: tickets/second with 4 counters calling concurrently.
+//   engine without secure_delete = the same on a second file whose connection has secure_delete turned off: the cost of
+//               zeroing freed bytes (README, "Card data at rest"), measured in the same run
+// The three alternate op by op so disk and CPU noise hit them alike. Then: tickets/second with 4 counters calling concurrently.
 var settings = BenchSettings.Parse(args);
 if (settings.Skip)
 {
@@ -27,6 +29,14 @@ try
     using var baseline = BareInsert.Open(Path.Combine(dir, "baseline.db"));
     var time = TimeProvider.System;
     using var engine = QueueEngine.Open(BenchOptions.Create(Path.Combine(dir, "engine.db"), dailyCap: null), time, null);
+    using var plain = QueueEngine.Open(BenchOptions.Create(Path.Combine(dir, "plain.db"), dailyCap: null), time, null);
+    plain.SetPragmaForTests("secure_delete", 0);
+    if (engine.ReadPragma("secure_delete") != "1" || plain.ReadPragma("secure_delete") != "0")
+    {
+        Console.Error.WriteLine("QueueEngine.Bench: secure_delete is not on for the engine and off for the comparison; cannot measure its cost");
+        return 1;
+    }
+
     var request = new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs);
 
     // Warm-up: JIT, statement preparation, WAL file growth.
@@ -34,32 +44,38 @@ try
     {
         baseline.InsertAndCommit();
         engine.IssueTicket(request);
+        plain.IssueTicket(request);
     }
 
-    // Interleaved op by op (ABBA order) so both see the same disk moment: a shared SD card or VM disk drifts a lot.
+    // Interleaved op by op (rotating order) so all see the same disk moment: a shared SD card or VM disk drifts a lot.
     var baseSamples = new List<double>();
     var engineSamples = new List<double>();
+    var plainSamples = new List<double>();
     var total = settings.Rounds * settings.OpsPerRound;
     for (var i = 0; i < total; i++)
     {
-        if (i % 2 == 0)
+        for (var side = 0; side < 3; side++)
         {
-            baseSamples.Add(TimeBare(baseline));
-            engineSamples.Add(TimeIssue(engine, request));
-        }
-        else
-        {
-            engineSamples.Add(TimeIssue(engine, request));
-            baseSamples.Add(TimeBare(baseline));
+            switch ((i + side) % 3)
+            {
+                case 0: baseSamples.Add(TimeBare(baseline)); break;
+                case 1: engineSamples.Add(TimeIssue(engine, request)); break;
+                default: plainSamples.Add(TimeIssue(plain, request)); break;
+            }
         }
     }
 
     var b = Stats.Of(baseSamples);
     var e = Stats.Of(engineSamples);
+    var p = Stats.Of(plainSamples);
     Console.WriteLine($"bare INSERT + commit : mean {b.Mean,8:0.0} us  p50 {b.P50,8:0.0} us  p99 {b.P99,8:0.0} us  ({baseSamples.Count} ops)");
     Console.WriteLine($"issue ticket         : mean {e.Mean,8:0.0} us  p50 {e.P50,8:0.0} us  p99 {e.P99,8:0.0} us  ({engineSamples.Count} ops)");
+    Console.WriteLine($"issue, secure_delete off: mean {p.Mean,5:0.0} us  p50 {p.P50,8:0.0} us  p99 {p.P99,8:0.0} us  ({plainSamples.Count} ops)");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"ratio issue/bare     : mean {e.Mean / b.Mean:0.00}  p50 {e.P50 / b.P50:0.00}  (goal <= 1.25)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ratio secure_delete on/off: mean {e.Mean / p.Mean:0.00}  p50 {e.P50 / p.P50:0.00}"));
+    DayClose.Run(dir, settings.Rounds);
 
     Concurrent.Run(Path.Combine(dir, "concurrent.db"), settings.ConcurrentSeconds);
     return 0;
