@@ -52,6 +52,12 @@ public static partial class ScreenEndpoints
         app.MapGet("/loket/masuk-tiket", LoginWithTicketAsync);
         app.MapPost("/api/loket/keluar", async (HttpContext context, LoketSessions sessions) =>
         {
+            // The page sends "{}"; a body that is not a JSON object is refused like on every other POST.
+            if ((await ReadBodyAsync<LogoutRequest>(context)).Error is { } error)
+            {
+                return error;
+            }
+
             if (await FindSessionAsync(context, sessions, PageCounter(context)) is { } session)
             {
                 await sessions.LogoutAsync(session.Token);
