@@ -138,7 +138,9 @@ public static partial class ScreenEndpoints
     /// <summary>
     /// A page opened with a one-time ticket from <see cref="LoginTickets"/> (only a program hosting this host in its own
     /// process can make one): logs in through the broker as the form would, then shows the loket page. A page that is
-    /// already logged in as that counter keeps its session; a bad or used ticket shows the login form.
+    /// already logged in as that counter keeps its session; a bad or used ticket shows the login form. Not counted by
+    /// <see cref="LoginThrottle"/>: a ticket is 256 random bits made in-process, not a password guess, and a locked
+    /// counter must not keep the simulator's own pages out.
     /// </summary>
     private static async Task<IResult> LoginWithTicketAsync(HttpContext context, LoketSessions sessions, LoginTickets tickets)
     {
