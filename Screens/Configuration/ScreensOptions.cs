@@ -49,4 +49,21 @@ public sealed class ScreensOptions
 
     /// <summary>The Puskesmas's own recordings: a WAV here replaces the generated clip of the same name.</summary>
     public string ClipOverrideDirectory { get; set; } = "/etc/kiosk/suara";
+
+    /// <summary>HTTPS for the pages (kiosk-setup --screens-tls makes a self-signed certificate); empty paths = plain HTTP.</summary>
+    public ScreensTlsOptions Tls { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Screens:Tls</c>: a PEM certificate and its private key. With both set, Kestrel serves every <c>https://</c> address
+/// of <c>Urls</c> with it, the loket page and its API answer only over HTTPS (plain HTTP is redirected or refused) and
+/// the session cookie is <c>Secure</c>; the waiting-room display stays reachable over plain HTTP for the TV.
+/// </summary>
+public sealed class ScreensTlsOptions
+{
+    public string CertificatePath { get; set; } = string.Empty;
+
+    public string KeyPath { get; set; } = string.Empty;
+
+    public bool Enabled => CertificatePath.Length > 0 || KeyPath.Length > 0;
 }

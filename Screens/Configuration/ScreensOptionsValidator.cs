@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
 namespace Kiosk.Screens.Configuration;
 
 /// <summary>Checks every key at start and names each bad one with its reason in one go.</summary>
-public sealed class ScreensOptionsValidator : IValidateOptions<ScreensOptions>
+/// <param name="configuration">For <c>Urls</c>, which belongs to the web host rather than this section but must agree with <c>Tls</c>.</param>
+public sealed class ScreensOptionsValidator(IConfiguration configuration) : IValidateOptions<ScreensOptions>
 {
     public ValidateOptionsResult Validate(string? name, ScreensOptions options)
     {
@@ -59,6 +62,88 @@ public sealed class ScreensOptionsValidator : IValidateOptions<ScreensOptions>
             }
         }
 
+        ValidateTls(options.Tls, configuration["urls"] ?? string.Empty, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateTls(ScreensTlsOptions tls, string urls, List<string> errors)
+    {
+        var prefix = ScreensOptions.Section + ":Tls";
+        var https = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        if (!tls.Enabled)
+        {
+            if (https)
+            {
+                errors.Add($"{prefix}:CertificatePath: wajib diisi karena Urls berisi alamat https:// ('{urls}'); jalankan kiosk-setup --screens-tls");
+            }
+
+            return;
+        }
+
+        if (!https)
+        {
+            errors.Add($"Urls: harus berisi alamat https:// (mis. https://0.0.0.0:8443) karena {prefix} diisi, got '{urls}'");
+        }
+
+        var pathsReadable = CheckFile($"{prefix}:CertificatePath", tls.CertificatePath, errors) & CheckFile($"{prefix}:KeyPath", tls.KeyPath, errors);
+        if (!pathsReadable)
+        {
+            return;
+        }
+
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.KeyPath);
+            if (!certificate.HasPrivateKey)
+            {
+                errors.Add($"{prefix}:KeyPath: kunci di '{tls.KeyPath}' bukan pasangan sertifikat '{tls.CertificatePath}'");
+            }
+            else if (certificate.NotAfter.ToUniversalTime() < DateTime.UtcNow)
+            {
+                errors.Add($"{prefix}:CertificatePath: sertifikat '{tls.CertificatePath}' sudah kedaluwarsa sejak {certificate.NotAfter:yyyy-MM-dd}; jalankan kiosk-setup --screens-tls lagi untuk membuat yang baru");
+            }
+        }
+        catch (CryptographicException ex)
+        {
+            errors.Add($"{prefix}:CertificatePath/KeyPath: sertifikat '{tls.CertificatePath}' dan kunci '{tls.KeyPath}' tidak dapat dibaca sebagai pasangan PEM ({ex.Message})");
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{prefix}:CertificatePath/KeyPath: berkas PEM tidak berisi sertifikat atau kunci ({ex.Message})");
+        }
+    }
+
+    private static bool CheckFile(string key, string path, List<string> errors)
+    {
+        if (path.Length == 0)
+        {
+            errors.Add($"{key}: wajib diisi bersama pasangannya (sertifikat dan kunci PEM)");
+            return false;
+        }
+
+        try
+        {
+            using var _ = File.OpenRead(path);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            errors.Add($"{key}: berkas '{path}' tidak ada");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            errors.Add($"{key}: folder berkas '{path}' tidak ada");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            errors.Add($"{key}: berkas '{path}' tidak boleh dibaca oleh pengguna layanan ini (periksa pemilik dan izin berkas)");
+        }
+        catch (IOException ex)
+        {
+            errors.Add($"{key}: berkas '{path}' tidak dapat dibaca ({ex.Message})");
+        }
+
+        return false;
     }
 }

@@ -52,13 +52,19 @@ public static partial class ScreenEndpoints
         app.MapGet("/loket/masuk-tiket", LoginWithTicketAsync);
         app.MapPost("/api/loket/keluar", async (HttpContext context, LoketSessions sessions) =>
         {
+            // The page sends "{}"; a body that is not a JSON object is refused like on every other POST.
+            if ((await ReadBodyAsync<LogoutRequest>(context)).Error is { } error)
+            {
+                return error;
+            }
+
             if (await FindSessionAsync(context, sessions, PageCounter(context)) is { } session)
             {
                 await sessions.LogoutAsync(session.Token);
                 context.Response.Cookies.Delete(SessionCookie(session.Counter));
             }
 
-            return Results.Json(new { pesan = "Anda sudah keluar." }, ScreensJson.Options);
+            return Results.Json(new { pesan = Teks.LoggedOut }, ScreensJson.Options);
         });
         app.MapGet("/api/loket/sesi", async (HttpContext context, LoketSessions sessions) =>
             await FindSessionAsync(context, sessions, PageCounter(context)) is { } session
@@ -77,7 +83,11 @@ public static partial class ScreenEndpoints
         app.MapPost("/api/loket/{counter:int}/perintah", CommandAsync);
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, LoketSessions sessions, IHostEnvironment environment)
+    /// <summary>
+    /// The login form. A counter or address locked by <see cref="LoginThrottle"/> is refused with 429 before the password
+    /// is looked at and before the broker is asked; otherwise the broker's answer is recorded for the next attempt.
+    /// </summary>
+    private static async Task<IResult> LoginAsync(HttpContext context, LoketSessions sessions, LoginThrottle throttle)
     {
         var (form, error) = await ReadBodyAsync<LoginRequest>(context);
         if (error is not null)
@@ -95,7 +105,24 @@ public static partial class ScreenEndpoints
             return Refuse(StatusCodes.Status400BadRequest, Teks.LoginNoPassword);
         }
 
-        var (outcome, session) = await sessions.LoginAsync(counter, form.Password, context.RequestAborted);
+        var address = LoginThrottle.AddressKey(context.Connection.RemoteIpAddress);
+        if (!throttle.TryBegin(counter, address, out var wait))
+        {
+            context.Response.Headers.RetryAfter = LoginThrottle.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Refuse(StatusCodes.Status429TooManyRequests, LoginThrottle.Message(wait));
+        }
+
+        var outcome = LoginOutcome.Unreachable;
+        LoketSession? session;
+        try
+        {
+            (outcome, session) = await sessions.LoginAsync(counter, form.Password, context.RequestAborted);
+        }
+        finally
+        {
+            throttle.Finish(counter, address, outcome);
+        }
+
         switch (outcome)
         {
             case LoginOutcome.Refused:
@@ -111,7 +138,9 @@ public static partial class ScreenEndpoints
     /// <summary>
     /// A page opened with a one-time ticket from <see cref="LoginTickets"/> (only a program hosting this host in its own
     /// process can make one): logs in through the broker as the form would, then shows the loket page. A page that is
-    /// already logged in as that counter keeps its session; a bad or used ticket shows the login form.
+    /// already logged in as that counter keeps its session; a bad or used ticket shows the login form. Not counted by
+    /// <see cref="LoginThrottle"/>: a ticket is 256 random bits made in-process, not a password guess, and a locked
+    /// counter must not keep the simulator's own pages out.
     /// </summary>
     private static async Task<IResult> LoginWithTicketAsync(HttpContext context, LoketSessions sessions, LoginTickets tickets)
     {
@@ -234,6 +263,11 @@ public static partial class ScreenEndpoints
         {
             return (null, Refuse(StatusCodes.Status413PayloadTooLarge, Teks.TooLarge));
         }
+        catch (BadHttpRequestException)
+        {
+            // A body cut short or badly framed: this request alone is refused.
+            return (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable));
+        }
 
         if (total > MaxBodyBytes)
         {
@@ -249,6 +283,26 @@ public static partial class ScreenEndpoints
         {
             return (null, Refuse(StatusCodes.Status400BadRequest, Teks.Unreadable));
         }
+    }
+
+    /// <summary>
+    /// An empty 4xx/5xx from routing (unknown address, wrong method) or a bug gets the same JSON shape as every refusal.
+    /// </summary>
+    public static async Task WriteStatusAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.Response.StatusCode;
+        var message = status switch
+        {
+            StatusCodes.Status404NotFound => Teks.NotFound,
+            StatusCodes.Status405MethodNotAllowed => Teks.MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => Teks.TooLarge,
+            StatusCodes.Status415UnsupportedMediaType => Teks.NeedJson,
+            >= 500 => Teks.ServerError,
+            StatusCodes.Status400BadRequest => Teks.Unreadable,
+            _ => Teks.Refused(status),
+        };
+        await context.Response.WriteAsJsonAsync(new { pesan = message }, ScreensJson.Options, context.RequestAborted);
     }
 
     private static IResult Refuse(int status, string message) =>

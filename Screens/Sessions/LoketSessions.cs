@@ -22,7 +22,9 @@ public sealed partial class LoketSessions(IOptions<ScreensOptions> options, Mqtt
 
     public async Task<(LoginOutcome Outcome, LoketSession? Session)> LoginAsync(int counter, string password, CancellationToken cancellationToken)
     {
-        var client = factory.Create(BrokerRoles.Counter(counter), password);
+        // Quiet while the password is unproven: a guess costs no log lines here (LoginThrottle logs them, rate-limited).
+        var clientLogger = new LoginAttemptLogger(factory.ClientLogger());
+        var client = factory.Create(BrokerRoles.Counter(counter), password, clientLogger);
         var first = new TaskCompletionSource<LoginOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnState(object? sender, MqttConnectionStateChangedEventArgs change)
         {
@@ -47,6 +49,12 @@ public sealed partial class LoketSessions(IOptions<ScreensOptions> options, Mqtt
         {
             outcome = LoginOutcome.Unreachable;
         }
+        catch
+        {
+            // The page went away mid-login: the half-made session must not stay connected.
+            await client.DisposeAsync();
+            throw;
+        }
         finally
         {
             client.StateChanged -= OnState;
@@ -54,10 +62,11 @@ public sealed partial class LoketSessions(IOptions<ScreensOptions> options, Mqtt
 
         if (outcome != LoginOutcome.Accepted)
         {
-            LogLoginFailed(logger, counter, outcome);
             await client.DisposeAsync();
             return (outcome, null);
         }
+
+        clientLogger.Open();
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var session = new LoketSession(token, counter, client, settings, time, SessionEnd(), logger);
@@ -120,9 +129,6 @@ public sealed partial class LoketSessions(IOptions<ScreensOptions> options, Mqtt
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loket {Counter} logged in")]
     private static partial void LogLogin(ILogger logger, int counter);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Login as loket {Counter} failed: {Outcome}")]
-    private static partial void LogLoginFailed(ILogger logger, int counter, LoginOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loket {Counter} logged out")]
     private static partial void LogLogout(ILogger logger, int counter);

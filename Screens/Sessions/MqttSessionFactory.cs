@@ -9,7 +9,7 @@ public sealed class MqttSessionFactory(IOptions<ScreensOptions> options, ILogger
 {
     private readonly ScreensOptions settings = options.Value;
 
-    public MqttClient Create(string username, string password) => new(new MqttClientOptions
+    public MqttClient Create(string username, string password, ILogger<MqttClient>? logger = null) => new(new MqttClientOptions
     {
         Host = settings.MqttHost,
         Port = settings.MqttPort,
@@ -23,5 +23,8 @@ public sealed class MqttSessionFactory(IOptions<ScreensOptions> options, ILogger
         ReconnectMinDelay = TimeSpan.FromMilliseconds(200),
         ReconnectMaxDelay = TimeSpan.FromSeconds(5),
         ConnectTimeout = TimeSpan.FromSeconds(5),
-    }, loggers.CreateLogger<MqttClient>());
+    }, logger ?? loggers.CreateLogger<MqttClient>());
+
+    /// <summary>The logger a client normally gets; a login attempt wraps it in a <see cref="LoginAttemptLogger"/>.</summary>
+    public ILogger<MqttClient> ClientLogger() => loggers.CreateLogger<MqttClient>();
 }

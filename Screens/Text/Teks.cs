@@ -15,6 +15,17 @@ public static class Teks
     public const string NoReply = "Belum ada jawaban dari kiosk. Perintah diulang otomatis; jangan tekan dua kali.";
     public const string BadChoice = "Pilihan kategori, penjamin atau prioritas tidak dikenal.";
     public const string NeedService = "Pilih layanan untuk pendaftaran darurat.";
+    public const string OtherOrigin = "Permintaan dari halaman lain ditolak. Buka halaman loket dari alamat server ini.";
+    public const string NeedJson = "Permintaan harus berformat JSON (application/json). Muat ulang halaman lalu coba lagi.";
+    public const string NeedHttps = "Halaman loket hanya melalui https. Buka alamat https server ini.";
+    public const string NotFound = "Alamat tidak dikenal.";
+    public const string MethodNotAllowed = "Cara permintaan tidak diizinkan untuk alamat ini.";
+    public const string ServerError = "Terjadi kesalahan di server layar. Coba lagi; bila berulang, hubungi teknisi.";
+    public const string LoggedOut = "Anda sudah keluar.";
+
+    public static string TooManyAttempts(int seconds) => $"Terlalu banyak percobaan, coba lagi dalam {seconds} detik.";
+
+    public static string Refused(int status) => $"Permintaan ditolak (kode {status}).";
 
     public static string ForgedCounter(int mine, int asked) =>
         $"Halaman ini masuk sebagai loket {mine}; perintah untuk loket {asked} ditolak.";

@@ -9,6 +9,9 @@ public static class ScreensJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // A page never sends a key twice; a body that does is refused rather than read as "the last one wins".
+        AllowDuplicateProperties = false,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

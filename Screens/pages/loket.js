@@ -75,7 +75,8 @@ $("form-masuk").addEventListener("submit", async (e) => {
 });
 
 $("tombol-keluar").addEventListener("click", async () => {
-  await fetch(mine("/api/loket/keluar"), { method: "POST" });
+  // Every POST is JSON: the host refuses any other type (a form from another page cannot send JSON).
+  await fetch(mine("/api/loket/keluar"), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
   showLogin("Anda sudah keluar.");
 });
 

@@ -30,7 +30,7 @@ internal sealed class ScreensHarness : IAsyncDisposable
         Screens = screens;
         this.folder = folder;
         var addresses = screens.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First());
+        BaseAddress = new Uri(addresses.OrderByDescending(a => a.StartsWith("https", StringComparison.Ordinal)).First());
     }
 
     public SimulatorSession Kiosk { get; }
@@ -47,7 +47,7 @@ internal sealed class ScreensHarness : IAsyncDisposable
 
     public string Password(int counter) => Broker.For(BrokerRoles.Counter(counter)).Password;
 
-    public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null)
+    public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null, TimeProvider? time = null)
     {
         var folder = Directory.CreateTempSubdirectory("screens-e2e-").FullName;
         var kiosk = await SimulatorSession.StartAsync(new SimulatorSessionOptions
@@ -79,7 +79,7 @@ internal sealed class ScreensHarness : IAsyncDisposable
                 settings[key] = value;
             }
 
-            var app = ScreensApp.Create(settings.Select(p => $"--{p.Key}={p.Value}").ToArray());
+            var app = ScreensApp.Create(settings.Select(p => $"--{p.Key}={p.Value}").ToArray(), time);
             await app.StartAsync();
             var harness = new ScreensHarness(kiosk, app, folder);
             await WaitUntilAsync(() => harness.Display.Current().Json.Contains("\"brokerConnected\":true", StringComparison.Ordinal), "the display session is connected");
@@ -154,6 +154,32 @@ internal sealed class ScreensHarness : IAsyncDisposable
 
     /// <summary>An HTTP client with its own cookie jar: one browser tab's worth of session.</summary>
     public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = BaseAddress, Timeout = Wait };
+
+    /// <summary>
+    /// A client whose connections come from another loopback address (Linux answers all of 127.0.0.0/8), so a test can
+    /// be "another PC" for the per-address login limit.
+    /// </summary>
+    public HttpClient NewClientFrom(string sourceAddress) => new(new SocketsHttpHandler
+    {
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(sourceAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = BaseAddress, Timeout = Wait };
 
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, int counter, string password) =>
         await client.PostAsync("/api/loket/masuk", Json(new { counter, password }));
