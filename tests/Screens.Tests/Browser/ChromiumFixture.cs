@@ -15,6 +15,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public string? SkipReason { get; private set; }
 
+    /// <summary>The browser, or the test reports itself skipped with the reason Chromium could not start.</summary>
+    public IBrowser BrowserOrSkip()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        return Browser!;
+    }
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

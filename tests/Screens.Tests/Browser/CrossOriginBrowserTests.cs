@@ -20,14 +20,7 @@ namespace Kiosk.Screens.Tests.Browser;
 /// </summary>
 public sealed class CrossOriginBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private IBrowser Browser
-    {
-        get
-        {
-            Skip.If(chromium.SkipReason is not null, chromium.SkipReason);
-            return chromium.Browser!;
-        }
-    }
+    private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
     public async Task A_page_on_another_port_cannot_command_a_logged_in_loket_by_form_or_no_cors_fetch()

@@ -13,14 +13,7 @@ public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixtur
     private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
     private static readonly LocatorAssertionsToHaveTextOptions Seen = new() { Timeout = Pages.Timeout };
 
-    private IBrowser Browser
-    {
-        get
-        {
-            Skip.If(chromium.SkipReason is not null, chromium.SkipReason);
-            return chromium.Browser!;
-        }
-    }
+    private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
     public async Task An_officer_calls_by_mouse_and_keyboard_and_the_display_shows_and_announces_it_without_personal_data()
