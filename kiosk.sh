@@ -228,8 +228,14 @@ fuzz_target() {
       [ -f "$input" ] || continue
       mkdir -p "$kept"
       cp "$input" "$kept/$kind-$(sha256sum "$input" | cut -c1-16)"
+      # What each crash throws, replayed on the uninstrumented harness: one line per distinct exception, with a count.
+      if [ "$kind" = crash ]; then
+        timeout 20 dotnet "$bin/Kiosk.Fuzz.dll" "$name" < "$input" 2>&1 >/dev/null \
+          | sed -n 's/^Unhandled exception\. //p' | head -n 1 >> "$out/crash-reasons.txt" || true
+      fi
     done
   done
+  [ -s "$out/crash-reasons.txt" ] && sort "$out/crash-reasons.txt" | uniq -c | sort -rn | sed "s/^/  $name crash: /" >&2
   stat_of() { sed -n "s/^$1 *: *//p" "$stats"; }
   echo "$name: $minutes min, $(stat_of execs_done) execs ($(stat_of execs_per_sec)/s), $(stat_of saved_crashes) crashes, $(stat_of saved_hangs) hangs"
 }

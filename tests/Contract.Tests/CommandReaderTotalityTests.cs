@@ -10,7 +10,8 @@ namespace Kiosk.Contract.Tests;
 /// A command payload comes from any loket, or anything that can publish on its topic: <see cref="CommandReader.TryRead"/>
 /// gives exactly one answer, the command or a refusal with a message for the officer, and never throws. The fuzz
 /// corpus (fuzz/seeds/command, fuzz/findings/command) is replayed here; the findings are the payloads afl-fuzz found
-/// throwing (invalid UTF-8 inside a JSON string, a lone surrogate escape).
+/// throwing <see cref="InvalidOperationException"/>: invalid UTF-8 inside a JSON string, and a lone surrogate escape
+/// ("\ud800", "\udc00") in a string value or in any property name (TryGetProperty unescapes the names it passes).
 /// </summary>
 public sealed class CommandReaderTotalityTests
 {
@@ -47,7 +48,10 @@ public sealed class CommandReaderTotalityTests
             var value = Gen.OneOf(
                 from t in text from junk in rawByte select Encoding.UTF8.GetBytes($"\"{t}").Concat(junk).Concat("\""u8.ToArray()).ToArray(),
                 Gen.Elements("null", "1", "-1", "0", "21", "1e400", "true", "[]", "{}").Select(Encoding.UTF8.GetBytes));
-            var fields = Gen.Elements("contractVersion", "commandId", "type", "sentAt", "ticketNumber", "poli", "service", "category", "payer", "priority", "familySize", "reason");
+            // Names too: JsonElement.TryGetProperty unescapes every name it passes, so a lone surrogate in any name matters.
+            var fields = Gen.Frequency(
+                (4, Gen.Elements("contractVersion", "commandId", "type", "sentAt", "ticketNumber", "poli", "service", "category", "payer", "priority", "familySize", "reason")),
+                (1, text));
             var member = from name in fields from v in value select Encoding.UTF8.GetBytes($"\"{name}\":").Concat(v).ToArray();
             var shaped = Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(member, n))
                 .Select(members => Encoding.UTF8.GetBytes("{").Concat(Join(members)).Concat("}"u8.ToArray()).ToArray());
