@@ -199,8 +199,17 @@ fuzz_target() {
   local bin=$1 name=$2 minutes=$3
   shift 3
   local out=artifacts/fuzz/$name
+  # A run starts from the seeds plus the corpus the last run of this target built (its queue), so runs add up.
+  local previous=artifacts/fuzz/.previous-$name
+  rm -rf "$previous"
+  [ -d "$out/findings/default/queue" ] && mv "$out/findings/default/queue" "$previous"
   rm -rf "$out"
-  mkdir -p "$out"
+  mkdir -p "$out/input"
+  cp "fuzz/seeds/$name"/* "$out/input/"
+  if [ -d "$previous" ]; then
+    find "$previous" -maxdepth 1 -type f -name 'id:*' -exec sh -c 'cp "$1" "$2/queue-$(basename "$1" | cut -c4-9)"' _ {} "$out/input" \;
+    rm -rf "$previous"
+  fi
   cp -r "$bin" "$out/bin"
   for assembly in "$@"; do
     dotnet sharpfuzz "$out/bin/$assembly" > "$out/instrument.log"
@@ -212,7 +221,7 @@ fuzz_target() {
   # dotnet), no core is pinned (the machine is shared). -t: an input running over 2 s is a hang.
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
     AFL_FORKSRV_INIT_TMOUT=60000 AFL_IGNORE_UNKNOWN_ENVS=1 \
-    afl-fuzz -i "fuzz/seeds/$name" -o "$out/findings" -V $((minutes * 60)) -t 2000 -m none "${dictionary[@]}" \
+    afl-fuzz -i "$out/input" -o "$out/findings" -V $((minutes * 60)) -t 2000 -m none "${dictionary[@]}" \
     -- dotnet "$out/bin/Kiosk.Fuzz.dll" "$name" < /dev/null > "$out/afl.log" 2>&1 || {
     echo "afl-fuzz failed for $name (last lines of $out/afl.log):" >&2
     tail -n 15 "$out/afl.log" >&2
@@ -237,7 +246,7 @@ fuzz_target() {
   done
   [ -s "$out/crash-reasons.txt" ] && sort "$out/crash-reasons.txt" | uniq -c | sort -rn | sed "s/^/  $name crash: /" >&2
   stat_of() { sed -n "s/^$1 *: *//p" "$stats"; }
-  echo "$name: $minutes min, $(stat_of execs_done) execs ($(stat_of execs_per_sec)/s), $(stat_of saved_crashes) crashes, $(stat_of saved_hangs) hangs"
+  echo "$name: $minutes min, $(stat_of execs_done) execs ($(stat_of execs_per_sec)/s), $(stat_of saved_crashes) crashes, $(stat_of saved_hangs) hangs, corpus $(stat_of corpus_count) inputs from $(find "$out/input" -type f | wc -l)"
 }
 
 case "${1:-}" in
