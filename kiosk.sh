@@ -13,6 +13,10 @@ usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
        ./kiosk.sh package build the .deb packages for arm64 and amd64 (deploy/package/build-deb.sh [--arch A] [--version V])
+       ./kiosk.sh fuzz [TARGET] [MINUTES]
+                          coverage-guided fuzzing (afl++ driving SharpFuzz) of a parser of untrusted bytes for MINUTES
+                          (10) each: command, mqtt, scan, printer-status, screens, screens-wire, or all one after another;
+                          output in artifacts/fuzz/TARGET/, crash and hang inputs kept in fuzz/findings/TARGET/
 USAGE
 }
 
@@ -160,10 +164,96 @@ cmd_package() {
   deploy/package/build-deb.sh "$@"
 }
 
+# ./kiosk.sh fuzz [target] [minutes]: afl-fuzz drives the harness (fuzz/Kiosk.Fuzz) on the seed corpus in fuzz/seeds/TARGET.
+# Only a copy of the library under test is instrumented (dotnet sharpfuzz, the local tool in .config/dotnet-tools.json):
+# an instrumented harness crashes with an access violation. afl-fuzz runs one target at a time on one core.
+cmd_fuzz() {
+  ensure_packages afl++
+  ensure_dotnet
+  local target="" minutes=10
+  for arg in "$@"; do
+    if [[ "$arg" =~ ^[0-9]+$ ]]; then minutes=$arg; else target=$arg; fi
+  done
+  dotnet tool restore > /dev/null
+  dotnet build fuzz/Kiosk.Fuzz/Kiosk.Fuzz.csproj -c Release -nologo -v quiet
+  local bin=fuzz/Kiosk.Fuzz/bin/Release/net10.0
+  # One line per target: its name, then the assemblies to instrument for it (the harness owns the list).
+  local targets
+  targets=$(dotnet "$bin/Kiosk.Fuzz.dll" --list)
+  if [ -n "$target" ] && ! grep -q "^$target " <<<"$targets"; then
+    echo "Unknown fuzz target '$target'; targets: $(cut -d' ' -f1 <<<"$targets" | xargs)" >&2
+    exit 2
+  fi
+  local summary=() line
+  while read -r name assemblies; do
+    if [ -n "$target" ] && [ "$name" != "$target" ]; then
+      continue
+    fi
+    line=$(fuzz_target "$bin" "$name" "$minutes" $assemblies)
+    summary+=("$line")
+  done <<<"$targets"
+  printf '%s\n' "${summary[@]}"
+}
+
+fuzz_target() {
+  local bin=$1 name=$2 minutes=$3
+  shift 3
+  local out=artifacts/fuzz/$name
+  # A run starts from the seeds plus the corpus the last run of this target built (its queue), so runs add up.
+  local previous=artifacts/fuzz/.previous-$name
+  rm -rf "$previous"
+  [ -d "$out/findings/default/queue" ] && mv "$out/findings/default/queue" "$previous"
+  rm -rf "$out"
+  mkdir -p "$out/input"
+  cp "fuzz/seeds/$name"/* "$out/input/"
+  if [ -d "$previous" ]; then
+    find "$previous" -maxdepth 1 -type f -name 'id:*' -exec sh -c 'cp "$1" "$2/queue-$(basename "$1" | cut -c4-9)"' _ {} "$out/input" \;
+    rm -rf "$previous"
+  fi
+  cp -r "$bin" "$out/bin"
+  for assembly in "$@"; do
+    dotnet sharpfuzz "$out/bin/$assembly" > "$out/instrument.log"
+  done
+  local dictionary=()
+  [ -f "fuzz/dictionaries/$name.dict" ] && dictionary=(-x "fuzz/dictionaries/$name.dict")
+  echo "== fuzz $name: $minutes min, log in $out/afl.log" >&2
+  # No root-owned tweaks: afl's core_pattern and CPU governor checks are skipped, its binary check too (the target is
+  # dotnet), no core is pinned (the machine is shared). -t: an input running over 2 s is a hang.
+  AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
+    AFL_FORKSRV_INIT_TMOUT=60000 AFL_IGNORE_UNKNOWN_ENVS=1 \
+    afl-fuzz -i "$out/input" -o "$out/findings" -V $((minutes * 60)) -t 2000 -m none "${dictionary[@]}" \
+    -- dotnet "$out/bin/Kiosk.Fuzz.dll" "$name" < /dev/null > "$out/afl.log" 2>&1 || {
+    echo "afl-fuzz failed for $name (last lines of $out/afl.log):" >&2
+    tail -n 15 "$out/afl.log" >&2
+    echo "$name: afl-fuzz failed"
+    return 0
+  }
+  # Crash and hang inputs are kept under their content hash, so a finding found again is not added twice.
+  local kept=fuzz/findings/$name stats=$out/findings/default/fuzzer_stats
+  for folder in crashes hangs; do
+    local kind=${folder%s}
+    kind=${kind%e}
+    for input in "$out/findings/default/$folder"/id:*; do
+      [ -f "$input" ] || continue
+      mkdir -p "$kept"
+      cp "$input" "$kept/$kind-$(sha256sum "$input" | cut -c1-16)"
+      # What each crash throws, replayed on the uninstrumented harness: one line per distinct exception, with a count.
+      if [ "$kind" = crash ]; then
+        timeout 20 dotnet "$bin/Kiosk.Fuzz.dll" "$name" < "$input" 2>&1 >/dev/null \
+          | sed -n 's/^Unhandled exception\. //p' | head -n 1 >> "$out/crash-reasons.txt" || true
+      fi
+    done
+  done
+  [ -s "$out/crash-reasons.txt" ] && sort "$out/crash-reasons.txt" | uniq -c | sort -rn | sed "s/^/  $name crash: /" >&2
+  stat_of() { sed -n "s/^$1 *: *//p" "$stats"; }
+  echo "$name: $minutes min, $(stat_of execs_done) execs ($(stat_of execs_per_sec)/s), $(stat_of saved_crashes) crashes, $(stat_of saved_hangs) hangs, corpus $(stat_of corpus_count) inputs from $(find "$out/input" -type f | wc -l)"
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   package) shift; cmd_package "$@" ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
   *) usage; exit 2 ;;
 esac

@@ -1,0 +1,3 @@
+using Kiosk.Fuzz;
+
+return FuzzProgram.Run(args);
