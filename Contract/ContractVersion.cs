@@ -9,10 +9,10 @@ public static class ContractVersion
 {
     public const int Major = 1;
 
-    public const int Minor = 0;
+    public const int Minor = 1;
 
-    /// <summary>"1.0": what the kiosk writes into every payload.</summary>
-    public const string Current = "1.0";
+    /// <summary>"1.1": what the kiosk writes into every payload.</summary>
+    public const string Current = "1.1";
 
     /// <summary>True for "1", "1.0", "1.7": any minor of this major version.</summary>
     public static bool IsSupported(string? version)

@@ -25,4 +25,14 @@ public enum CommandType
     Emergency,
     Pause,
     Resume,
+    /// <summary>
+    /// A numbered ticket of <c>service</c> made at this counter for a patient the kiosk cannot serve (printer down,
+    /// kiosk off): numbered by the kiosk as usual, it waits in the same queue as a printed ticket and is not called.
+    /// </summary>
+    Issue,
+    /// <summary>
+    /// Changes nothing: the reply carries the ticket this counter serves now (card data included), so a loket page
+    /// that logged in again or reloaded shows the patient in front of the officer as before.
+    /// </summary>
+    Serving,
 }

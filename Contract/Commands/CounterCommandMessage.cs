@@ -24,7 +24,7 @@ public sealed record CounterCommandMessage
     /// <summary>transfer: the poli code.</summary>
     public string? Poli { get; init; }
 
-    /// <summary>emergency: the service or poli code.</summary>
+    /// <summary>emergency and issue: the service or poli code.</summary>
     public string? Service { get; init; }
 
     /// <summary>emergency: default unknown (not asked).</summary>

@@ -14,4 +14,7 @@ public sealed record CounterState
 
     /// <summary>The ticket called to this counter and not finished yet; null when free.</summary>
     public required NowServing? NowServing { get; init; }
+
+    /// <summary>Tickets of the running business day this counter called last (contract 1.1; absent from older kiosks).</summary>
+    public int? CalledToday { get; init; }
 }

@@ -113,6 +113,10 @@ public sealed partial class QueueEngine
             CounterCommandKind.ReturnSkipped => ReturnSkipped(command, change),
             CounterCommandKind.Transfer => Transfer(command, counter, now, change),
             CounterCommandKind.IssueEmergency => IssueEmergency(command, counter, now, change),
+            CounterCommandKind.IssueManual => IssueManual(command, counterConfig, now, change),
+            CounterCommandKind.Serving => Busy(counter) is { } serving
+                ? Ok(command, $"{counterConfig.Name} sedang melayani {serving.Number}.", serving)
+                : Ok(command, $"{counterConfig.Name} tidak sedang melayani pasien.", null),
             _ => Fail(command, QueueError.Invalid($"Jenis perintah '{command.Kind}' tidak dikenal.")),
         };
     }
@@ -387,6 +391,35 @@ public sealed partial class QueueEngine
         // The officer is registering this patient now: the ticket is at this counter at once, ahead of the queue.
         var called = Call(issued, counter, now, change, counter.PriorityStreak);
         return Ok(command, $"Nomor darurat {called.Number} dibuat dan dilayani di loket ini.", called);
+    }
+
+    /// <summary>
+    /// The kiosk cannot print (paper out, cover open, off): the officer gives the patient the next number of the service
+    /// by word of mouth. The engine numbers it like a kiosk ticket (never a duplicate), it needs no print and waits in
+    /// the same queue; the officer's counter is noted for the recap.
+    /// </summary>
+    private CommandResult IssueManual(CounterCommand command, CounterOptions counter, DateTimeOffset now, ChangeSet change)
+    {
+        if (ValidateRequest(command.ServiceCode, command.Category, command.Payer, command.Priority, command.FamilySize, command.CardData) is { } invalid)
+        {
+            return Fail(command, invalid);
+        }
+
+        if (!_config.Queues.TryGetValue(command.ServiceCode!, out var queue))
+        {
+            return Fail(command, QueueError.UnknownService(command.ServiceCode!));
+        }
+
+        var created = NewTicket(queue, now, change, command.Category, command.Payer, command.Priority, command.FamilySize, command.CardData,
+            TicketSource.Counter, PrintState.NotRequired, emergency: false, transferredFrom: null);
+        if (created.Error is { } error)
+        {
+            return Fail(command, error);
+        }
+
+        var issued = created.Ticket! with { Note = Privacy.CardNumberText.Mask($"Nomor manual dari {counter.Name}: {command.Reason ?? "kiosk tidak dapat mencetak"}") };
+        change.Put(issued, EventTypes.TicketIssued);
+        return Ok(command, $"Nomor {issued.Number} ({queue.Name}) dibuat. Sebutkan nomor ini kepada pasien; pasien menunggu panggilan.", issued);
     }
 
     private void FreeCounter(ChangeSet change, Ticket ticket)

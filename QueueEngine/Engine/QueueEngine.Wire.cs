@@ -59,7 +59,12 @@ public sealed partial class QueueEngine
                         ServiceCode = serving.ServiceCode,
                         Since = (serving.LastCalledAt ?? serving.IssuedAt).ToWire(),
                         CallCount = serving.CallCount,
+                        Category = serving.Category.ToWire(),
+                        Payer = serving.Payer.ToWire(),
+                        Priority = serving.Priority.ToWire(),
+                        FamilySize = serving.FamilySize,
                     },
+                    CalledToday = _tickets.Values.Count(t => t.CalledBy == c.Id && t.LastCalledAt is not null && t.BusinessDay == _day.Day),
                 };
             }).ToList();
             var lastCalls = _tickets.Values.Where(t => t.LastCalledAt is not null && t.CalledBy is not null)

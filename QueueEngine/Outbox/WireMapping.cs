@@ -48,6 +48,8 @@ public static class WireMapping
         CounterCommandKind.IssueEmergency => CommandType.Emergency,
         CounterCommandKind.Pause => CommandType.Pause,
         CounterCommandKind.Resume => CommandType.Resume,
+        CounterCommandKind.IssueManual => CommandType.Issue,
+        CounterCommandKind.Serving => CommandType.Serving,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -65,6 +67,8 @@ public static class WireMapping
         CommandType.Emergency => CounterCommandKind.IssueEmergency,
         CommandType.Pause => CounterCommandKind.Pause,
         CommandType.Resume => CounterCommandKind.Resume,
+        CommandType.Issue => CounterCommandKind.IssueManual,
+        CommandType.Serving => CounterCommandKind.Serving,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

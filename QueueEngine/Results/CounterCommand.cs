@@ -19,6 +19,10 @@ public enum CounterCommandKind
     IssueEmergency,
     Pause,
     Resume,
+    /// <summary>A numbered ticket made at the counter while the kiosk cannot serve patients: waits in the queue, not called.</summary>
+    IssueManual,
+    /// <summary>Read-only: answers with the ticket the counter serves now (a loket page restoring itself).</summary>
+    Serving,
 }
 
 /// <summary>
@@ -31,7 +35,7 @@ public sealed record CounterCommand(string CommandId, string CounterId, CounterC
     public Guid? TicketId { get; init; }
     /// <summary>Transfer target.</summary>
     public string? PoliCode { get; init; }
-    /// <summary>IssueEmergency: the service or poli to number it in.</summary>
+    /// <summary>IssueEmergency, IssueManual: the service or poli to number it in.</summary>
     public string? ServiceCode { get; init; }
     public PatientCategory Category { get; init; } = PatientCategory.Lama;
     public Payer Payer { get; init; } = Payer.Umum;

@@ -18,6 +18,8 @@ public sealed class SnapshotProjection
     private readonly Dictionary<string, List<Guid>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _paused = new(StringComparer.Ordinal);
+    // Calls a loaded snapshot counted for tickets this projection never saw (finished before it started).
+    private readonly Dictionary<string, int> _calledBefore = new(StringComparer.Ordinal);
     private DateOnly? _day;
     private bool _closed;
 
@@ -54,6 +56,7 @@ public sealed class SnapshotProjection
         _waiting.Clear();
         _lastNumber.Clear();
         _paused.Clear();
+        _calledBefore.Clear();
         foreach (var service in snapshot.Services)
         {
             if (service.LastNumber is { } last)
@@ -80,6 +83,8 @@ public sealed class SnapshotProjection
                 _tickets[s.TicketId] = Known(snapshot, s.TicketId, s.Number, s.ServiceCode) with
                 {
                     State = TicketState.Called, CounterId = counter.CounterId, CalledAt = s.Since, CallCount = s.CallCount,
+                    Category = s.Category ?? PatientCategory.Unknown, Payer = s.Payer ?? Payer.Unknown,
+                    Priority = s.Priority ?? PriorityKind.None, FamilySize = s.FamilySize ?? 1,
                 };
             }
         }
@@ -91,6 +96,11 @@ public sealed class SnapshotProjection
             {
                 State = TicketState.Served, CounterId = call.CounterId, CalledAt = call.CalledAt, CallCount = call.CallCount,
             };
+        }
+
+        foreach (var counter in snapshot.Counters)
+        {
+            _calledBefore[counter.CounterId] = Math.Max(0, (counter.CalledToday ?? 0) - CalledHere(counter.CounterId));
         }
     }
 
@@ -110,6 +120,7 @@ public sealed class SnapshotProjection
                 _tickets.Clear();
                 _waiting.Clear();
                 _lastNumber.Clear();
+                _calledBefore.Clear();
                 break;
             case EventTypes.DayClosed:
                 _day = ContractJson.Deserialize<DayData>(data).BusinessDay;
@@ -189,7 +200,12 @@ public sealed class SnapshotProjection
                     ServiceCode = serving.ServiceCode,
                     Since = serving.CalledAt ?? serving.IssuedAt,
                     CallCount = serving.CallCount,
+                    Category = serving.Category,
+                    Payer = serving.Payer,
+                    Priority = serving.Priority,
+                    FamilySize = serving.FamilySize,
                 },
+                CalledToday = _calledBefore.GetValueOrDefault(c.Id) + CalledHere(c.Id),
             };
         }).ToList();
         var lastCalls = _tickets.Values.Where(t => t.CalledAt is not null && t.CounterId is not null)
@@ -215,6 +231,10 @@ public sealed class SnapshotProjection
             LastCalls = lastCalls,
         };
     }
+
+    /// <summary>The day's tickets this counter called last, as far as this projection has seen them.</summary>
+    private int CalledHere(string counterId) =>
+        _tickets.Values.Count(t => t.CounterId == counterId && t.CalledAt is not null && t.BusinessDay == _day);
 
     private List<Guid> WaitingOf(string serviceCode)
     {

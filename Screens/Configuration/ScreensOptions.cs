@@ -14,6 +14,9 @@ public sealed class ScreensOptions
     /// <summary>IANA zone of the site (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): clock, dates and session end.</summary>
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
+    /// <summary>The site's zone (checked at start by the options validator).</summary>
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     public string MqttHost { get; set; } = "127.0.0.1";
 
     public int MqttPort { get; set; } = 1883;
@@ -29,8 +32,17 @@ public sealed class ScreensOptions
     /// <summary>Loket sessions end at this local time (the day close), "HH:mm"; empty = midnight.</summary>
     public string SessionEndTime { get; set; } = string.Empty;
 
-    /// <summary>How long one POST waits for the kiosk's reply before telling the page to repeat the command.</summary>
-    public int CommandTimeoutSeconds { get; set; } = 10;
+    /// <summary>
+    /// How long the host keeps sending a command the kiosk has not answered. The kiosk refuses a command pressed over
+    /// 2 minutes ago (clock rule), so sending longer would only earn a refusal.
+    /// </summary>
+    public int CommandTimeoutSeconds { get; set; } = 110;
+
+    /// <summary>How long one POST waits for the kiosk's reply before the page is told "not answered yet" (it keeps going).</summary>
+    public int CommandAnswerWaitMilliseconds { get; set; } = 800;
+
+    /// <summary>How often the lokets and displays look whether a kiosk went silent (the two-heartbeat rule).</summary>
+    public int KioskCheckSeconds { get; set; } = 2;
 
     /// <summary>The same command id is published again after this long without a reply (the kiosk runs it once).</summary>
     public int CommandRepeatSeconds { get; set; } = 3;

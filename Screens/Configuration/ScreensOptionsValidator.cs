@@ -49,6 +49,16 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
             errors.Add($"{prefix}:CommandTimeoutSeconds/CommandRepeatSeconds: 1 <= ulang <= batas <= 120");
         }
 
+        if (options.CommandAnswerWaitMilliseconds is < 100 or > 10_000)
+        {
+            errors.Add($"{prefix}:CommandAnswerWaitMilliseconds: harus 100..10000, got {options.CommandAnswerWaitMilliseconds}");
+        }
+
+        if (options.KioskCheckSeconds is < 1 or > 60)
+        {
+            errors.Add($"{prefix}:KioskCheckSeconds: harus 1..60, got {options.KioskCheckSeconds}");
+        }
+
         if (options.ClientQueueCapacity is < 4 or > 100_000)
         {
             errors.Add($"{prefix}:ClientQueueCapacity: harus 4..100000, got {options.ClientQueueCapacity}");

@@ -37,11 +37,11 @@ public static partial class LoketCommands
             return Teks.UnknownPoli(request.Poli);
         }
 
-        if (request.Type == "emergency")
+        if (request.Type is "emergency" or "issue")
         {
             if (string.IsNullOrWhiteSpace(request.Service))
             {
-                return Teks.NeedService;
+                return request.Type == "issue" ? Teks.NeedManualService : Teks.NeedService;
             }
 
             if (!state.Services.Any(s => s.Code == request.Service))

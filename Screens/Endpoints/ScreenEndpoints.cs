@@ -233,9 +233,11 @@ public static partial class ScreenEndpoints
             return Refuse(StatusCodes.Status400BadRequest, reason);
         }
 
+        // No reply within the short wait is not a failure: 202 tells the page to say so and stay usable, while the
+        // session keeps sending; the outcome follows as a "jawaban" message on the page's stream.
         var answer = await session.SendAsync(request.CommandId!, request, context.RequestAborted);
         return answer is null
-            ? Refuse(StatusCodes.Status504GatewayTimeout, Teks.NoReply)
+            ? Results.Json(new PendingAnswer(request.CommandId!, Pending: true, Teks.StillSending), ScreensJson.Options, statusCode: StatusCodes.Status202Accepted)
             : Results.Json(answer, ScreensJson.Options);
     }
 

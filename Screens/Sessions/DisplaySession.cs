@@ -30,7 +30,7 @@ public sealed partial class DisplaySession : BackgroundService
         this.time = time;
         this.logger = logger;
         wire = new WireAdapter(settings.SiteId);
-        view = new QueueView(settings.SiteName);
+        view = new QueueView(settings.SiteName, time, settings.Zone());
         Browsers = new Broadcaster(settings.ClientQueueCapacity, logger);
     }
 
@@ -50,6 +50,8 @@ public sealed partial class DisplaySession : BackgroundService
                 Browsers.Publish(Current());
             }
         };
+        // A kiosk that went silent changes the waiting room's line without any message arriving.
+        using var kioskCheck = time.CreateTimer(_ => PublishIfKioskNoticeChanged(), null, TimeSpan.FromSeconds(settings.KioskCheckSeconds), TimeSpan.FromSeconds(settings.KioskCheckSeconds));
         await client.StartAsync(stoppingToken);
         await client.SubscribeAsync(
             [
@@ -109,9 +111,24 @@ public sealed partial class DisplaySession : BackgroundService
                 Browsers.Publish(Current());
             }
         }
-        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus)
         {
-            view.SetKiosk(online, text);
+            if (WireAdapter.TryReadStatus(message.Payload, out var kiosk))
+            {
+                view.SetKiosk(kiosk!);
+                Browsers.Publish(Current());
+            }
+            else
+            {
+                LogUnreadable(logger, message.Topic);
+            }
+        }
+    }
+
+    private void PublishIfKioskNoticeChanged()
+    {
+        if (view.KioskNoticeChanged())
+        {
             Browsers.Publish(Current());
         }
     }

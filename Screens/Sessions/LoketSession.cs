@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Kiosk.Contract.Commands;
 using Kiosk.Mqtt;
 using Kiosk.Screens.Configuration;
 using Kiosk.Screens.Streaming;
+using Kiosk.Screens.Text;
 using Kiosk.Screens.Views;
 
 namespace Kiosk.Screens.Sessions;
@@ -23,6 +25,7 @@ public sealed partial class LoketSession : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> sentAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> calledToday = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stop = new();
+    private readonly ITimer kioskCheck;
     private LoketCard? card;
     private Task? reader;
 
@@ -36,8 +39,9 @@ public sealed partial class LoketSession : IAsyncDisposable
         this.logger = logger;
         ExpiresAt = expiresAt;
         wire = new WireAdapter(settings.SiteId);
-        view = new QueueView(settings.SiteName);
+        view = new QueueView(settings.SiteName, time, settings.Zone());
         Browsers = new Broadcaster(settings.ClientQueueCapacity, logger);
+        kioskCheck = time.CreateTimer(_ => PublishIfKioskNoticeChanged(), null, TimeSpan.FromSeconds(settings.KioskCheckSeconds), TimeSpan.FromSeconds(settings.KioskCheckSeconds));
         client.StateChanged += (_, change) =>
         {
             if (change.NewState is MqttConnectionState.Connected or MqttConnectionState.Disconnected)
@@ -69,9 +73,13 @@ public sealed partial class LoketSession : IAsyncDisposable
             count = calledToday.Count;
         }
 
-        var serving = state.Counters.FirstOrDefault(c => c.Id == id)?.NowServing;
+        var mine = state.Counters.FirstOrDefault(c => c.Id == id);
+        var serving = mine?.NowServing;
         var shownCard = card is { } c && serving?.Number == c.TicketNumber ? c : null;
-        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? $"Loket {id}", state, shownCard, count)));
+
+        // The kiosk counts the day's calls (so a new login starts from the real figure); an older kiosk does not.
+        var called = mine?.CalledToday ?? count;
+        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? $"Loket {id}", state, shownCard, called)));
     }
 
     internal async Task StartReadingAsync(CancellationToken cancellationToken)
@@ -86,12 +94,18 @@ public sealed partial class LoketSession : IAsyncDisposable
             ],
             cancellationToken);
         reader = Task.Run(ReadAsync, CancellationToken.None);
+
+        // A new login or a restarted host knows nothing of the patient in front of the officer: ask the kiosk, whose
+        // reply carries the card the page shows (only this counter's reply topic has it).
+        _ = SendAsync(NewInternalId(), new LoketCommandRequest { Type = WireAdapter.Name(CommandType.Serving) }, stop.Token)
+            .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
     }
 
     /// <summary>
-    /// Publishes the command and waits for its reply, publishing the same command id again while none came (the kiosk
-    /// runs an id once and answers a repeat with the stored reply). Null when no reply came within the time limit:
-    /// the page then repeats the POST with the same id.
+    /// Sends the command (once per id: a repeated POST joins the delivery already under way) and waits a moment for
+    /// the kiosk's reply. Null when none came yet: the page says so at once and stays usable, while the delivery goes
+    /// on in the background, publishing the same id again until the kiosk answers or the time limit ends it; its
+    /// outcome reaches the page as a <c>jawaban</c> message (and as the answer to the next POST of that id).
     /// </summary>
     public async Task<CommandAnswer?> SendAsync(string commandId, LoketCommandRequest request, CancellationToken cancellationToken)
     {
@@ -102,26 +116,61 @@ public sealed partial class LoketSession : IAsyncDisposable
         }
 
         // The first press fixes sentAt (above): the kiosk refuses a command pressed over 2 minutes ago rather than run it late.
-        var reply = pending.GetOrAdd(commandId, _ => new TaskCompletionSource<CommandAnswer>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (reply.Task.IsCompleted)
+        var added = false;
+        var reply = pending.GetOrAdd(commandId, _ =>
         {
-            return await reply.Task;
+            added = true;
+            return new TaskCompletionSource<CommandAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        });
+        if (added && pending.TryGetValue(commandId, out var kept) && ReferenceEquals(kept, reply))
+        {
+            Forget();
+            _ = DeliverAsync(commandId, payload, reply);
         }
 
-        Forget();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(settings.CommandTimeoutSeconds));
         try
         {
-            while (true)
+            return await reply.Task.WaitAsync(TimeSpan.FromMilliseconds(settings.CommandAnswerWaitMilliseconds), time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Publishes the command and again every <see cref="ScreensOptions.CommandRepeatSeconds"/> (the kiosk runs an id
+    /// once and answers a repeat with the stored reply) until the reply completes <paramref name="reply"/> or the
+    /// time limit does, with a "no answer" outcome for the officer.
+    /// </summary>
+    private async Task DeliverAsync(string commandId, byte[] payload, TaskCompletionSource<CommandAnswer> reply)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        try
+        {
+            var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(settings.CommandTimeoutSeconds);
+            while (!reply.Task.IsCompleted)
             {
+                var left = deadline - time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    LogGaveUp(logger, Counter, commandId);
+                    if (reply.TrySetResult(new CommandAnswer(commandId, false, Teks.NoReplyGaveUp, "no-reply", null, null)))
+                    {
+                        Browsers.Publish(Answer(reply.Task.Result));
+                    }
+
+                    return;
+                }
+
                 // QoS 1: the client keeps it in its session through a reconnect; no await on PUBACK so a dead broker
-                // cannot hold the page longer than the limit.
+                // cannot hold the delivery past its limit.
                 _ = client.PublishAsync(new MqttApplicationMessage(wire.Topics.Command(Counter), payload, MqttQos.AtLeastOnce), limit.Token)
                     .ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 try
                 {
-                    return await reply.Task.WaitAsync(TimeSpan.FromSeconds(settings.CommandRepeatSeconds), limit.Token);
+                    var wait = TimeSpan.FromSeconds(settings.CommandRepeatSeconds);
+                    await reply.Task.WaitAsync(wait < left ? wait : left, time, limit.Token).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
@@ -129,14 +178,20 @@ public sealed partial class LoketSession : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return null;
+            // Logged out: the session and its deliveries end together.
         }
     }
 
+    /// <summary>The outcome of a command, for the page that may have stopped waiting for it.</summary>
+    private static ScreenMessage Answer(CommandAnswer answer) => new("jawaban", ScreensJson.Serialize(answer));
+
+    private static string NewInternalId() => "host-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
     public async ValueTask DisposeAsync()
     {
+        await kioskCheck.DisposeAsync();
         await stop.CancelAsync();
         Browsers.CompleteAll();
         await client.DisposeAsync();
@@ -177,12 +232,11 @@ public sealed partial class LoketSession : IAsyncDisposable
                 card = replyCard;
             }
 
-            if (pending.TryGetValue(answer.CommandId, out var waiting))
-            {
-                waiting.TrySetResult(answer);
-            }
-
             Browsers.Publish(Current());
+            if (pending.TryGetValue(answer.CommandId, out var waiting) && waiting.TrySetResult(answer))
+            {
+                Browsers.Publish(Answer(answer));
+            }
         }
         else if (message.Topic == wire.Topics.State)
         {
@@ -208,9 +262,17 @@ public sealed partial class LoketSession : IAsyncDisposable
                 Browsers.Publish(Current());
             }
         }
-        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var online, out var text))
+        else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var kiosk))
         {
-            view.SetKiosk(online, text);
+            view.SetKiosk(kiosk!);
+            Browsers.Publish(Current());
+        }
+    }
+
+    private void PublishIfKioskNoticeChanged()
+    {
+        if (view.KioskNoticeChanged())
+        {
             Browsers.Publish(Current());
         }
     }
@@ -231,6 +293,9 @@ public sealed partial class LoketSession : IAsyncDisposable
     }
 
     private int SopMinutes(string code) => settings.SopTargetMinutes.TryGetValue(code, out var minutes) ? minutes : 5;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loket {Counter}: no reply to {CommandId} within the time limit; the officer was told")]
+    private static partial void LogGaveUp(ILogger logger, int counter, string commandId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loket {Counter}: no reply yet to {CommandId}; publishing it again")]
     private static partial void LogRepeat(ILogger logger, int counter, string commandId);

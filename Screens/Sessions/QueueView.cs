@@ -7,16 +7,16 @@ namespace Kiosk.Screens.Sessions;
 /// Events only add what a snapshot may not carry yet (the newest calls) and are dropped at or below the snapshot's
 /// sequence, so a duplicate or an old event never moves the view back.
 /// </summary>
-public sealed class QueueView(string siteName)
+public sealed class QueueView(string siteName, TimeProvider time, TimeZoneInfo zone)
 {
     private const int MaxCalls = 10;
     private readonly Lock gate = new();
     private readonly List<ViewCall> eventCalls = [];
+    private readonly Dictionary<string, KioskCondition> kiosks = new(StringComparer.Ordinal);
     private WireSnapshot? snapshot;
     private long lastEventSequence;
     private bool brokerConnected;
-    private bool kioskOnline;
-    private string? kioskMessage;
+    private KioskNotice? lastNotice;
 
     public void ApplyState(WireSnapshot state)
     {
@@ -58,12 +58,24 @@ public sealed class QueueView(string siteName)
         }
     }
 
-    public void SetKiosk(bool online, string? message)
+    public void SetKiosk(KioskCondition kiosk)
+    {
+        ArgumentNullException.ThrowIfNull(kiosk);
+        lock (gate)
+        {
+            kiosks[kiosk.KioskId] = kiosk;
+        }
+    }
+
+    /// <summary>
+    /// True when the kiosk notice differs from the one the last <see cref="Build"/> gave: a kiosk that stops sending
+    /// its heartbeat changes what the lokets must be told without any message arriving, so the sessions ask on a timer.
+    /// </summary>
+    public bool KioskNoticeChanged()
     {
         lock (gate)
         {
-            kioskOnline = online;
-            kioskMessage = message;
+            return Notice() != lastNotice;
         }
     }
 
@@ -92,10 +104,14 @@ public sealed class QueueView(string siteName)
             var calls = (snapshot?.LastCalls ?? eventCalls)
                 .Select(c => c with { Destination = Destination(c, counters) })
                 .ToList();
+            var notice = lastNotice = Notice();
+            var online = kiosks.Count > 0 && kiosks.Values.All(k => k.Online && !k.IsStale(time.GetUtcNow()));
             return new ViewState(siteName, snapshot?.BusinessDay, snapshot?.DayClosed ?? false, snapshot?.Sequence ?? 0,
-                brokerConnected, kioskOnline, kioskMessage, services, counters, calls);
+                brokerConnected, online, new KioskNoticeView(notice.Officer, notice.CanServePatients, notice.Severe), notice.Patient, services, counters, calls);
         }
     }
+
+    private KioskNotice Notice() => KioskNotice.For(kiosks.Values, time.GetUtcNow(), zone);
 
     private static string Destination(ViewCall call, IReadOnlyList<ViewCounter> counters) =>
         call.CounterId is null ? "" : counters.FirstOrDefault(c => c.Id == call.CounterId)?.Name ?? $"Loket {call.CounterId}";

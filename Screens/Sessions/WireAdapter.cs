@@ -29,8 +29,9 @@ public sealed class WireAdapter(string site)
                 s.Waiting.Where(t => t.PrintState is PrintState.Printed or PrintState.NotRequired).Select(t => new ViewTicket(
                     t.Number, s.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer), t.FamilySize, t.TransferredFromNumber, null, 0)).ToList())).ToList();
             var counters = state.Counters.Select(c => new ViewCounter(c.CounterId, c.Name, c.Paused, c.NowServing is { } n
-                ? new ViewTicket(n.Number, n.ServiceCode, null, "none", "", "", 1, null, n.Since, n.CallCount)
-                : null)).ToList();
+                ? new ViewTicket(n.Number, n.ServiceCode, null, Name(n.Priority ?? PriorityKind.None), Name(n.Category ?? PatientCategory.Unknown),
+                    Name(n.Payer ?? Payer.Unknown), n.FamilySize ?? 1, null, n.Since, n.CallCount)
+                : null, [.. c.Services], c.CalledToday)).ToList();
             var calls = state.LastCalls.Select(c => new ViewCall(c.Number, c.ServiceCode, c.CounterId, "", c.CalledAt, c.CallCount)).ToList();
             snapshot = new WireSnapshot(state.BusinessDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.DayClosed, state.Sequence, services, counters, calls);
             return true;
@@ -68,19 +69,18 @@ public sealed class WireAdapter(string site)
         }
     }
 
-    public static bool TryReadStatus(ReadOnlyMemory<byte> payload, out bool online, out string? message)
+    public static bool TryReadStatus(ReadOnlyMemory<byte> payload, out KioskCondition? kiosk)
     {
         try
         {
             var status = ContractJson.Deserialize<KioskStatus>(payload.Span);
-            online = status.Online;
-            message = status.Message;
+            ArgumentException.ThrowIfNullOrEmpty(status.KioskId);
+            kiosk = new KioskCondition(status.KioskId, status.Online, status.Printer, status.UnprintedTickets, status.At, status.HeartbeatSeconds);
             return true;
         }
         catch (Exception ex) when (Unreadable(ex))
         {
-            online = false;
-            message = null;
+            kiosk = null;
             return false;
         }
     }

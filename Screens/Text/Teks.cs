@@ -12,7 +12,6 @@ public static class Teks
     public const string TooLarge = "Permintaan terlalu besar dan ditolak.";
     public const string NoCommandId = "ID perintah wajib diisi (1-100 karakter, huruf, angka atau tanda hubung).";
     public const string NeedTicket = "Sebutkan nomor antrean, misalnya A-012.";
-    public const string NoReply = "Belum ada jawaban dari kiosk. Perintah diulang otomatis; jangan tekan dua kali.";
     public const string BadChoice = "Pilihan kategori, penjamin atau prioritas tidak dikenal.";
     public const string NeedService = "Pilih layanan untuk pendaftaran darurat.";
     public const string OtherOrigin = "Permintaan dari halaman lain ditolak. Buka halaman loket dari alamat server ini.";
@@ -22,6 +21,27 @@ public static class Teks
     public const string MethodNotAllowed = "Cara permintaan tidak diizinkan untuk alamat ini.";
     public const string ServerError = "Terjadi kesalahan di server layar. Coba lagi; bila berulang, hubungi teknisi.";
     public const string LoggedOut = "Anda sudah keluar.";
+
+    // The kiosk's state as the lokets and the waiting room are told (KioskNotice).
+    private const string GiveManualNumber = "pasien diarahkan ke loket: beri nomor manual dengan tombol Nomor manual.";
+    public const string KioskNeverSeen = "Belum ada kabar dari kiosk antrean — nyalakan kiosk dan periksa jaringannya; " + GiveManualNumber;
+    public const string KioskOffline = "Kiosk antrean mati atau terputus dari jaringan — periksa daya dan kabel jaringan kiosk; " + GiveManualNumber;
+    public const string PrinterPaperLow = "Kertas printer kiosk hampir habis — siapkan gulungan baru.";
+    public const string PrinterPaperOut = "Kertas printer kiosk habis — ganti gulungan; " + GiveManualNumber;
+    public const string PrinterCoverOpen = "Tutup printer kiosk terbuka — tutup sampai terkunci; " + GiveManualNumber;
+    public const string PrinterCutterError = "Pemotong kertas printer kiosk macet — buka tutup printer dan keluarkan kertas yang tersangkut; " + GiveManualNumber;
+    public const string PrinterOffline = "Printer kiosk tidak terhubung — periksa kabel dan daya printer; " + GiveManualNumber;
+    public const string PatientGoToLoket = "Mesin antrean sedang bermasalah, silakan langsung ke loket pendaftaran.";
+
+    // A command the kiosk has not answered yet: the page says so at once and the host keeps sending it.
+    public const string StillSending = "Kiosk belum menjawab. Perintah terus dikirim ulang; hasilnya muncul di sini. Tombol lain tetap bisa dipakai.";
+    public const string NoReplyGaveUp = "Kiosk tidak menjawab selama 2 menit; perintah tidak dijalankan. Periksa kiosk, lalu tekan lagi bila masih perlu.";
+    public const string NeedManualService = "Pilih layanan untuk nomor manual.";
+
+    public static string KioskSilent(DateTimeOffset lastHeard) =>
+        $"Kiosk antrean tidak mengirim kabar sejak pukul {lastHeard:HH:mm} — periksa daya dan jaringan kiosk; " + GiveManualNumber;
+
+    public static string Unprinted(int count) => $"{count} tiket belum tercetak dan dicetak ulang setelah printer pulih.";
 
     public static string TooManyAttempts(int seconds) => $"Terlalu banyak percobaan, coba lagi dalam {seconds} detik.";
 

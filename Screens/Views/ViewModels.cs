@@ -11,7 +11,8 @@ public sealed record ViewState(
     long Sequence,
     bool BrokerConnected,
     bool KioskOnline,
-    string? KioskMessage,
+    KioskNoticeView Kiosk,
+    string? PatientNotice,
     IReadOnlyList<ViewService> Services,
     IReadOnlyList<ViewCounter> Counters,
     IReadOnlyList<ViewCall> LastCalls);
@@ -30,7 +31,13 @@ public sealed record ViewTicket(
     DateTimeOffset? CalledAt,
     int CallCount);
 
-public sealed record ViewCounter(string Id, string Name, bool Paused, ViewTicket? NowServing);
+/// <param name="Services">The service and poli codes this counter calls from (the loket page lists those first).</param>
+/// <param name="CalledToday">From the kiosk (contract 1.1); null from an older kiosk.</param>
+public sealed record ViewCounter(string Id, string Name, bool Paused, ViewTicket? NowServing, IReadOnlyList<string> Services, int? CalledToday);
+
+/// <summary>The kiosks' state for the lokets: the banner, whether it stops tickets, whether patients can get a ticket.</summary>
+/// <remarks>The waiting room's line is <see cref="ViewState.PatientNotice"/>.</remarks>
+public sealed record KioskNoticeView(string? Officer, bool CanServePatients, bool Severe);
 
 public sealed record ViewCall(string Number, string ServiceCode, string? CounterId, string Destination, DateTimeOffset At, int CallCount);
 
@@ -41,3 +48,6 @@ public sealed record LoketCard(string TicketNumber, string Kind, string Number);
 
 /// <summary>The answer to a command POST, shown to the officer as it came from the kiosk.</summary>
 public sealed record CommandAnswer(string? CommandId, bool Ok, string Message, string? ErrorCode, ViewTicket? Ticket, ViewTicket? NewTicket);
+
+/// <summary>The answer to a command POST the kiosk has not answered yet (HTTP 202): the host keeps sending it.</summary>
+public sealed record PendingAnswer(string CommandId, bool Pending, string Message);

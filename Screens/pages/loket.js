@@ -1,5 +1,7 @@
 // Loket page: login as counter-N, the live view over SSE, one button (and key) per action.
-// Every action carries a fresh command id and is POSTed again with the same id until the kiosk's reply arrives.
+// Every action carries a fresh command id. The host answers within a second: the kiosk's reply, or "not answered yet"
+// (202) while it keeps sending the command; the outcome then arrives on the stream ("jawaban") and the page asks again
+// with the same id now and then. Only the pressed action waits; every other button stays usable.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -11,8 +13,11 @@ const label = {
 // ?loket=N names the page's counter: several loket pages in one browser each keep their own login (a cookie per loket).
 let counter = Number(new URLSearchParams(location.search).get("loket")) || null;
 let view = null;
-let busy = false;
 let source = null;
+// Actions waiting for their outcome (by button): the same action is not sent twice, the others stay usable.
+const waitingFor = new Set();
+// Outcomes by command id for presses still waiting (filled by the stream or by asking again).
+const outcomes = new Map();
 let lastMessage = Date.now();
 // What the page did, for the officer's help desk and for the tests.
 window.loketLog = [];
@@ -85,6 +90,12 @@ function connect() {
   source = new EventSource(mine("/api/loket/aliran"));
   source.addEventListener("keadaan", (e) => { lastMessage = Date.now(); view = JSON.parse(e.data); render(); });
   source.addEventListener("detak", () => { lastMessage = Date.now(); banner(); });
+  source.addEventListener("jawaban", (e) => {
+    lastMessage = Date.now();
+    const answer = JSON.parse(e.data);
+    const waiter = outcomes.get(answer.commandId);
+    if (waiter) waiter(answer);
+  });
   source.onerror = async () => {
     banner("Koneksi ke server layar terputus. Mencoba lagi...");
     if (source.readyState === EventSource.CLOSED) {
@@ -100,10 +111,15 @@ setInterval(() => { if (source && Date.now() - lastMessage > 30000) { banner("Ko
 
 function banner(text) {
   const s = view && view.state;
-  const message = text || (s && !s.brokerConnected ? "Server antrean (broker) tidak terhubung. Perintah ditahan sampai tersambung lagi."
-    : s && !s.kioskOnline ? "Kiosk tidak terhubung: " + (s.kioskMessage || "periksa kiosk.") : "");
+  let message = text || "";
+  let warning = false;
+  if (!message && s && !s.brokerConnected) message = "Server antrean (broker) tidak terhubung. Perintah dikirim setelah tersambung lagi.";
+  if (!message && s && s.kiosk && s.kiosk.officer) { message = s.kiosk.officer; warning = !s.kiosk.severe; }
   $("banner-koneksi").textContent = message;
+  $("banner-koneksi").classList.toggle("peringatan", warning);
   $("banner-koneksi").classList.toggle("tersembunyi", !message);
+  // While no kiosk can give a ticket, the manual number is the officer's main tool.
+  $("tombol-manual").classList.toggle("sorot", Boolean(s && s.kiosk && !s.kiosk.canServePatients));
 }
 
 function myCounter() {
@@ -123,9 +139,10 @@ function render() {
   if (now) {
     const service = s.services.find((x) => x.code === now.serviceCode);
     details.push(service ? service.name : now.serviceCode);
-    const waiting = findWaitingDetails(now.number);
-    for (const d of [label.category[(waiting || now).category], label.payer[(waiting || now).payer], label.priority[(waiting || now).priority]]) if (d) details.push(d);
-    if ((waiting || now).familySize > 1) details.push("Keluarga " + (waiting || now).familySize + " orang");
+    // A 1.0 kiosk's state lacks the patient's tags: the waiting list seen earlier may still have them.
+    const known = now.payer ? now : findWaitingDetails(now.number) || now;
+    for (const d of [label.category[known.category], label.payer[known.payer], label.priority[known.priority]]) if (d) details.push(d);
+    if (known.familySize > 1) details.push("Keluarga " + known.familySize + " orang");
     if (now.callCount > 1) details.push("Dipanggil " + now.callCount + "x");
   }
   $("sekarang-rincian").replaceChildren(...details.map((d) => Object.assign(document.createElement("span"), { textContent: d })));
@@ -147,39 +164,49 @@ function kartuText(card) {
   return (kinds[card.kind] || card.kind) + ": " + card.number;
 }
 
+// This loket's own services by default (what it can call); the box shows every service.
 function renderWaiting(s) {
   const me = myCounter();
+  const mineOnly = !$("semua-layanan").checked && me && me.services && me.services.length;
   const rows = [];
   for (const service of s.services) {
+    for (const t of service.tickets) seenTickets.set(t.number, t);
+    if (mineOnly && !me.services.includes(service.code)) continue;
     if (service.waiting === 0 && service.tickets.length === 0) continue;
-    const h = document.createElement("h2");
+    const h = document.createElement("h3");
     h.textContent = service.name + " (" + service.waiting + ")";
     rows.push(h);
     const table = document.createElement("table");
+    const head = table.createTHead().insertRow();
+    for (const title of ["Nomor", "Keterangan", "Menunggu"]) head.appendChild(Object.assign(document.createElement("th"), { textContent: title, scope: "col" }));
+    const body = table.createTBody();
     for (const t of service.tickets) {
-      seenTickets.set(t.number, t);
-      const tr = table.insertRow();
+      const tr = body.insertRow();
       tr.insertCell().textContent = t.number;
       tr.insertCell().textContent = [label.category[t.category], label.payer[t.payer], label.priority[t.priority], t.transferredFromNumber ? "dari " + t.transferredFromNumber : ""].filter(Boolean).join(", ");
       tr.insertCell().textContent = t.issuedAt ? minutesSince(t.issuedAt) + " mnt" : "";
     }
     rows.push(table);
   }
-  if (rows.length === 0) rows.push(Object.assign(document.createElement("p"), { textContent: "Tidak ada antrean menunggu." }));
+  if (rows.length === 0) rows.push(Object.assign(document.createElement("p"), { textContent: mineOnly ? "Tidak ada antrean menunggu untuk loket ini." : "Tidak ada antrean menunggu." }));
   $("daftar-tunggu").replaceChildren(...rows);
 }
+$("semua-layanan").addEventListener("change", () => { if (view) renderWaiting(view.state); });
 
 function fillSelects(s) {
   const polis = s.services.filter((x) => x.isPoli);
   syncOptions($("pilih-poli"), polis);
   syncOptions($("darurat-layanan"), s.services);
+  syncOptions($("manual-layanan"), s.services.filter((x) => !x.isPoli));
 }
 
+// Every list starts with "pilih": nothing is chosen for the officer (Enter on an untouched form does not submit).
 function syncOptions(select, services) {
   const wanted = services.map((x) => x.code).join(",");
   if (select.dataset.codes === wanted) return;
   select.dataset.codes = wanted;
-  select.replaceChildren(...services.map((x) => Object.assign(document.createElement("option"), { value: x.code, textContent: x.name })));
+  const none = Object.assign(document.createElement("option"), { value: "", textContent: "\u2014 pilih \u2014" });
+  select.replaceChildren(none, ...services.map((x) => Object.assign(document.createElement("option"), { value: x.code, textContent: x.name })));
 }
 
 function minutesSince(iso) { return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000)); }
@@ -199,46 +226,62 @@ function tick() {
 }
 setInterval(() => { if (view) tick(); }, 1000);
 
-function setBusy(value) {
-  busy = value;
-  for (const b of document.querySelectorAll("[data-perintah]")) b.disabled = value;
-}
-
-function showAnswer(ok, message) {
-  $("balasan").textContent = message;
-  $("balasan").className = ok ? "ok" : "gagal";
-}
-
-// One press = one command id, sent until a reply comes (the kiosk runs an id once). Presses while one is in flight are ignored.
-async function send(type, extra) {
-  const commandId = newCommandId();
-  const body = JSON.stringify(Object.assign({ commandId, type, counter }, extra || {}));
-  const started = Date.now();
-  for (let attempt = 0; ; attempt++) {
-    let response = null;
-    try {
-      response = await fetch("/api/loket/" + counter + "/perintah", { method: "POST", headers: { "Content-Type": "application/json" }, body });
-    } catch { response = null; }
-    if (response && response.status === 401) { showLogin("Sesi berakhir. Silakan masuk lagi."); return null; }
-    if (response && response.status !== 504 && response.status < 500) {
-      const answer = await response.json();
-      const result = response.ok ? answer : { commandId, ok: false, message: answer.pesan };
-      window.loketLog.push({ type, commandId, ok: result.ok, message: result.message, number: result.ticket ? result.ticket.number : null });
-      showAnswer(result.ok, result.message);
-      return result;
-    }
-    if (Date.now() - started > 110000) {
-      showAnswer(false, "Kiosk tidak menjawab selama 2 menit; perintah dibatalkan. Periksa koneksi lalu tekan lagi.");
-      return null;
-    }
-    showAnswer(false, "Menunggu jawaban kiosk... (percobaan " + (attempt + 2) + ")");
-    await new Promise((r) => setTimeout(r, Math.min(500 * (attempt + 1), 3000)));
+function setWaiting(type, value) {
+  if (value) waitingFor.add(type); else waitingFor.delete(type);
+  for (const b of document.querySelectorAll('[data-perintah="' + type + '"]')) {
+    b.disabled = value;
+    b.setAttribute("aria-busy", String(value));
   }
 }
 
+function showAnswer(ok, message, pending) {
+  $("balasan").textContent = message;
+  $("balasan").className = pending ? "menunggu" : ok ? "ok" : "gagal";
+}
+
+function post(body) {
+  return fetch("/api/loket/" + counter + "/perintah", { method: "POST", headers: { "Content-Type": "application/json" }, body });
+}
+
+// One press = one command id. The host answers at once (the kiosk's reply, or 202 "not answered yet" while it keeps
+// sending); a pending press is settled by the stream's "jawaban" or by asking again with the same id.
+async function send(type, extra) {
+  const commandId = newCommandId();
+  const body = JSON.stringify(Object.assign({ commandId, type, counter }, extra || {}));
+  const settled = new Promise((resolve) => outcomes.set(commandId, resolve));
+  try {
+    for (let attempt = 0; ; attempt++) {
+      let response = null;
+      try { response = await post(body); } catch { response = null; }
+      if (response && response.status === 401) { showLogin("Sesi berakhir. Silakan masuk lagi."); return null; }
+      if (response && response.status === 202) {
+        showAnswer(false, (await response.json()).message, true);
+        window.loketLog.push({ type, commandId, pending: true });
+        const answer = await Promise.race([settled, new Promise((r) => setTimeout(() => r(null), 3000))]);
+        if (answer) return finish(type, commandId, answer);
+        continue;
+      }
+      if (response && response.status < 500) {
+        const answer = await response.json();
+        return finish(type, commandId, response.ok ? answer : { commandId, ok: false, message: answer.pesan });
+      }
+      showAnswer(false, "Server layar tidak dapat dihubungi. Mencoba lagi... (" + (attempt + 1) + ")", true);
+      await new Promise((r) => setTimeout(r, Math.min(500 * (attempt + 1), 3000)));
+    }
+  } finally {
+    outcomes.delete(commandId);
+  }
+}
+
+function finish(type, commandId, result) {
+  window.loketLog.push({ type, commandId, ok: result.ok, message: result.message, number: result.ticket ? result.ticket.number : null });
+  showAnswer(result.ok, result.message);
+  return result;
+}
+
 async function act(type, extra) {
-  if (busy) return;
-  setBusy(true);
+  if (waitingFor.has(type)) return;
+  setWaiting(type, true);
   try {
     if (type === "serve-next") {
       const served = await send("serve");
@@ -246,18 +289,25 @@ async function act(type, extra) {
     } else {
       const result = await send(type, extra);
       if (type === "transfer" && result && result.ok && result.newTicket) {
-        $("nomor-poli-besar").textContent = result.newTicket.number;
-        $("nomor-poli").classList.remove("tersembunyi");
+        bigNumber("Nomor poli untuk pasien:", result.newTicket.number);
+      } else if (type === "issue" && result && result.ok && result.ticket) {
+        bigNumber("Nomor manual untuk pasien (sebutkan):", result.ticket.number);
       } else if (result && result.ok && type !== "pause" && type !== "resume") {
         $("nomor-poli").classList.add("tersembunyi");
       }
     }
   } finally {
-    setBusy(false);
+    setWaiting(type, false);
   }
 }
 
-const forms = { call: "form-nomor", return: "form-nomor", transfer: "form-poli", emergency: "form-darurat" };
+function bigNumber(title, number) {
+  $("nomor-baru-judul").textContent = title;
+  $("nomor-poli-besar").textContent = number;
+  $("nomor-poli").classList.remove("tersembunyi");
+}
+
+const forms = { call: "form-nomor", return: "form-nomor", transfer: "form-poli", emergency: "form-darurat", issue: "form-manual" };
 let formFor = null;
 function press(type) {
   if (forms[type]) {
@@ -294,13 +344,22 @@ $("form-darurat").addEventListener("submit", (e) => {
     service: $("darurat-layanan").value, category: $("darurat-kategori").value, payer: $("darurat-penjamin").value,
     familySize: Number($("darurat-keluarga").value), reason: $("darurat-alasan").value,
   });
+  $("form-darurat").reset();
+});
+$("form-manual").addEventListener("submit", (e) => {
+  e.preventDefault();
+  $("form-manual").classList.add("tersembunyi");
+  act("issue", { service: $("manual-layanan").value, category: $("manual-kategori").value, payer: $("manual-penjamin").value });
+  $("form-manual").reset();
 });
 
 // Keyboard: a single letter acts when the officer is not typing in a field.
 document.addEventListener("keydown", (e) => {
   if (e.ctrlKey || e.altKey || e.metaKey || $("layar-loket").classList.contains("tersembunyi")) return;
-  const tag = document.activeElement && document.activeElement.tagName;
-  if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
+  const field = document.activeElement;
+  const tag = field && field.tagName;
+  // Typing goes to a field; a ticked box (the "all services" toggle) keeps the shortcut keys working.
+  if ((tag === "INPUT" && !["checkbox", "radio", "button", "submit"].includes(field.type)) || tag === "SELECT" || tag === "TEXTAREA") {
     if (e.key === "Escape") document.activeElement.closest("form")?.classList.add("tersembunyi");
     return;
   }

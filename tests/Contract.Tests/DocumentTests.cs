@@ -71,7 +71,7 @@ public sealed class DocumentTests
     [InlineData("\"state\":\"called\"", "\"state\":\"Called\"")]
     [InlineData("+07:00", "Z")]
     [InlineData("\"queuePosition\":null", "\"queuePosition\":null,\"queueKey\":3.5")]
-    [InlineData("\"contractVersion\":\"1.0\",", "")]
+    [InlineData("\"contractVersion\":\"1.1\",", "")]
     public void A_deliberately_broken_payload_fails_validation(string from, string to)
     {
         var (schema, bytes) = Samples.All["event-ticket-called"];

@@ -64,6 +64,10 @@ internal static class Samples
             CommandId = "loket3-0001", Type = CommandType.Emergency, SentAt = Issued, Service = "UGD", Category = PatientCategory.Baru,
             Payer = Payer.Umum, Priority = PriorityKind.Lansia, FamilySize = 1, Reason = "Pasien kecelakaan",
         })),
+        ["command-issue"] = ("CounterCommand", ContractJson.SerializeToUtf8Bytes(new CounterCommandMessage
+        {
+            CommandId = "loket1-0003", Type = CommandType.Issue, SentAt = Issued, Service = "UMUM", Reason = "Kertas printer kiosk habis",
+        })),
         ["reply-transfer"] = ("CounterReply", ContractJson.SerializeToUtf8Bytes(new CounterReply
         {
             CommandId = "loket1-0002", CounterId = "1", Type = CommandType.Transfer, Ok = true, Message = "A-001 dirujuk ke Poli Gigi: P-001.",
@@ -106,8 +110,12 @@ internal static class Samples
         [
             new CounterState
             {
-                CounterId = "1", Name = "Loket 1", Paused = false, Services = ["UMUM"],
-                NowServing = new NowServing { TicketId = TicketId, Number = "A-001", ServiceCode = "UMUM", Since = Called, CallCount = 1 },
+                CounterId = "1", Name = "Loket 1", Paused = false, Services = ["UMUM"], CalledToday = 1,
+                NowServing = new NowServing
+                {
+                    TicketId = TicketId, Number = "A-001", ServiceCode = "UMUM", Since = Called, CallCount = 1,
+                    Category = PatientCategory.Lama, Payer = Payer.Bpjs, Priority = PriorityKind.None, FamilySize = 1,
+                },
             },
         ],
         LastCalls = [new LastCall { TicketId = TicketId, Number = "A-001", ServiceCode = "UMUM", CounterId = "1", CalledAt = Called, CallCount = 1 }],

@@ -193,6 +193,64 @@ public class CounterOperationTests
     }
 
     [Fact]
+    public void A_manual_number_from_a_loket_is_numbered_like_a_kiosk_ticket_waits_in_the_queue_and_is_called_in_turn()
+    {
+        using var h = new EngineHarness();
+        var first = h.Issue("A");
+
+        var manual = h.Ok("L2", CounterCommandKind.IssueManual, c => c with { ServiceCode = "A", Reason = "Kertas printer kiosk habis" }).Ticket!;
+        var after = h.Issue("A");
+
+        // Never a duplicate: the kiosk's own numbering goes on around it.
+        Assert.Equal(["A-001", "A-002", "A-003"], [first.Number, manual.Number, after.Number]);
+        Assert.Equal(TicketState.Waiting, manual.State);
+        Assert.Equal(PrintState.NotRequired, manual.PrintState);
+        Assert.Equal(TicketSource.Counter, manual.Source);
+        Assert.False(manual.IsEmergency);
+        Assert.Null(manual.CalledBy);
+        Assert.Contains("Loket", h.Engine.TodayTickets().Single(t => t.Id == manual.Id).Note, StringComparison.Ordinal);
+
+        // Same queue, same order: the counter calls it after the ticket printed before it.
+        Assert.Equal("A-001", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
+        h.Ok("L1", CounterCommandKind.ServeDone);
+        Assert.Equal("A-002", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
+    }
+
+    [Fact]
+    public void Serving_answers_with_the_current_patient_and_changes_nothing()
+    {
+        using var h = new EngineHarness();
+        h.Issue("A", card: new CardData(CardKind.Bpjs, "0001234567890"));
+        Assert.Null(h.Ok("L1", CounterCommandKind.Serving).Ticket);
+
+        h.Ok("L1", CounterCommandKind.CallNext);
+        var sequence = h.Engine.GetSnapshot().Sequence;
+        var serving = h.Ok("L1", CounterCommandKind.Serving);
+
+        Assert.Equal("A-001", serving.Ticket!.Number);
+        Assert.Equal("0001234567890", serving.Ticket.CardData!.Number);
+        Assert.Equal(sequence, h.Engine.GetSnapshot().Sequence);
+    }
+
+    [Fact]
+    public void The_state_tells_each_counter_its_calls_today_and_the_served_patients_tags()
+    {
+        using var h = new EngineHarness();
+        h.Issue("A");
+        h.Issue("A");
+        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CounterCommandKind.ServeDone);
+        h.Ok("L1", CounterCommandKind.CallNext);
+
+        var l1 = h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L1");
+        Assert.Equal(2, l1.CalledToday);
+        Assert.Equal(0, h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L2").CalledToday);
+        Assert.NotNull(l1.NowServing!.Payer);
+        Assert.NotNull(l1.NowServing.Category);
+        Assert.Equal(1, l1.NowServing.FamilySize);
+    }
+
+    [Fact]
     public void Paused_counter_calls_nothing_until_resumed()
     {
         using var h = new EngineHarness();
@@ -254,6 +312,8 @@ public class CounterOperationTests
         new BadCommand("empty command id", OneWaiting, new CounterCommand("", "L1", CounterCommandKind.CallNext), QueueErrorCode.InvalidRequest),
         new BadCommand("emergency without service", None, Cmd("L1", CounterCommandKind.IssueEmergency), QueueErrorCode.InvalidRequest),
         new BadCommand("emergency in unknown service", None, Cmd("L1", CounterCommandKind.IssueEmergency) with { ServiceCode = "X" }, QueueErrorCode.UnknownService),
+        new BadCommand("manual number without service", None, Cmd("L1", CounterCommandKind.IssueManual), QueueErrorCode.InvalidRequest),
+        new BadCommand("manual number in unknown service", None, Cmd("L1", CounterCommandKind.IssueManual) with { ServiceCode = "X" }, QueueErrorCode.UnknownService),
         new BadCommand("emergency while serving", OneCalledAtL1, Cmd("L1", CounterCommandKind.IssueEmergency) with { ServiceCode = "A" }, QueueErrorCode.CounterBusy),
         new BadCommand("cancel a cancelled ticket", h => { h.Issue(); h.Ok("L1", CounterCommandKind.Cancel, c => c with { TicketNumber = "A-001" }); }, Cmd("L1", CounterCommandKind.Cancel, "A-001"), QueueErrorCode.InvalidTransition));
 

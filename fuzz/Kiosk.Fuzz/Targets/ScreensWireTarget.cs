@@ -12,7 +12,7 @@ internal static class ScreensWireTarget
     {
         _ = WireAdapter.TryReadState(input, _ => 10, out _);
         _ = WireAdapter.TryReadEvent(input, out _);
-        _ = WireAdapter.TryReadStatus(input, out _, out _);
+        _ = WireAdapter.TryReadStatus(input, out _);
         _ = WireAdapter.TryReadReply(input, out _, out _);
     }
 }

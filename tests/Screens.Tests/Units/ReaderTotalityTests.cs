@@ -15,7 +15,7 @@ namespace Kiosk.Screens.Tests.Units;
 public sealed class ReaderTotalityTests
 {
     private static readonly ViewState State = new(
-        "Puskesmas Kokop", "2026-12-07", DayClosed: false, Sequence: 1, BrokerConnected: true, KioskOnline: true, KioskMessage: null,
+        "Puskesmas Kokop", "2026-12-07", DayClosed: false, Sequence: 1, BrokerConnected: true, KioskOnline: true, new KioskNoticeView(null, CanServePatients: true, Severe: false), PatientNotice: null,
         [new ViewService("A", "Pendaftaran", IsPoli: false, 0, 10, []), new ViewService("U", "Poli Umum", IsPoli: true, 0, 15, [])],
         [],
         []);
@@ -47,7 +47,7 @@ public sealed class ReaderTotalityTests
         var bytes = FuzzCorpus.Read(input);
         _ = WireAdapter.TryReadState(bytes, _ => 10, out _);
         _ = WireAdapter.TryReadEvent(bytes, out _);
-        _ = WireAdapter.TryReadStatus(bytes, out _, out _);
+        _ = WireAdapter.TryReadStatus(bytes, out _);
         _ = WireAdapter.TryReadReply(bytes, out _, out _);
     }
 

@@ -31,7 +31,7 @@ public sealed class WireAdapterTotalityTests
     {
         var state = WireAdapter.TryReadState(payload, _ => 5, out _);
         var wireEvent = WireAdapter.TryReadEvent(payload, out _);
-        WireAdapter.TryReadStatus(payload, out _, out _);
+        WireAdapter.TryReadStatus(payload, out _);
         var reply = WireAdapter.TryReadReply(payload, out var answer, out _);
 
         // Reaching here is the point; a payload that still reads must at least be whole.
