@@ -67,7 +67,7 @@ function connect() {
 setInterval(() => { if (Date.now() - lastMessage > 30000) { banner("Koneksi ke server layar terputus. Mencoba lagi..."); connect(); lastMessage = Date.now(); } }, 5000);
 
 function banner(text) {
-  const message = text || (state && !state.brokerConnected ? "Layar sedang tidak terhubung ke server antrean. Menyambung kembali..." : "");
+  const message = text || (state && !state.brokerConnected ? "Layar terputus dari server antrean, menyambung kembali..." : "");
   setBanner("banner-koneksi", message);
   // The kiosk's one line for patients (cannot print, offline); null or absent when all is well.
   setBanner("banner-pemberitahuan", state && typeof state.patientNotice === "string" ? state.patientNotice.trim() : "");
@@ -136,7 +136,6 @@ function drawCalls() {
     li.dataset.seenAt = String(c.seenAt || 0);
     return li;
   }));
-  $("judul-riwayat").classList.toggle("tersembunyi", rest.length === 0);
   fit();
 }
 
@@ -147,10 +146,9 @@ const ROW_SIZES = [7, 6.5, 6, 5.5, 5]; // vh
 let fitting = false;
 
 function fits() {
-  return ["main", "#panggilan", ".daftar"].every((selector) => {
-    const e = document.querySelector(selector);
-    return e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1;
-  });
+  const main = document.querySelector("main");
+  const panel = $("panggilan-utama");
+  return main.scrollHeight <= main.clientHeight + 1 && main.scrollWidth <= main.clientWidth + 1 && panel.scrollWidth <= panel.clientWidth + 1;
 }
 
 function fit() {
@@ -160,30 +158,33 @@ function fit() {
     const tiles = [...document.querySelectorAll("#riwayat li")];
     const root = document.body.style;
     tiles.forEach((li) => li.classList.remove("tersembunyi"));
+    $("judul-riwayat").classList.toggle("tersembunyi", tiles.length === 0);
     if (!matchMedia("(min-aspect-ratio: 1/1)").matches) {
-      ["--f", "--nomor", "--kolom-riwayat"].forEach((name) => root.removeProperty(name));
+      ["--f", "--nomor", "--kolom"].forEach((name) => root.removeProperty(name));
       return;
     }
 
     const tryWith = (size, columns) => {
       root.setProperty("--f", size + "vh");
       root.setProperty("--nomor", (20 + (size - 5) * 2) + "vh");
-      root.setProperty("--kolom-riwayat", String(columns));
+      root.setProperty("--kolom", String(columns));
       return fits();
     };
-    const columnChoices = (shown) => [1, 2, 3].filter((c) => c === 1 || c <= shown);
+    // Three columns suit a 16:9 screen; two when a long number needs a wider big panel, four for short names.
+    const columnChoices = [3, 2, 4];
     for (let shown = tiles.length; shown >= 0; shown--) {
       tiles.forEach((li, i) => li.classList.toggle("tersembunyi", i >= shown));
-      // The smallest sizes first: when they do not fit, no larger size will.
-      const smallest = columnChoices(shown).find((columns) => tryWith(ROW_SIZES.at(-1), columns));
+      // The smallest size first: when it does not fit, no larger size will.
+      $("judul-riwayat").classList.toggle("tersembunyi", shown === 0);
+      const smallest = columnChoices.find((columns) => tryWith(ROW_SIZES.at(-1), columns));
       if (smallest === undefined) continue;
       for (const size of ROW_SIZES.slice(0, -1)) {
-        if (columnChoices(shown).some((columns) => tryWith(size, columns))) return;
+        if (columnChoices.some((columns) => tryWith(size, columns))) return;
       }
       tryWith(ROW_SIZES.at(-1), smallest);
       return;
     }
-    tryWith(ROW_SIZES.at(-1), 1);
+    tryWith(ROW_SIZES.at(-1), 3);
   } finally {
     fitting = false;
   }
