@@ -53,7 +53,10 @@ public sealed class ScreensOptions
     /// <summary>Messages queued for one browser; a browser that falls this far behind is dropped (it reconnects).</summary>
     public int ClientQueueCapacity { get; set; } = 256;
 
-    /// <summary>A call older than this when it reaches the display (after an outage) is shown but not announced.</summary>
+    /// <summary>
+    /// A call older than this when it reaches the display (after an outage), or when the display's voice queue gets to it
+    /// (a rush of calls), is shown but not announced.
+    /// </summary>
     public int AnnounceMaxAgeSeconds { get; set; } = 60;
 
     /// <summary>Generated default clips (voice/generate-clips.sh writes them here).</summary>

@@ -37,7 +37,7 @@ public static partial class ScreenEndpoints
         app.MapGet("/health", () => Results.Text("ok"));
 
         app.MapGet("/api/konfigurasi", (IOptions<ScreensOptions> options) => Results.Json(
-            new { siteName = options.Value.SiteName, timeZone = options.Value.TimeZone, runningText = options.Value.RunningText }, ScreensJson.Options));
+            new { siteName = options.Value.SiteName, timeZone = options.Value.TimeZone, runningText = options.Value.RunningText, announceMaxAgeSeconds = options.Value.AnnounceMaxAgeSeconds }, ScreensJson.Options));
 
         app.MapGet("/suara/{name}.wav", (string name, ClipLibrary clips) =>
             clips.TryFind(name, out var path) ? Results.File(path, "audio/wav") : Refuse(StatusCodes.Status404NotFound, $"Rekaman '{name}' tidak ada."));

@@ -11,7 +11,8 @@ namespace Kiosk.Screens.Sessions;
 /// <summary>
 /// The host's one MQTT session as <c>display</c> (read-only; the ACL keeps counter replies, the only topic with card
 /// data, away from it). Every waiting-room browser is fed from here: the current state on connect, then each change,
-/// and an announcement for each live call. A call that arrives late (after an outage) is drawn but not spoken.
+/// and an announcement for each live call, with its time. A call that arrives late (after an outage) is drawn but not
+/// spoken; the page also skips one whose turn in the voice queue comes after <c>AnnounceMaxAgeSeconds</c>.
 /// </summary>
 public sealed partial class DisplaySession : BackgroundService
 {
@@ -107,7 +108,8 @@ public sealed partial class DisplaySession : BackgroundService
 
             if (view.ApplyEvent(wireEvent!) && Announce(wireEvent!) is { } announcement)
             {
-                Browsers.Publish(new ScreenMessage("panggilan", ScreensJson.Serialize(announcement)));
+                var timed = announcement with { CalledAt = wireEvent!.OccurredAt, SentAt = time.GetUtcNow() };
+                Browsers.Publish(new ScreenMessage("panggilan", ScreensJson.Serialize(timed)));
                 Browsers.Publish(Current());
             }
         }

@@ -47,17 +47,24 @@ internal sealed class ScreensHarness : IAsyncDisposable
 
     public string Password(int counter) => Broker.For(BrokerRoles.Counter(counter)).Password;
 
-    public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null, TimeProvider? time = null)
+    /// <param name="kioskOverrides">Extra kiosk settings ("Queue:Counters:6:Id" = "7"...), applied after the harness's own.</param>
+    public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null, TimeProvider? time = null, IReadOnlyDictionary<string, string>? kioskOverrides = null)
     {
         var folder = Directory.CreateTempSubdirectory("screens-e2e-").FullName;
+        var kioskSettings = new Dictionary<string, string>
+        {
+            ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
+            ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "200",
+        };
+        foreach (var (key, value) in kioskOverrides ?? new Dictionary<string, string>())
+        {
+            kioskSettings[key] = value;
+        }
+
         var kiosk = await SimulatorSession.StartAsync(new SimulatorSessionOptions
         {
             DataDirectory = Path.Combine(folder, "kiosk"),
-            Overrides = new Dictionary<string, string>
-            {
-                ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
-                ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "200",
-            },
+            Overrides = kioskSettings,
         }, CancellationToken.None);
         try
         {
