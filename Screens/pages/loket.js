@@ -256,7 +256,6 @@ async function send(type, extra) {
       if (response && response.status === 401) { showLogin("Sesi berakhir. Silakan masuk lagi."); return null; }
       if (response && response.status === 202) {
         showAnswer(false, (await response.json()).message, true);
-        window.loketLog.push({ type, commandId, pending: true });
         const answer = await Promise.race([settled, new Promise((r) => setTimeout(() => r(null), 3000))]);
         if (answer) return finish(type, commandId, answer);
         continue;
