@@ -21,7 +21,7 @@ public static partial class Teks
     public const string Served = "Pendaftaran selesai";
     public const string ServedAdvice = "Terima kasih. Ikuti arahan petugas.";
     public const string NoShow = "Tidak hadir";
-    public const string NoShowAdvice = "Nomor Anda sudah dipanggil beberapa kali dan dicatat tidak hadir. Silakan ambil nomor baru di mesin antrean atau tanya petugas loket.";
+    public const string NoShowAdvice = "Anda tidak ada saat dipanggil dan dicatat tidak hadir. Tanyakan kepada petugas loket atau ambil nomor baru di mesin antrean.";
     public const string Cancelled = "Tiket dibatalkan";
     public const string CancelledAdvice = "Tanyakan kepada petugas loket bila Anda masih perlu dilayani.";
     public const string Expired = "Tiket sudah lewat hari";
