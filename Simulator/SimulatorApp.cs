@@ -29,6 +29,10 @@ public static class SimulatorApp
             overrides[key] = value;
         }
 
+        // The QR code on each ticket opens the patient page of the screens host the panel uses (a --set of the key wins).
+        var patientPage = SimulatorScreens.PatientPageSetting(options.ScreensUrl ?? new Uri($"http://127.0.0.1:{SimulatorScreens.DefaultPort}/"));
+        overrides.TryAdd(patientPage.Key, patientPage.Value);
+
         var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true, KioskInChildProcess = true };
         if (options.DataDirectory is not null)
         {

@@ -29,13 +29,26 @@ public sealed class SimulatorScreens : IAsyncDisposable
     /// <summary>Where the host listens (ends with a slash).</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts the host on <paramref name="port"/> (0: a free port; null: KIOSK_SCREENS_PORT or 8080).</summary>
+    /// <summary>The port the simulator's own screens host takes when none is given: KIOSK_SCREENS_PORT or 8080.</summary>
+    public static string DefaultPort => Environment.GetEnvironmentVariable("KIOSK_SCREENS_PORT") ?? "8080";
+
+    /// <summary>
+    /// The kiosk setting that puts the patient page of the screens host at <paramref name="screens"/> into every ticket's QR
+    /// code (<c>Kiosk:Site:PatientPageUrl</c>); the kiosk reads it at power-on, so it is set before the kiosk starts.
+    /// </summary>
+    public static KeyValuePair<string, string> PatientPageSetting(Uri screens)
+    {
+        ArgumentNullException.ThrowIfNull(screens);
+        return new("Kiosk:Site:PatientPageUrl", new Uri(screens, "tiket/").AbsoluteUri);
+    }
+
+    /// <summary>Starts the host on <paramref name="port"/> (0: a free port; null: <see cref="DefaultPort"/>).</summary>
     public static async Task<SimulatorScreens> StartAsync(SimulatorSession session, int? port, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(output);
         var broker = session.Broker;
-        var listen = port?.ToString(CultureInfo.InvariantCulture) ?? Environment.GetEnvironmentVariable("KIOSK_SCREENS_PORT") ?? "8080";
+        var listen = port?.ToString(CultureInfo.InvariantCulture) ?? DefaultPort;
         var app = ScreensApp.Create(
         [
             $"--urls=http://127.0.0.1:{listen}",

@@ -61,4 +61,11 @@ public record TicketData
     /// consumer inserts a returned ticket where the kiosk put it; null when not waiting.
     /// </summary>
     public required int? QueuePosition { get; init; }
+
+    /// <summary>
+    /// The token in the ticket's QR code that opens its patient page (<see cref="Events.PatientToken"/>); null for a
+    /// ticket from before the token existed. Optional on the wire (contract 1.x): older readers skip it. Screens map it
+    /// to the ticket and never pass it to a page.
+    /// </summary>
+    public string? PatientToken { get; init; }
 }

@@ -23,4 +23,8 @@ public sealed record WaitingTicket
     public required Guid? TransferredFrom { get; init; }
 
     public required string? TransferredFromNumber { get; init; }
+
+    /// <summary>The ticket's patient-page token (as in <see cref="Events.TicketData.PatientToken"/>), so a screens host that
+    /// starts from the retained state still finds a waiting patient's page; null for a ticket from before the token.</summary>
+    public string? PatientToken { get; init; }
 }

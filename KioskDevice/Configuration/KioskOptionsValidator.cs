@@ -40,6 +40,11 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             Fail("Site:TimeZone", $"'{options.Site.TimeZone}' bukan zona waktu yang dikenal; pakai Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)");
         }
 
+        if (!string.IsNullOrEmpty(options.Site.PatientPageUrl) && PatientPageUrlProblem(options.Site.PatientPageUrl) is { } problem)
+        {
+            Fail("Site:PatientPageUrl", $"{problem}, tertulis '{options.Site.PatientPageUrl}'");
+        }
+
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             Fail("DataDirectory", "wajib diisi (mis. /var/lib/kiosk)");
@@ -222,6 +227,30 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
         {
             fail("Reader:BpjsService", "dan Reader:ReturningService harus menyebut layanan tujuan kartu yang dipindai");
         }
+    }
+
+    /// <summary>Longest patient-page address: with the 22-character token the QR stays small enough for 58 mm paper.</summary>
+    public const int MaxPatientPageUrlLength = 80;
+
+    /// <summary>Why a patient-page address cannot go into the QR code, or null when it can.</summary>
+    internal static string? PatientPageUrlProblem(string url)
+    {
+        if (url.Length > MaxPatientPageUrlLength)
+        {
+            return $"paling panjang {MaxPatientPageUrlLength} karakter (QR harus muat di kertas 58 mm)";
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        {
+            return "harus alamat http:// atau https:// halaman pasien di host layar, mis. http://192.168.1.10:8080/tiket/";
+        }
+
+        if (!url.EndsWith('/') || uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.Any(c => c is ' ' or '\\' || char.IsControl(c)))
+        {
+            return "harus berakhir dengan '/' tanpa '?', '#' atau spasi (token tiket ditulis langsung di belakangnya)";
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -20,4 +20,11 @@ public sealed class SiteOptions
 
     /// <summary>Complaint channels the SOPs publish (kotak saran, WhatsApp, SMS, email, media sosial); printed on every ticket.</summary>
     public ComplaintChannelOptions Complaints { get; set; } = new();
+
+    /// <summary>
+    /// The patient page of the screens host, ending in '/', e.g. <c>http://192.168.1.10:8080/tiket/</c>: the ticket's QR
+    /// code is this address followed by the ticket's token, so a patient follows the queue on a phone. Empty = the QR
+    /// keeps the ticket id (<c>ANTREAN:{id}</c>) for a counter scanner.
+    /// </summary>
+    public string PatientPageUrl { get; set; } = string.Empty;
 }

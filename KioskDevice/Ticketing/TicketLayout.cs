@@ -20,12 +20,20 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
     private bool Narrow => paper.Columns < 48;
 
-    /// <summary>The QR payload: the ticket's internal id, which a counter scanner can look up; no personal data.</summary>
-    public static string QrPayload(Ticket ticket)
+    /// <summary>
+    /// The QR payload, never personal data: with a patient page configured (<see cref="SiteOptions.PatientPageUrl"/>), its
+    /// address and the ticket's token, which a phone camera opens; otherwise (or for a ticket without a token) the ticket's
+    /// internal id, which a counter scanner can look up.
+    /// </summary>
+    public static string QrPayload(Ticket ticket, string? patientPageUrl = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return $"ANTREAN:{ticket.Id:D}";
+        return !string.IsNullOrEmpty(patientPageUrl) && ticket.PatientToken is { } token
+            ? patientPageUrl + token
+            : $"ANTREAN:{ticket.Id:D}";
     }
+
+    private bool HasPatientPage(Ticket ticket) => !string.IsNullOrEmpty(site.PatientPageUrl) && ticket.PatientToken is not null;
 
     public byte[] Render(TicketPrintModel model)
     {
@@ -105,11 +113,17 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         // Some POS-58 clones print GS ( k as text: for them the QR goes as a raster image.
         if (qrAsImage)
         {
-            ticketText.QrImage(QrPayload(ticket), moduleSize: Narrow ? 5 : 6);
+            ticketText.QrImage(QrPayload(ticket, site.PatientPageUrl), moduleSize: Narrow ? 5 : 6);
         }
         else
         {
-            ticketText.Qr(QrPayload(ticket), moduleSize: Narrow ? 5 : 6);
+            ticketText.Qr(QrPayload(ticket, site.PatientPageUrl), moduleSize: Narrow ? 5 : 6);
+        }
+
+        if (HasPatientPage(ticket))
+        {
+            // The page is on the Puskesmas network only: say so, or a patient on mobile data sees an error and gives up.
+            ticketText.Line("Pindai QR di HP: pantau antrean").Line("(sambung ke Wi-Fi Puskesmas)");
         }
 
         ticketText.Bold();

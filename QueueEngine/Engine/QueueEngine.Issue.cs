@@ -140,6 +140,7 @@ public sealed partial class QueueEngine
             IssuedAt = now,
             QueueKey = key,
             TransferredFrom = transferredFrom,
+            PatientToken = Kiosk.Contract.Events.PatientToken.New(),
         };
         return (ticket, null);
     }

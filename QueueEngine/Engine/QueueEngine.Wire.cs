@@ -39,6 +39,7 @@ public sealed partial class QueueEngine
                         FamilySize = t.FamilySize,
                         TransferredFrom = t.TransferredFrom,
                         TransferredFromNumber = NumberOf(t.TransferredFrom, null),
+                        PatientToken = t.PatientToken,
                     })],
                 };
             }).ToList();

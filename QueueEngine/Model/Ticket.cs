@@ -34,6 +34,11 @@ public sealed record Ticket
     public required double QueueKey { get; init; }
     /// <summary>Why it was voided, or the officer's reason for an emergency/manual ticket.</summary>
     public string? Note { get; init; }
+    /// <summary>
+    /// Opens the ticket's patient page (printed in its QR code, published with it; <see cref="Kiosk.Contract.Events.PatientToken"/>).
+    /// Not personal data; kept and removed with the ticket's row. Null for a ticket from before schema 3.
+    /// </summary>
+    public string? PatientToken { get; init; }
 
     public bool IsPriority => Priority != PriorityClass.None;
 

@@ -101,6 +101,7 @@ public static class WireMapping
             TransferredTo = ticket.TransferredTo,
             HasCardData = ticket.CardData is not null,
             QueuePosition = ticket.State == TicketState.Waiting ? queuePosition : null,
+            PatientToken = ticket.PatientToken,
         };
     }
 

@@ -180,6 +180,7 @@ public sealed class SnapshotProjection
                         FamilySize = t.FamilySize,
                         TransferredFrom = t.TransferredFrom,
                         TransferredFromNumber = t.TransferredFromNumber,
+                        PatientToken = t.PatientToken,
                     })],
                 };
             })

@@ -71,5 +71,10 @@ internal static class Migrations
         """
         CREATE INDEX processed_commands_at ON processed_commands(processed_at);
         """,
+        // 3: the patient-page token printed in each ticket's QR code (null for tickets from before). No index: the
+        // screens host looks tokens up in its own memory, the kiosk never does.
+        """
+        ALTER TABLE tickets ADD COLUMN patient_token TEXT;
+        """,
     ];
 }

@@ -21,7 +21,7 @@ internal sealed class TicketLog : IDisposable
 {
     private const string TicketColumns = "id, day, queue, seq_no, number, category, payer, priority, state, print_state, source, emergency, " +
         "family_size, card_kind, card_number, issued_at, printed_at, first_called_at, last_called_at, finished_at, called_by, call_count, " +
-        "transferred_from, transferred_to, queue_key, note";
+        "transferred_from, transferred_to, queue_key, note, patient_token";
 
     private readonly SqliteConnection _connection;
     private readonly TimeZoneInfo _zone;
@@ -189,6 +189,7 @@ internal sealed class TicketLog : IDisposable
         p["$transferred_to"].Value = (object?)t.TransferredTo?.ToString() ?? DBNull.Value;
         p["$queue_key"].Value = t.QueueKey;
         p["$note"].Value = (object?)t.Note ?? DBNull.Value;
+        p["$patient_token"].Value = (object?)t.PatientToken ?? DBNull.Value;
         _saveTicket.ExecuteNonQuery();
     }
 
@@ -490,6 +491,7 @@ internal sealed class TicketLog : IDisposable
             TransferredTo = r.IsDBNull(23) ? null : Guid.Parse(r.GetString(23)),
             QueueKey = r.GetDouble(24),
             Note = r.IsDBNull(25) ? null : r.GetString(25),
+            PatientToken = r.IsDBNull(26) ? null : r.GetString(26),
         };
     }
 

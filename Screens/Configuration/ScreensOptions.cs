@@ -50,6 +50,11 @@ public sealed class ScreensOptions
     /// <summary>SOP time per service code, minutes (for the amber/red timer on the loket page); default 5.</summary>
     public Dictionary<string, int> SopTargetMinutes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Minutes an SOP gives one patient of <paramref name="serviceCode"/>; 5 when the service has no entry.</summary>
+    public int SopMinutesFor(string serviceCode) => SopTargetMinutes.TryGetValue(serviceCode, out var minutes) ? minutes : DefaultSopMinutes;
+
+    public const int DefaultSopMinutes = 5;
+
     /// <summary>Messages queued for one browser; a browser that falls this far behind is dropped (it reconnects).</summary>
     public int ClientQueueCapacity { get; set; } = 256;
 

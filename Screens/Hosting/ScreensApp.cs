@@ -56,6 +56,9 @@ public static class ScreensApp
         builder.Services.AddSingleton<LoginTickets>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<TlsCertificate>();
+        builder.Services.AddSingleton(services => new Patients.PatientTickets(
+            services.GetRequiredService<IOptions<ScreensOptions>>().Value.SopMinutesFor, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<Patients.PatientPageGuard>();
         builder.Services.AddSingleton<DisplaySession>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DisplaySession>());
 
@@ -74,6 +77,7 @@ public static class ScreensApp
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
         ScreenEndpoints.Map(app);
+        Patients.PatientPageEndpoints.Map(app);
         return app;
     }
 }

@@ -22,10 +22,14 @@ public sealed partial class DisplaySession : BackgroundService
     private readonly ILogger<DisplaySession> logger;
     private readonly WireAdapter wire;
     private readonly QueueView view;
+
+    // The patient pages' token index reads the same state and events (tokens stay there, never in the view above).
+    private readonly Patients.PatientTickets patients;
     private MqttClient? client;
 
-    public DisplaySession(IOptions<ScreensOptions> options, MqttSessionFactory factory, TimeProvider time, ILogger<DisplaySession> logger)
+    public DisplaySession(IOptions<ScreensOptions> options, MqttSessionFactory factory, TimeProvider time, ILogger<DisplaySession> logger, Patients.PatientTickets patients)
     {
+        this.patients = patients;
         settings = options.Value;
         this.factory = factory;
         this.time = time;
@@ -88,6 +92,7 @@ public sealed partial class DisplaySession : BackgroundService
     {
         if (message.Topic == wire.Topics.State)
         {
+            patients.ApplyState(message.Payload.Span);
             if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
             {
                 view.ApplyState(snapshot!);
@@ -100,6 +105,7 @@ public sealed partial class DisplaySession : BackgroundService
         }
         else if (message.Topic == wire.Topics.Events)
         {
+            patients.ApplyEvent(message.Payload.Span);
             if (!WireAdapter.TryReadEvent(message.Payload, out var wireEvent))
             {
                 LogUnreadable(logger, message.Topic);

@@ -1,7 +1,7 @@
 namespace Kiosk.Screens.Text;
 
 /// <summary>Every sentence this host says to an officer or a technician, in one place, in Bahasa Indonesia.</summary>
-public static class Teks
+public static partial class Teks
 {
     public const string LoginRefused = "Nomor loket atau kata sandi salah.";
     public const string LoginUnreachable = "Server antrean (broker) tidak dapat dihubungi. Periksa jaringan lalu coba lagi.";

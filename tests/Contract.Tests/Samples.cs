@@ -39,6 +39,7 @@ internal static class Samples
         TransferredTo = null,
         HasCardData = true,
         QueuePosition = null,
+        PatientToken = "3q2-7wX9aLp0Zr5NvT8bQA",
     };
 
     /// <summary>Name → (schema in docs/asyncapi.yaml, wire bytes).</summary>
@@ -78,6 +79,7 @@ internal static class Samples
             {
                 TicketId = PoliTicketId, Number = "P-001", ServiceCode = "GIGI", State = TicketState.Waiting, PrintState = PrintState.NotRequired,
                 CounterId = null, CallCount = 0, CalledAt = null, TransferredFrom = TicketId, TransferredFromNumber = "A-001", QueuePosition = 0,
+                PatientToken = "Zm9vYmFyYmF6cXV4cXV1eA",
             }, new CardData(CardKind.Bpjs, "0001234567890")),
         })),
         ["reply-refused"] = ("CounterReply", ContractJson.SerializeToUtf8Bytes(CounterReply.Refused("loket1-0003", "1", CommandType.Serve,
@@ -101,7 +103,7 @@ internal static class Samples
                     {
                         TicketId = Guid.Parse("0193a1b2-0000-7000-8000-0000000000a2"), Number = "A-002", IssuedAt = Issued.AddSeconds(70),
                         PrintState = PrintState.Printed, Priority = PriorityKind.None, Category = PatientCategory.Lama, Payer = Payer.Umum,
-                        FamilySize = 3, TransferredFrom = null, TransferredFromNumber = null,
+                        FamilySize = 3, TransferredFrom = null, TransferredFromNumber = null, PatientToken = "b7Yx_2kQ9mR4tW1zLp8sNA",
                     },
                 ],
             },

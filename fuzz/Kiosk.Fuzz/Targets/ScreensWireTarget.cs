@@ -1,3 +1,4 @@
+using Kiosk.Screens.Patients;
 using Kiosk.Screens.Sessions;
 
 namespace Kiosk.Fuzz.Targets;
@@ -14,5 +15,27 @@ internal static class ScreensWireTarget
         _ = WireAdapter.TryReadEvent(input, out _);
         _ = WireAdapter.TryReadStatus(input, out _);
         _ = WireAdapter.TryReadReply(input, out _, out _);
+        PatientPages(input);
     }
+
+    /// <summary>
+    /// The patient pages' token index reads the same payloads: a fresh index takes the input as state and as event, then
+    /// is asked for the tokens of the golden samples (so a payload that maps one is drawn as a page) and for the input.
+    /// </summary>
+    public static void PatientPages(byte[] input)
+    {
+        var patients = new PatientTickets(_ => 10, TimeProvider.System);
+        _ = patients.ApplyState(input);
+        _ = patients.ApplyEvent(input);
+        _ = patients.ApplyState(input);
+        foreach (var token in SampleTokens)
+        {
+            _ = patients.Find(token);
+        }
+
+        _ = patients.Find(System.Text.Encoding.UTF8.GetString(input));
+    }
+
+    /// <summary>The tokens in the golden samples (tests/Contract.Tests/Samples.cs), which are the seeds.</summary>
+    private static readonly string[] SampleTokens = ["3q2-7wX9aLp0Zr5NvT8bQA", "Zm9vYmFyYmF6cXV4cXV1eA", "b7Yx_2kQ9mR4tW1zLp8sNA"];
 }

@@ -55,6 +55,36 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(result.Failures!, failure => failure.StartsWith("Kiosk:Site:Id:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("192.168.1.10:8080/tiket/")]
+    [InlineData("ftp://192.168.1.10/tiket/")]
+    [InlineData("http://192.168.1.10:8080/tiket")]
+    [InlineData("http://192.168.1.10:8080/tiket?t=")]
+    [InlineData("http://192.168.1.10:8080/tiket/#")]
+    [InlineData("http://192.168.1.10:8080/ti ket/")]
+    [InlineData("http://puskesmas-dengan-nama-yang-sangat-panjang.kabupaten.example.go.id:8080/halaman-pasien/tiket/")]
+    public void A_patient_page_address_the_QR_cannot_carry_is_refused(string url)
+    {
+        var options = Valid();
+        options.Site.PatientPageUrl = url;
+
+        var result = new KioskOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("Kiosk:Site:PatientPageUrl:", StringComparison.Ordinal) && failure.Contains(url, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("http://192.168.1.10:8080/tiket/")]
+    [InlineData("https://layar.pkm-kokop.lan/tiket/")]
+    public void An_empty_or_plain_patient_page_address_passes(string url)
+    {
+        var options = Valid();
+        options.Site.PatientPageUrl = url;
+
+        Assert.True(new KioskOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public void A_button_for_a_poli_or_unknown_service_and_a_counter_without_a_number_are_refused()
     {

@@ -76,6 +76,34 @@ public sealed class TicketLayoutTests
     }
 
     [Theory]
+    [InlineData(58)]
+    [InlineData(80)]
+    public void With_a_patient_page_the_QR_holds_its_address_and_the_token_and_the_ticket_says_to_scan_it(int paperMm)
+    {
+        var site = new SiteOptions { Name = Site.Name, TimeZone = Site.TimeZone, PatientPageUrl = "http://192.168.1.10:8080/tiket/" };
+        var paper = paperMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
+        var ticket = NewTicket() with { PatientToken = "3q2-7wX9aLp0Zr5NvT8bQA" };
+        var receipt = EscPosInterpreter.Parse(new TicketLayout(site, paper, EscPosCodePage.Pc858, Wita).Render(
+            new TicketPrintModel(ticket, "Pendaftaran BPJS / KIS", 4, TimeSpan.FromMinutes(18), [])), paper);
+
+        Assert.Equal("http://192.168.1.10:8080/tiket/3q2-7wX9aLp0Zr5NvT8bQA", receipt.Blocks.OfType<QrBlock>().Single().Payload);
+        Assert.Contains("Pindai QR di HP: pantau antrean", receipt.Text, StringComparison.Ordinal);
+        Assert.Empty(receipt.Diagnostics);
+    }
+
+    [Fact]
+    public void Without_a_patient_page_or_without_a_token_the_QR_keeps_the_ticket_id()
+    {
+        var withToken = NewTicket() with { PatientToken = "3q2-7wX9aLp0Zr5NvT8bQA" };
+
+        Assert.Equal("ANTREAN:01a20210-40ae-7c18-b742-3e69b85a637e", TicketLayout.QrPayload(withToken));
+        Assert.Equal("ANTREAN:01a20210-40ae-7c18-b742-3e69b85a637e", TicketLayout.QrPayload(withToken, ""));
+        Assert.Equal("ANTREAN:01a20210-40ae-7c18-b742-3e69b85a637e", TicketLayout.QrPayload(NewTicket(), "http://192.168.1.10:8080/tiket/"));
+        var receipt = Print(PaperProfile.Mm80, new TicketPrintModel(withToken, "Pendaftaran BPJS / KIS", 4, TimeSpan.FromMinutes(18), []));
+        Assert.DoesNotContain("Pindai QR", receipt.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(CardKind.Bpjs, "0001234567890")]
     [InlineData(CardKind.Nik, "3171234501900001")]
     [InlineData(CardKind.MedicalRecord, "RM00012345")]

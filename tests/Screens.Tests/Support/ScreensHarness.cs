@@ -51,10 +51,13 @@ internal sealed class ScreensHarness : IAsyncDisposable
     public static async Task<ScreensHarness> StartAsync(IReadOnlyDictionary<string, string>? screensOverrides = null, TimeProvider? time = null, IReadOnlyDictionary<string, string>? kioskOverrides = null)
     {
         var folder = Directory.CreateTempSubdirectory("screens-e2e-").FullName;
+        // The screens' port is held before the kiosk starts: the kiosk prints its patient-page address in every QR code.
+        var screensPort = LoopbackPorts.Take().ToString(CultureInfo.InvariantCulture);
         var kioskSettings = new Dictionary<string, string>
         {
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
             ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "200",
+            ["Kiosk:Site:PatientPageUrl"] = $"http://127.0.0.1:{screensPort}/tiket/",
         };
         foreach (var (key, value) in kioskOverrides ?? new Dictionary<string, string>())
         {
@@ -70,7 +73,7 @@ internal sealed class ScreensHarness : IAsyncDisposable
         {
             var settings = new Dictionary<string, string>
             {
-                ["urls"] = "http://127.0.0.1:0",
+                ["urls"] = $"http://127.0.0.1:{screensPort}",
                 ["Screens:SiteId"] = Site,
                 ["Screens:SiteName"] = "UPTD Puskesmas Kokop",
                 ["Screens:MqttHost"] = kiosk.Broker.Host,
@@ -134,6 +137,11 @@ internal sealed class ScreensHarness : IAsyncDisposable
             Kiosk.Activity.Happened -= Handler;
         }
     }
+
+    /// <summary>What the QR code of the ticket printed last with <paramref name="number"/> holds.</summary>
+    public string QrPayload(string number) => Kiosk.Printer.Receipts
+        .Last(r => r.TextLines.Any(l => l.Text.Trim() == number))
+        .Blocks.OfType<global::Kiosk.DeviceDrivers.Printing.Interpreting.QrBlock>().Single().Payload;
 
     /// <summary>A patient scans a card (e.g. a BPJS number); returns the ticket number.</summary>
     public async Task<string> ScanAsync(string text)

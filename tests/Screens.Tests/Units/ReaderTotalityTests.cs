@@ -49,6 +49,13 @@ public sealed class ReaderTotalityTests
         _ = WireAdapter.TryReadEvent(bytes, out _);
         _ = WireAdapter.TryReadStatus(bytes, out _);
         _ = WireAdapter.TryReadReply(bytes, out _, out _);
+
+        // The patient pages' token index reads the same payloads (as the fuzz target does).
+        var patients = new Kiosk.Screens.Patients.PatientTickets(_ => 10, TimeProvider.System);
+        _ = patients.ApplyState(bytes);
+        _ = patients.ApplyEvent(bytes);
+        _ = patients.Find("b7Yx_2kQ9mR4tW1zLp8sNA");
+        _ = patients.Find(System.Text.Encoding.UTF8.GetString(bytes));
     }
 
     [Fact]
