@@ -103,6 +103,9 @@ public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixtu
         // The README's first picture: the whole window, the kiosk, its roll, the display and every loket page.
         await page.ClickAsync("button.patient[data-button=bpjs]");
         await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+
+        // Loket 1 calls UMUM and PRIO: the BPJS ticket is in its list once the officer asks for every service.
+        await loket.Locator("#semua-layanan").CheckAsync();
         await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(harness.Numbers()[1], new() { Timeout = Timeout });
 
         // A window as tall as the page: frames below the viewport come out blank in a full-page capture.
