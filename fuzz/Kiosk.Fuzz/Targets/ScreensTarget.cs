@@ -14,7 +14,7 @@ namespace Kiosk.Fuzz.Targets;
 internal static class ScreensTarget
 {
     private static readonly ViewState State = new(
-        "Puskesmas Kokop", "2026-12-07", DayClosed: false, Sequence: 1, BrokerConnected: true, KioskOnline: true, KioskMessage: null,
+        "Puskesmas Kokop", "2026-12-07", DayClosed: false, Sequence: 1, BrokerConnected: true, KioskOnline: true, new KioskNoticeView(null, CanServePatients: true, Severe: false), PatientNotice: null,
         [new ViewService("A", "Pendaftaran", IsPoli: false, 0, 10, []), new ViewService("U", "Poli Umum", IsPoli: true, 0, 15, [])],
         [],
         []);
