@@ -22,6 +22,11 @@ public static class Teks
     public const string MethodNotAllowed = "Cara permintaan tidak diizinkan untuk alamat ini.";
     public const string ServerError = "Terjadi kesalahan di server layar. Coba lagi; bila berulang, hubungi teknisi.";
     public const string LoggedOut = "Anda sudah keluar.";
+    public const string BadAnnouncementKey = "Alamat suara panggilan tidak sah.";
+
+    public static string ClipMissing(string clip) => $"Rekaman '{clip}' tidak ada.";
+
+    public static string ClipUnreadable(string clip) => $"Rekaman '{clip}' tidak dapat dibaca (bukan WAV yang didukung). Teknisi: lihat log layar.";
 
     public static string TooManyAttempts(int seconds) => $"Terlalu banyak percobaan, coba lagi dalam {seconds} detik.";
 
