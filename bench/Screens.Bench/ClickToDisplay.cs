@@ -128,7 +128,7 @@ internal sealed class ClickToDisplay : IAsyncDisposable
     private async Task<long> SeenAsync(string key)
     {
         // The tap may see a hop a moment after the display did (it is one more subscriber): wait for it, boundedly.
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
+        var deadline = Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency);
         long ticks;
         while (!seen.TryRemove(key, out ticks))
         {

@@ -85,9 +85,9 @@ public sealed class ClipJoinerTests(ITestOutputHelper output)
 
     private static WavAudio Join(IReadOnlyList<string> clips) => ClipJoiner.Join([.. clips.Select(c => (c, Read(c)))]);
 
-    /// <summary>How the page played a call before: every clip whole, 0.2 s between them (its shortest gap).</summary>
+    /// <summary>How the page played a call before: every clip whole, back to back (each with espeak-ng's own trailing silence).</summary>
     private static TimeSpan Separate(IReadOnlyList<string> clips) =>
-        clips.Skip(1).Aggregate(TimeSpan.Zero, (sum, clip) => sum + Read(clip).Duration + TimeSpan.FromMilliseconds(200));
+        clips.Aggregate(TimeSpan.Zero, (sum, clip) => sum + Read(clip).Duration);
 
     internal static WavAudio Tone(int rate, int channels, TimeSpan length, float amplitude)
     {
