@@ -63,12 +63,22 @@ static async Task LatencyAsync(int calls)
     var folder = Directory.CreateTempSubdirectory("screens-bench-").FullName;
     try
     {
+        // The broker as a site runs it: Broker/mosquitto/site.conf leaves autosave_interval at Mosquitto's default
+        // (1800 s). The private broker's own 1 s autosave (for the tests that kill it) rewrites and fsyncs its whole store
+        // every second on its one thread, stalling every message meanwhile: 14 saves in a 100-call run, a tail the site
+        // never sees.
+        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions
+        {
+            Site = BenchSite,
+            CounterCount = 10,
+            ExtraConfigLines = ["autosave_interval 1800"],
+        });
         await using var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions
         {
             DataDirectory = folder,
-            Overrides = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" },
+            Broker = broker,
+            Overrides = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning", ["Kiosk:Site:Id"] = BenchSite },
         }, CancellationToken.None);
-        var broker = session.Broker;
         var app = ScreensApp.Create(
         [
             "--urls=http://127.0.0.1:0", $"--Screens:SiteId={session.Site}", $"--Screens:MqttPort={broker.Port}",
@@ -143,9 +153,9 @@ static async Task MemoryAsync()
 {
     // The screens host as its own process, 10 lokets and 3 displays.
     var here = AppContext.BaseDirectory;
-    await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = "pkm-bench", CounterCount = 10 });
+    await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = BenchSite, CounterCount = 10 });
     var screensPort = ChildProcess.FreePort();
-    var screens = ChildProcess.Start(Path.Combine(here, "Kiosk.Screens.dll"), $"--urls=http://127.0.0.1:{screensPort}", "--Screens:SiteId=pkm-bench",
+    var screens = ChildProcess.Start(Path.Combine(here, "Kiosk.Screens.dll"), $"--urls=http://127.0.0.1:{screensPort}", $"--Screens:SiteId={BenchSite}",
         $"--Screens:MqttPort={broker.Port}", $"--Screens:DisplayPassword={broker.For(BrokerRoles.Display).Password}", "--Logging:LogLevel:Default=Warning");
     var streams = new List<(HttpClient Client, Stream Stream)>();
     System.Diagnostics.Process? bareHost = null;
@@ -204,4 +214,10 @@ static double RssMiB(int pid)
 {
     var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
     return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}
+
+/// <summary>The bench's own site id, for its brokers, the kiosk and the screens host.</summary>
+internal static partial class Program
+{
+    private const string BenchSite = "pkm-bench";
 }
