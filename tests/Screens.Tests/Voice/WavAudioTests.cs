@@ -44,7 +44,8 @@ public sealed class WavAudioTests
                 "WAVEfmt "u8.CopyTo(bytes.AsSpan(8));
             }
 
-            _ = WavAudio.TryRead(bytes, out _, out _);
+            var read = WavAudio.TryRead(bytes, out var audio, out var reason);
+            Assert.True(read ? audio is not null && reason.Length == 0 : audio is null && reason.Length > 0, $"input {i}");
         }
     }
 
