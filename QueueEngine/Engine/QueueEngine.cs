@@ -385,6 +385,18 @@ public sealed partial class QueueEngine : IDisposable
         }
     }
 
+    /// <summary>The ticket log's <c>PRAGMA synchronous</c> (2 = FULL: every ticket and command commit is fsynced).</summary>
+    internal long SynchronousMode
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.SynchronousMode;
+            }
+        }
+    }
+
     public int MarkPublished(long uptoSequence)
     {
         lock (_gate)

@@ -40,7 +40,16 @@ public static partial class ScreenEndpoints
             new { siteName = options.Value.SiteName, timeZone = options.Value.TimeZone, runningText = options.Value.RunningText, announceMaxAgeSeconds = options.Value.AnnounceMaxAgeSeconds }, ScreensJson.Options));
 
         app.MapGet("/suara/{name}.wav", (string name, ClipLibrary clips) =>
-            clips.TryFind(name, out var path) ? Results.File(path, "audio/wav") : Refuse(StatusCodes.Status404NotFound, $"Rekaman '{name}' tidak ada."));
+            clips.TryFind(name, out var path) ? Results.File(path, "audio/wav") : Refuse(StatusCodes.Status404NotFound, Teks.ClipMissing(name)));
+
+        // One call as one joined WAV; the key is checked before any file is looked at.
+        app.MapGet(AnnouncementAudio.RoutePrefix + "{key}.wav", (string key, AnnouncementAudio audio) => audio.Get(key) switch
+        {
+            { Outcome: AudioOutcome.Joined, Wav: { } wav } => Results.File(wav, "audio/wav"),
+            { Outcome: AudioOutcome.UnknownClip, Clip: { } clip } => Refuse(StatusCodes.Status404NotFound, Teks.ClipMissing(clip)),
+            { Outcome: AudioOutcome.UnreadableClip, Clip: { } clip } => Refuse(StatusCodes.Status500InternalServerError, Teks.ClipUnreadable(clip)),
+            _ => Refuse(StatusCodes.Status400BadRequest, Teks.BadAnnouncementKey),
+        });
 
         app.MapGet("/api/layar/aliran", (HttpContext context, DisplaySession display) =>
         {

@@ -52,6 +52,7 @@ public static class ScreensApp
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<MqttSessionFactory>();
         builder.Services.AddSingleton<ClipLibrary>();
+        builder.Services.AddSingleton<AnnouncementAudio>();
         builder.Services.AddSingleton<LoketSessions>();
         builder.Services.AddSingleton<LoginTickets>();
         builder.Services.AddSingleton<LoginThrottle>();

@@ -21,6 +21,11 @@ public static partial class Teks
     public const string MethodNotAllowed = "Cara permintaan tidak diizinkan untuk alamat ini.";
     public const string ServerError = "Terjadi kesalahan di server layar. Coba lagi; bila berulang, hubungi teknisi.";
     public const string LoggedOut = "Anda sudah keluar.";
+    public const string BadAnnouncementKey = "Alamat suara panggilan tidak sah.";
+
+    public static string ClipMissing(string clip) => $"Rekaman '{clip}' tidak ada.";
+
+    public static string ClipUnreadable(string clip) => $"Rekaman '{clip}' tidak dapat dibaca (bukan WAV yang didukung). Teknisi: lihat log layar.";
 
     // The kiosk's state as the lokets and the waiting room are told (KioskNotice).
     private const string GiveManualNumber = "pasien diarahkan ke loket: beri nomor manual dengan tombol Nomor manual.";

@@ -10,16 +10,22 @@ public static class AnnouncementBuilder
 {
     public const string Chime = "chime";
 
+    /// <summary>"Nomor antrean": ends the first phrase.</summary>
+    public const string NumberIntro = "nomor-antrean";
+
+    /// <summary>"Silakan menuju": starts the last phrase.</summary>
+    public const string DestinationIntro = "silakan-menuju";
+
     /// <summary>The words every call uses besides numbers, letters and poli names.</summary>
-    public static IReadOnlyList<string> FixedClips { get; } = [Chime, "nomor-antrean", "silakan-menuju", "loket"];
+    public static IReadOnlyList<string> FixedClips { get; } = [Chime, NumberIntro, DestinationIntro, "loket"];
 
     /// <summary>A call to a loket: "Nomor antrean, A, dua belas, silakan menuju, loket, satu".</summary>
     public static Announcement ToCounter(string id, string ticketNumber, string counterId)
     {
-        var clips = new List<string> { Chime, "nomor-antrean" };
+        var clips = new List<string> { Chime, NumberIntro };
         var text = new List<string> { "Nomor antrean" };
         AddTicket(ticketNumber, clips, text);
-        clips.Add("silakan-menuju");
+        clips.Add(DestinationIntro);
         clips.Add("loket");
         text.Add("silakan menuju");
         text.Add("loket");
@@ -37,20 +43,20 @@ public static class AnnouncementBuilder
             destination = $"Loket {counterId}";
         }
 
-        return new Announcement(id, ticketNumber, destination, Sentence(text), clips, null, counterId);
+        return new Announcement(id, ticketNumber, destination, Sentence(text), clips, null, counterId, AnnouncementAudio.PathFor(clips));
     }
 
     /// <summary>A transfer: "Nomor antrean, G, satu, silakan menuju, poli gigi" (the poli's own clip).</summary>
     public static Announcement ToPoli(string id, string ticketNumber, string poliCode, string poliName)
     {
-        var clips = new List<string> { Chime, "nomor-antrean" };
+        var clips = new List<string> { Chime, NumberIntro };
         var text = new List<string> { "Nomor antrean" };
         AddTicket(ticketNumber, clips, text);
-        clips.Add("silakan-menuju");
+        clips.Add(DestinationIntro);
         clips.Add(PoliClip(poliCode));
         text.Add("silakan menuju");
         text.Add(poliName.ToLower(CultureInfo.GetCultureInfo("id-ID")));
-        return new Announcement(id, ticketNumber, poliName, Sentence(text), clips, poliCode, null);
+        return new Announcement(id, ticketNumber, poliName, Sentence(text), clips, poliCode, null, AnnouncementAudio.PathFor(clips));
     }
 
     /// <summary>The clip of a poli: its code in lower case with "p-" read as "poli-" (P-GIGI is poli-gigi, UGD is ugd).</summary>

@@ -15,10 +15,16 @@ public sealed partial class ClipLibrary(IOptions<ScreensOptions> options, IHostE
 
     public bool TryFind(string name, out string path)
     {
-        path = string.Empty;
-        if (!ClipName().IsMatch(name))
+        path = Candidates(name).FirstOrDefault() ?? string.Empty;
+        return path.Length > 0;
+    }
+
+    /// <summary>The files that exist for a clip, the Puskesmas's recording first; none for a name that is not a clip name.</summary>
+    public IEnumerable<string> Candidates(string name)
+    {
+        if (!IsClipName(name))
         {
-            return false;
+            yield break;
         }
 
         foreach (var folder in new[] { overrides, defaults })
@@ -26,14 +32,15 @@ public sealed partial class ClipLibrary(IOptions<ScreensOptions> options, IHostE
             var candidate = Path.Combine(folder, name + ".wav");
             if (File.Exists(candidate))
             {
-                path = candidate;
-                return true;
+                yield return candidate;
             }
         }
-
-        return false;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,40}$", RegexOptions.CultureInvariant)]
+    /// <summary>Lower-case letters, digits and dashes, at most 41 characters: never a path, never a separator.</summary>
+    public static bool IsClipName(string name) => name is not null && ClipName().IsMatch(name);
+
+    // \z, not $: "$" also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,40}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ClipName();
 }

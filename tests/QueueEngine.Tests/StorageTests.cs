@@ -147,6 +147,31 @@ public class StorageTests
         Assert.Equal(2, h.Engine.ReadOutbox(2).Count + h.Engine.ReadOutbox(1).Count);
     }
 
+    /// <summary>
+    /// The mark is committed without its own fsync (a lost mark only repeats an event), and only the mark: every
+    /// ticket and command after it is committed with synchronous = FULL again, and a reopened log keeps the mark.
+    /// </summary>
+    [Fact]
+    public void Marking_published_leaves_every_later_commit_fully_synced_and_the_mark_survives_a_reopen()
+    {
+        using var h = new EngineHarness();
+        Assert.Equal(2, h.Engine.SynchronousMode);
+        h.Issue();
+        var all = h.Engine.ReadOutbox(100);
+        Assert.Equal(all.Count, h.Engine.MarkPublished(all[^1].Sequence));
+        Assert.Equal(2, h.Engine.SynchronousMode);
+        Assert.True(h.Engine.MarkPublished(Guid.NewGuid()) is false);
+        Assert.Equal(2, h.Engine.SynchronousMode);
+        h.Issue();
+        var later = h.Engine.ReadOutbox(100);
+        Assert.DoesNotContain(later, e => all.Any(a => a.EventId == e.EventId));
+        Assert.NotEmpty(later);
+
+        h.Reopen();
+        Assert.Equal(later.Select(e => e.EventId), h.Engine.ReadOutbox(100).Select(e => e.EventId));
+        Assert.Equal(2, h.Engine.SynchronousMode);
+    }
+
     [Fact]
     public void Retention_exports_old_days_to_csv_then_deletes_them_and_never_reuses_a_sequence()
     {

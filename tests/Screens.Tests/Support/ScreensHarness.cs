@@ -41,6 +41,9 @@ internal sealed class ScreensHarness : IAsyncDisposable
 
     public PrivateBroker Broker => Kiosk.Broker;
 
+    /// <summary>The host's <c>ClipOverrideDirectory</c> (the Puskesmas's own recordings); not created until a test does.</summary>
+    public string OverrideFolder => Path.Combine(folder, "suara");
+
     public DisplaySession Display => Screens.Services.GetRequiredService<DisplaySession>();
 
     public LoketSessions Lokets => Screens.Services.GetRequiredService<LoketSessions>();

@@ -11,6 +11,15 @@ public sealed class AnnouncementBuilderTests
         Assert.Equal(["chime", "nomor-antrean", "a", "dua", "belas", "silakan-menuju", "loket", "satu"], call.Clips);
         Assert.Equal("Nomor antrean, A, dua belas, silakan menuju, loket, satu.", call.Text);
         Assert.Equal("Loket 1", call.Destination);
+        Assert.Equal("/suara/panggilan/chime_nomor-antrean_a_dua_belas_silakan-menuju_loket_satu.wav", call.Audio);
+    }
+
+    [Fact]
+    public void A_poli_whose_code_makes_no_clip_name_has_no_joined_audio_and_keeps_its_clips()
+    {
+        var call = AnnouncementBuilder.ToPoli("e3", "G-001", "P/GIGI 2", "Poli Gigi 2");
+        Assert.Null(call.Audio);
+        Assert.Contains("p/gigi 2", call.Clips);
     }
 
     [Fact]
