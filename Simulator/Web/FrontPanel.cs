@@ -138,8 +138,9 @@ public sealed class FrontPanel : IAsyncDisposable
             return;
         }
 
-        session.SetPrinter(PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal."));
-        Note("printer", $"Printer: {name}");
+        var state = PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal.");
+        session.SetPrinter(state);
+        Note("printer", $"Printer: {PrinterStates.Label(state)}");
         PublishStatus();
     }
 
@@ -408,7 +409,13 @@ public sealed class FrontPanel : IAsyncDisposable
         Events.Publish("printing", new { on });
     }
 
-    private void OnActivity(object? sender, KioskActivityEventArgs e) => Note(e.Source, e.Message, e.Kind, e.Number);
+    private void OnActivity(object? sender, KioskActivityEventArgs e) => Note(SourceLabel(e.Source), e.Message, e.Kind, e.Number);
+
+    /// <summary>Where a kiosk happening came from, as a person names it: the button's label, or the card reader.</summary>
+    private string SourceLabel(string source) =>
+        source == "scan" ? "pemindai"
+            : session.Front?.Buttons.FirstOrDefault(b => b.Id == source) is { } button ? "tombol " + button.Label
+            : source;
 
     private void OnReceipt(object? sender, ReceiptPrintedEventArgs e)
     {
