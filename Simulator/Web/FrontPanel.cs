@@ -38,6 +38,7 @@ public sealed class FrontPanel : IAsyncDisposable
     private Task ticking = Task.CompletedTask;
     private bool printing;
     private bool buzzer;
+    private int waiting;
     private Task scenarioRun = Task.CompletedTask;
     private object? scenarioResult;
 
@@ -91,6 +92,7 @@ public sealed class FrontPanel : IAsyncDisposable
                 problem = front?.LampLit(KioskSignals.ProblemLamp) ?? false,
                 buzzer,
                 printing,
+                waiting,
                 printer = PrinterStates.Name(session.Printer.State),
                 paper = session.PaperWidthMm,
                 clock = ClockText(),
@@ -388,6 +390,7 @@ public sealed class FrontPanel : IAsyncDisposable
     private void OnKioskStopped()
     {
         printing = false;
+        waiting = 0;
         buzzer = false;
         PublishStatus();
         Events.Publish("reload", new { });
@@ -409,7 +412,15 @@ public sealed class FrontPanel : IAsyncDisposable
         Events.Publish("printing", new { on });
     }
 
-    private void OnActivity(object? sender, KioskActivityEventArgs e) => Note(SourceLabel(e.Source), e.Message, e.Kind, e.Number);
+    private void OnActivity(object? sender, KioskActivityEventArgs e)
+    {
+        Note(SourceLabel(e.Source), e.Message, e.Kind, e.Number);
+        if (e.Waiting is { } count)
+        {
+            waiting = count;
+            Events.Publish("waiting", new { count });
+        }
+    }
 
     /// <summary>Where a kiosk happening came from, as a person names it: the button's label, or the card reader.</summary>
     private string SourceLabel(string source) =>
