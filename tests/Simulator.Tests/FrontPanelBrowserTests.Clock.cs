@@ -51,6 +51,46 @@ public sealed partial class FrontPanelBrowserTests
         Assert.DoesNotContain("selisih", await loket.Locator("body").TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_kiosk_in_its_own_process_follows_the_panel_clock_forward_and_back()
+    {
+        // As `./kiosk.sh run` has it: the jump and the day-close check cross the socket to the kiosk process.
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, kioskInChildProcess: true, clockAt: new TimeOnly(7, 30));
+        var page = await OpenAsync(harness);
+
+        await SetClockAsync(page, "16:30", "#jump-btn");
+        await Assertions.Expect(page.Locator("#view-display")).ToContainTextAsync("day.closed", new() { Timeout = Timeout });
+        await SetClockAsync(page, "08:00", "#jump-next");
+        await SetClockAsync(page, "07:40", "#jump-btn");
+        await page.ClickAsync("button.patient[data-button=umum]");
+        await Assertions.Expect(page.Locator("#roll .ticket")).ToHaveCountAsync(1, new() { Timeout = Timeout });
+        var number = Assert.Single(harness.Numbers());
+        Assert.EndsWith("001", number, StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#desk-counter", "1");
+        await page.ClickAsync("[data-cmd=call-next]");
+        await Assertions.Expect(page.Locator("#desk-reply")).ToContainTextAsync(number, new() { Timeout = Timeout });
+    }
+
+    [Theory]
+    [InlineData("jam=25:99")]
+    [InlineData("jam=16")]
+    [InlineData("jam=&hari=besok")]
+    [InlineData("")]
+    public async Task A_clock_the_panel_cannot_read_gets_a_clear_answer_and_leaves_the_clock_alone(string form)
+    {
+        await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, clockAt: new TimeOnly(9, 0));
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var before = harness.Session.Clock.Offset;
+
+        using var content = new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var answer = await client.PostAsync(new Uri(harness.Server.Address, "api/jam"), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("Jam harus berbentuk JJ:MM", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, harness.Session.Clock.Offset);
+    }
+
     private static async Task SetClockAsync(IPage page, string time, string button)
     {
         await page.Locator("#clock-note").EvaluateAsync("note => note.textContent = ''");
