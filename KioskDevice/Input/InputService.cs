@@ -37,8 +37,8 @@ public sealed partial class InputService(
 {
     public const string ButtonLoop = "buttons";
     public const string ScanLoop = "scanner";
-    private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
     public const string PrintLoop = "button-tickets";
+    private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, DateTimeOffset> lastCardTicket = new(StringComparer.Ordinal);
     private readonly PressAdmission admission = new(TimeSpan.FromMilliseconds(options.Value.Hardware.ButtonLockoutMilliseconds));
 
