@@ -53,5 +53,7 @@ public sealed class HostedKioskFront : IKioskFront
 
     public void CheckPrinterNow() => services.GetRequiredService<PrinterSupervisor>().CheckNow();
 
+    public void CheckDayCloseNow() => services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Kiosk.Device.DayClose.DayCloseService>().Single().CheckNow();
+
     private Kiosk.DeviceDrivers.Input.SimulatedScanReader Scanner => (Kiosk.DeviceDrivers.Input.SimulatedScanReader)services.GetRequiredService<ConfiguredReader>().Reader!;
 }

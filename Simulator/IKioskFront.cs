@@ -31,4 +31,7 @@ public interface IKioskFront
 
     /// <summary>Makes the kiosk look at its printer now, as it would at its next poll.</summary>
     void CheckPrinterNow();
+
+    /// <summary>Makes the kiosk check its day close now (after the clock was set), as it would at its next check.</summary>
+    void CheckDayCloseNow();
 }

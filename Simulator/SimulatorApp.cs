@@ -19,6 +19,9 @@ public static class SimulatorApp
     /// <summary>A ticket takes about this long to come out of a cheap thermal printer; the panel shows it printing.</summary>
     public static readonly TimeSpan PanelPrintDuration = TimeSpan.FromMilliseconds(1200);
 
+    /// <summary>The front panel's closing time when the configuration names none (the sample's empty value means midnight).</summary>
+    public const string PanelDayCloseTime = "16:00";
+
     public static async Task<int> RunPanelAsync(SimulatorCommandLine options, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,10 +36,10 @@ public static class SimulatorApp
         var patientPage = SimulatorScreens.PatientPageSetting(options.ScreensUrl ?? new Uri($"http://127.0.0.1:{SimulatorScreens.DefaultPort}/"));
         overrides.TryAdd(patientPage.Key, patientPage.Value);
 
-        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true, KioskInChildProcess = true };
+        var sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, CutNetworkOnPowerLoss = true, KioskInChildProcess = true, DefaultDayCloseTime = PanelDayCloseTime };
         if (options.DataDirectory is not null)
         {
-            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true, KioskInChildProcess = true };
+            sessionOptions = new SimulatorSessionOptions { Overrides = overrides, PrintDuration = PanelPrintDuration, ConfigFile = options.ConfigFile, DataDirectory = options.DataDirectory, CutNetworkOnPowerLoss = true, KioskInChildProcess = true, DefaultDayCloseTime = PanelDayCloseTime };
         }
 
         await using var session = await SimulatorSession.StartAsync(sessionOptions, cancellationToken);

@@ -57,7 +57,12 @@ public sealed class SimulatorScreens : IAsyncDisposable
             $"--Screens:MqttPort={broker.Port.ToString(CultureInfo.InvariantCulture)}",
             $"--Screens:DisplayPassword={broker.For(BrokerRoles.Display).Password}",
             "--Logging:LogLevel:Default=Warning",
-        ]);
+        ],
+
+        // The simulator's clock, as the kiosk's: the host stamps each loket command's sentAt, and the kiosk refuses
+        // a command whose sentAt is more than two minutes off its own clock. With the machine's clock here, every
+        // jump of the panel's clock made every loket command look like one from a PC whose clock is wrong.
+        session.Clock);
         try
         {
             await app.StartAsync(cancellationToken);

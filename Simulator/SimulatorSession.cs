@@ -91,6 +91,9 @@ public sealed partial class SimulatorSession : IAsyncDisposable
 
     public string DataDirectory => options.DataDirectory;
 
+    /// <summary>The kiosk's closing time (Kiosk:DayCloseTime, JJ:MM), or empty: the day closes at midnight.</summary>
+    public string DayCloseTime => settings["Kiosk:DayCloseTime"];
+
     public IServiceProvider Services => Host.Services;
 
     public KioskOptions KioskOptions => Services.GetRequiredService<IOptions<KioskOptions>>().Value;
@@ -162,6 +165,10 @@ public sealed partial class SimulatorSession : IAsyncDisposable
             {
                 settings[key] = value;
             }
+
+            // Kept in the settings either way, so the panel can tell the technician when the day closes.
+            var dayClose = defaults["Kiosk:DayCloseTime"] ?? string.Empty;
+            settings["Kiosk:DayCloseTime"] = dayClose.Length == 0 && options.DefaultDayCloseTime is { Length: > 0 } fallback ? fallback : dayClose;
 
             var session = new SimulatorSession(broker, options.Broker is null, options, settings, site, options.Clock ?? new SimulatorClock(), networkLine);
             await session.PowerOnAsync(cancellationToken);

@@ -34,6 +34,13 @@ public sealed class SimulatorSessionOptions
     /// </summary>
     public bool KioskInChildProcess { get; init; }
 
+    /// <summary>
+    /// The closing time (JJ:MM) when neither the configuration file nor the overrides name one (the sample
+    /// appsettings.json leaves it empty: midnight). The front panel sets 16:00, so a technician who walks the clock
+    /// through a working day sees the day close as a Puskesmas with a closing time has it.
+    /// </summary>
+    public string? DefaultDayCloseTime { get; init; }
+
     /// <summary>The kiosk's clock; the session makes its own when none is given.</summary>
     public SimulatorClock? Clock { get; init; }
 }

@@ -43,6 +43,10 @@ public sealed partial class DayCloseService(
     // Due at start (the close may have happened while the kiosk was off) and after every close.
     private bool retentionDue = true;
 
+    // One check at a time: the loop's and one asked for from outside (a clock set by hand) must not both close the day
+    // and write its recap twice.
+    private readonly SemaphoreSlim checking = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         heartbeats.Register(LoopName);
@@ -85,10 +89,40 @@ public sealed partial class DayCloseService(
     /// <summary>One check: midnight roll-over, then the configured closing time, then retention when due. Returns the day closed, if any.</summary>
     public async Task<DateOnly?> CheckAsync(CancellationToken cancellationToken)
     {
-        var closed = await CloseIfDueAsync(cancellationToken);
-        retentionDue |= closed is not null;
-        ApplyRetentionIfDue();
-        return closed;
+        await checking.WaitAsync(cancellationToken);
+        try
+        {
+            var closed = await CloseIfDueAsync(cancellationToken);
+            retentionDue |= closed is not null;
+            ApplyRetentionIfDue();
+            return closed;
+        }
+        finally
+        {
+            checking.Release();
+        }
+    }
+
+    /// <summary>
+    /// Checks now instead of at the next tick (up to 20 s later): after the clock was set by hand, the day closes when
+    /// the clock is set, as the technician expects. A failure is logged; the loop checks again at its next tick.
+    /// </summary>
+    public void CheckNow() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await CheckAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCheckNowFailed(logger, ex);
+        }
+    });
+
+    public override void Dispose()
+    {
+        checking.Dispose();
+        base.Dispose();
     }
 
     /// <summary>The last retention run that archived something.</summary>
@@ -205,6 +239,9 @@ public sealed partial class DayCloseService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention ({RetentionDays} days) could not archive old business days: {Reason}; nothing was deleted that was not archived, it tries again after the next close")]
     private static partial void LogRetentionFailed(ILogger logger, Exception exception, int retentionDays, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The day-close check asked for after a clock change failed; the loop checks again at its next tick")]
+    private static partial void LogCheckNowFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily recap for {Day} written to {Csv} and {Html}")]
     private static partial void LogRecapWritten(ILogger logger, string day, string csv, string html);

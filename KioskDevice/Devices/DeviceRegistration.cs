@@ -47,7 +47,9 @@ public static class DeviceRegistration
             Chip = b.Chip,
             Line = b.Line,
             DebounceMs = options.Hardware.DebounceMilliseconds,
-            LockoutMs = options.Hardware.ButtonLockoutMilliseconds,
+            // The kiosk applies Hardware:ButtonLockoutMilliseconds itself (Input/PressAdmission), where a refused press
+            // is told to the patient and logged; the driver's own lock-out would drop it without a word.
+            LockoutMs = 0,
             LongPressMs = options.Hardware.LongPressMilliseconds,
         }).ToList();
         return options.Hardware.Kind switch

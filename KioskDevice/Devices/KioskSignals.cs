@@ -8,7 +8,8 @@ namespace Kiosk.Device.Devices;
 /// <summary>
 /// What a patient sees and hears without reading a screen: the buttons are lit while a ticket can be printed, the
 /// problem lamp is lit while it cannot, and the buzzer tells a refused press (three short beeps), a rejected scan
-/// (two) and a printer that failed mid-ticket (one long) apart.
+/// (two), a second press of the same patient that gives no second ticket (one short) and a printer that failed
+/// mid-ticket (one long) apart.
 /// </summary>
 public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions> options, ILogger<KioskSignals> logger) : IDisposable
 {
@@ -35,6 +36,8 @@ public sealed partial class KioskSignals(ILampPanel lamps, IOptions<KioskOptions
     public Task RefusedAsync() => BeepAsync(Short, 3);
 
     public Task ScanRejectedAsync() => BeepAsync(Short, 2);
+
+    public Task PressIgnoredAsync() => BeepAsync(Short, 1);
 
     public Task PrintFailedAsync() => BeepAsync(Long, 1);
 

@@ -17,8 +17,10 @@ namespace Kiosk.Device.Input;
 /// <summary>
 /// The patient's side of the kiosk: a button press or a card scan becomes a ticket request. A scan is parsed first;
 /// anything that is not a kartu berobat, BPJS/KIS card, NIK or Mobile JKN booking is refused with a reason and never
-/// issues a ticket. After a ticket is issued from a button, that button is locked out for a moment so an impatient
-/// double press gives one ticket.
+/// issues a ticket. Every button press is decided the moment it is read (<see cref="PressAdmission"/>): taken (printed
+/// at once, or queued behind the ticket printing, and the patient is told so), refused as the same patient's double
+/// press within the lock-out, or refused because too many tickets already wait. Each decision is logged and reported;
+/// no press is dropped without a word. Taken presses are printed one after another by their own loop, in order.
 /// </summary>
 public sealed partial class InputService(
     IButtonPanel buttons,
@@ -35,9 +37,13 @@ public sealed partial class InputService(
 {
     public const string ButtonLoop = "buttons";
     public const string ScanLoop = "scanner";
+    public const string PrintLoop = "button-tickets";
     private static readonly TimeSpan BeatEvery = TimeSpan.FromSeconds(5);
-    private readonly Dictionary<string, TimeSpan> lastTicketPress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> lastCardTicket = new(StringComparer.Ordinal);
+    private readonly PressAdmission admission = new(TimeSpan.FromMilliseconds(options.Value.Hardware.ButtonLockoutMilliseconds));
+
+    // Taken presses waiting for the printer; never longer than PressAdmission.MaxWaiting + 1, so unbounded is safe.
+    private readonly System.Threading.Channels.Channel<TakenPress> taken = System.Threading.Channels.Channel.CreateUnbounded<TakenPress>(new() { SingleReader = true });
 
     /// <summary>A QR reader in continuous mode or a patient scanning twice must not get two numbers for one card.</summary>
     public static readonly TimeSpan SameCardLockout = TimeSpan.FromSeconds(30);
@@ -53,7 +59,11 @@ public sealed partial class InputService(
         }
 
         readiness.MarkReady(KioskReadiness.Inputs, $"Tombol ({options.Value.Buttons.Count}) dan pembaca kartu siap");
-        var loops = new List<Task> { RunLoopAsync(ButtonLoop, buttons.Events, HandleButtonAsync, stoppingToken) };
+        var loops = new List<Task>
+        {
+            RunLoopAsync(ButtonLoop, buttons.Events, HandleButtonAsync, stoppingToken),
+            RunLoopAsync(PrintLoop, taken.Reader, IssueTakenAsync, stoppingToken),
+        };
         if (reader is not null)
         {
             loops.Add(RunLoopAsync(ScanLoop, reader.Scans, HandleScanAsync, stoppingToken));
@@ -62,42 +72,20 @@ public sealed partial class InputService(
         await Task.WhenAll(loops);
     }
 
-    internal async Task HandleButtonAsync(ButtonEvent press, CancellationToken cancellationToken)
+    /// <summary>Decides a press at once (never waits for a print), so a press made while a ticket prints is told at once.</summary>
+    internal Task HandleButtonAsync(ButtonEvent press, CancellationToken cancellationToken)
     {
         var button = options.Value.Buttons.FirstOrDefault(b => b.Id == press.ButtonId);
         if (button is null)
         {
             LogUnknownButton(logger, press.ButtonId);
-            return;
+            return Task.CompletedTask;
         }
 
         switch (press.Kind)
         {
             case ButtonEventKind.Pressed:
-                // The panel's lock-out starts when it is told a ticket was issued; a second press already queued by
-                // then is caught here by its own timestamp, so an impatient double press still gives one ticket.
-                var lockout = TimeSpan.FromMilliseconds(options.Value.Hardware.ButtonLockoutMilliseconds);
-                if (lastTicketPress.TryGetValue(button.Id, out var previous) && press.Timestamp - previous < lockout)
-                {
-                    LogDoublePress(logger, button.Id);
-                    return;
-                }
-
-                // What the button does not ask is recorded as unknown, never guessed: the recap counts it apart.
-                var request = new IssueRequest(
-                    button.Service,
-                    button.Category.Length > 0 ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Unknown,
-                    button.Payer.Length > 0 ? Enum.Parse<Payer>(button.Payer) : Payer.Unknown,
-                    Enum.Parse<PriorityClass>(button.Priority),
-                    Source: TicketSource.Button);
-                var outcome = await issuer.IssueAsync(request, cancellationToken);
-                if (outcome.Kind != IssueOutcomeKind.Refused)
-                {
-                    lastTicketPress[button.Id] = press.Timestamp;
-                    buttons.NotifyTicketIssued(button.Id);
-                }
-
-                activity.Report(button.Id, outcome);
+                Admit(button, press);
                 break;
             case ButtonEventKind.LongPressed:
                 LogLongPress(logger, button.Id);
@@ -110,7 +98,65 @@ public sealed partial class InputService(
             case ButtonEventKind.Released:
                 break;
         }
+
+        return Task.CompletedTask;
     }
+
+    private void Admit(PatientButtonOptions button, ButtonEvent press)
+    {
+        switch (admission.Decide(button.Id, press.Timestamp, out var ahead))
+        {
+            case PressDecision.DoublePress:
+                LogDoublePress(logger, button.Id);
+                _ = signals.PressIgnoredAsync();
+                activity.Report(button.Id, nameof(PressDecision.DoublePress), Text.Teks.DoublePress(button.Label), admission.Waiting);
+                return;
+            case PressDecision.Busy:
+                LogBusy(logger, button.Id, ahead);
+                _ = signals.RefusedAsync();
+                activity.Report(button.Id, nameof(PressDecision.Busy), Text.Teks.PrinterBusy(ahead), admission.Waiting);
+                return;
+        }
+
+        if (ahead > 0)
+        {
+            // Told now, not when its turn comes: the patient sees the press counted while the previous ticket prints.
+            LogQueued(logger, button.Id, ahead);
+            activity.Report(button.Id, KioskActivity.QueuedKind, Text.Teks.PressQueued(button.Label, ahead), admission.Waiting);
+        }
+
+        taken.Writer.TryWrite(new TakenPress(button, press.Timestamp));
+    }
+
+    private async Task IssueTakenAsync(TakenPress press, CancellationToken cancellationToken)
+    {
+        var button = press.Button;
+        IssueOutcome outcome;
+        try
+        {
+            // What the button does not ask is recorded as unknown, never guessed: the recap counts it apart.
+            var request = new IssueRequest(
+                button.Service,
+                button.Category.Length > 0 ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Unknown,
+                button.Payer.Length > 0 ? Enum.Parse<Payer>(button.Payer) : Payer.Unknown,
+                Enum.Parse<PriorityClass>(button.Priority),
+                Source: TicketSource.Button);
+            outcome = await issuer.IssueAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The press was counted; its patient hears and reads that it failed, and the next one is not held up.
+            admission.Finished(button.Id, press.PressedAt, refused: true);
+            _ = signals.RefusedAsync();
+            activity.Report(button.Id, nameof(IssueOutcomeKind.Refused), Text.Teks.IssueFailed, admission.Waiting);
+            throw;
+        }
+
+        admission.Finished(button.Id, press.PressedAt, refused: outcome.Kind == IssueOutcomeKind.Refused);
+        activity.Report(button.Id, outcome, admission.Waiting);
+    }
+
+    private sealed record TakenPress(PatientButtonOptions Button, TimeSpan PressedAt);
 
     internal async Task HandleScanAsync(RawScan scan, CancellationToken cancellationToken)
     {
@@ -227,8 +273,14 @@ public sealed partial class InputService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event from unknown button {Button} ignored")]
     private static partial void LogUnknownButton(ILogger logger, string button);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Second press of {Button} within the lock-out ignored (one ticket per press)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Second press of {Button} within the lock-out refused (the same patient; one ticket per press); the patient is told")]
     private static partial void LogDoublePress(ILogger logger, string button);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Press of {Button} taken while printing; {Ahead} tickets before it")]
+    private static partial void LogQueued(ILogger logger, string button, int ahead);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Press of {Button} refused: {Ahead} tickets already wait for the printer; the patient is told to press again")]
+    private static partial void LogBusy(ILogger logger, string button, int ahead);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card {Card} scanned again within the lock-out: no second ticket")]
     private static partial void LogSameCard(ILogger logger, string card);

@@ -8,6 +8,9 @@ namespace Kiosk.Device.Input;
 /// </summary>
 public sealed class KioskActivity
 {
+    /// <summary>A press taken while tickets print: told at once, and its ticket's outcome follows when it is printed.</summary>
+    public const string QueuedKind = "Queued";
+
     public event EventHandler<KioskActivityEventArgs>? Happened;
 
     public void Report(string source, IssueOutcome outcome)
@@ -18,4 +21,15 @@ public sealed class KioskActivity
 
     public void Report(string source, string kind, string message) =>
         Happened?.Invoke(this, new KioskActivityEventArgs(source, kind, message, null));
+
+    /// <param name="waiting">Button tickets waiting behind the one printing, after this happening.</param>
+    public void Report(string source, IssueOutcome outcome, int waiting)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Happened?.Invoke(this, new KioskActivityEventArgs(source, outcome.Kind.ToString(), outcome.Message, outcome.Ticket?.Number, waiting));
+    }
+
+    /// <param name="waiting">Button tickets waiting behind the one printing, after this happening.</param>
+    public void Report(string source, string kind, string message, int waiting) =>
+        Happened?.Invoke(this, new KioskActivityEventArgs(source, kind, message, null, waiting));
 }

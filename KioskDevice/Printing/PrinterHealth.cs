@@ -110,7 +110,6 @@ public sealed class PrinterHealth
         _ => Kiosk.Contract.PrinterCondition.Unknown,
     };
 
-    /// <summary>What the patient and the officer are told, in Bahasa Indonesia.</summary>
     /// <summary>Why a job failed, for a technician or officer (the transport's own message, often .NET or socket English, goes to the log).</summary>
     public static string FailureSentence(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => kind switch
     {
@@ -125,6 +124,25 @@ public sealed class PrinterHealth
         _ => "sebab tidak diketahui",
     };
 
+    /// <summary>
+    /// What went wrong with one job, as it was when the job failed. The printer's own fault (paper out, cover open)
+    /// says most when it reported one; otherwise the job's failure does: a status read after a cable was pulled and
+    /// put back may well say "ready", and "gagal dicetak (Printer siap)" contradicts itself.
+    /// </summary>
+    public static string FailureCause(Kiosk.DeviceDrivers.Printing.Transports.PrintResult print)
+    {
+        ArgumentNullException.ThrowIfNull(print);
+        return FailureSentence(print.Status.IsKnown ? print.Status.Condition switch
+        {
+            PrinterCondition.PaperOut => Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.PaperOut,
+            PrinterCondition.CoverOpen => Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CoverOpen,
+            PrinterCondition.CutterError => Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CutterError,
+            PrinterCondition.Offline => Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Offline,
+            _ => print.FailureKind,
+        } : print.FailureKind);
+    }
+
+    /// <summary>What the patient and the officer are told about the printer's state, in Bahasa Indonesia.</summary>
     public static string Sentence(PrinterCondition condition) => condition switch
     {
         PrinterCondition.Ok => "Printer siap",

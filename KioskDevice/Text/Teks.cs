@@ -125,5 +125,17 @@ public static class Teks
         };
     }
 
+    // The patient at the buttons.
+    public static string DoublePress(string button) =>
+        $"Tombol {button} baru saja ditekan: satu tekanan untuk satu tiket, tiket Anda sedang dicetak. Pasien lain: tekan sekali lagi sebentar lagi.";
+
+    public static string PressQueued(string button, int ahead) =>
+        F($"Tombol {button} diterima. Tiket Anda dicetak sesudah {ahead} tiket di depan; mohon tunggu di depan kiosk.");
+
+    public static string PrinterBusy(int ahead) =>
+        F($"Kiosk sedang mencetak {ahead} tiket; tekanan ini belum diterima. Mohon tekan lagi setelah tiket keluar.");
+
+    public const string IssueFailed = "Tiket tidak dapat dibuat karena gangguan di kiosk. Mohon tekan lagi atau hubungi petugas.";
+
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

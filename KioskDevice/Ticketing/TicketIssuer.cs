@@ -174,7 +174,7 @@ public sealed partial class TicketIssuer(
 
         LogPrintFailed(logger, ticket.Number, print.FailureKind.ToString(), print.Message);
         return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket,
-            $"Tiket {ticket.Number} gagal dicetak ({PrinterHealth.Sentence(print.Status.Condition)}). Tiket akan dicetak ulang saat printer pulih.");
+            $"Tiket {ticket.Number} gagal dicetak: {PrinterHealth.FailureCause(print)}. Tiket akan dicetak ulang saat printer pulih; mohon hubungi petugas.");
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 namespace Kiosk.Simulator.Devices;
 
 /// <summary>
-/// The kiosk's clock in the simulator: the machine's time plus an offset that only moves forward. The front panel
-/// jumps it to a time of day (to watch the day close); the scenario runner moves it from one event to the next, so a
-/// whole day passes in seconds. Timers run at the machine's pace, so the kiosk's periodic checks see each jump promptly.
+/// The simulator's one clock: the machine's time plus an offset. The kiosk, its screens host (which stamps every loket
+/// command's <c>sentAt</c>) and the panel's own loket desks all read it, so a jump never looks like a loket PC whose
+/// clock is wrong. The scenario runner only moves it forward, from one event to the next, so a whole day passes in
+/// seconds; the front panel also moves it back within a day, as a technician walking a day forward and back does.
+/// Timers run at the machine's pace, so the kiosk's periodic checks see each jump promptly.
 /// </summary>
 public sealed class SimulatorClock : TimeProvider
 {
@@ -36,36 +38,24 @@ public sealed class SimulatorClock : TimeProvider
         }
     }
 
-    /// <summary>Takes another clock's offset (the parent's), or stays where it is when that lies behind.</summary>
-    public void AdvanceOffsetTo(TimeSpan offset)
-    {
-        while (true)
-        {
-            var current = Interlocked.Read(ref offsetTicks);
-            if (offset.Ticks <= current)
-            {
-                return;
-            }
+    /// <summary>Sets the clock to <paramref name="instant"/>, forward or back (the front panel's jumps).</summary>
+    public void MoveTo(DateTimeOffset instant) => SetOffset(instant - System.GetUtcNow());
 
-            if (Interlocked.CompareExchange(ref offsetTicks, offset.Ticks, current) == current)
-            {
-                Moved?.Invoke(this, EventArgs.Empty);
-                return;
-            }
+    /// <summary>Takes another clock's offset as it is, forward or back (a kiosk process follows its simulator).</summary>
+    public void SetOffset(TimeSpan offset)
+    {
+        if (Interlocked.Exchange(ref offsetTicks, offset.Ticks) != offset.Ticks)
+        {
+            Moved?.Invoke(this, EventArgs.Empty);
         }
     }
 
-    /// <summary>The next moment the clock in <paramref name="zone"/> reads <paramref name="timeOfDay"/> (today if still ahead, else tomorrow).</summary>
-    public DateTimeOffset NextLocal(TimeOnly timeOfDay, TimeZoneInfo zone)
+    /// <summary>The moment the clock in <paramref name="zone"/> reads <paramref name="timeOfDay"/>, <paramref name="days"/> after today's date.</summary>
+    public DateTimeOffset Local(TimeOnly timeOfDay, TimeZoneInfo zone, int days = 0)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var now = TimeZoneInfo.ConvertTime(GetUtcNow(), zone);
-        var local = now.Date + timeOfDay.ToTimeSpan();
-        if (local <= now.DateTime)
-        {
-            local = local.AddDays(1);
-        }
-
+        var today = TimeZoneInfo.ConvertTime(GetUtcNow(), zone).Date;
+        var local = today.AddDays(days) + timeOfDay.ToTimeSpan();
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }

@@ -44,7 +44,7 @@ public static class KioskPartProgram
 
         var configFile = args[4] == "-" ? null : args[4];
         var clock = new SimulatorClock();
-        clock.AdvanceOffsetTo(TimeSpan.FromTicks(offset));
+        clock.SetOffset(TimeSpan.FromTicks(offset));
         var printer = new ParentPrinterTransport(args[3]);
         var builder = KioskHost.CreateBuilder([], configFile);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -107,10 +107,13 @@ public static class KioskPartProgram
                 front.Scan(text);
                 return true;
             case PartMessage.Clock when message.ClockOffsetTicks is { } ticks:
-                clock.AdvanceOffsetTo(TimeSpan.FromTicks(ticks));
+                clock.SetOffset(TimeSpan.FromTicks(ticks));
                 return true;
             case PartMessage.CheckPrinter:
                 front.CheckPrinterNow();
+                return true;
+            case PartMessage.CheckDayClose:
+                front.CheckDayCloseNow();
                 return true;
             case PartMessage.Printed or PartMessage.StatusRead:
                 return printer.Complete(message);

@@ -132,6 +132,8 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
 
     public void CheckPrinterNow() => Post(new PartMessage { Type = PartMessage.CheckPrinter });
 
+    public void CheckDayCloseNow() => Post(new PartMessage { Type = PartMessage.CheckDayClose });
+
     public void MoveClock(TimeSpan offset) => Post(new PartMessage { Type = PartMessage.Clock, ClockOffsetTicks = offset.Ticks });
 
     /// <summary>SIGKILL: the kiosk stops at whatever instruction it was on; the kernel closes its files and sockets.</summary>

@@ -17,6 +17,7 @@ public sealed class PartMessage
     public const string Scan = "scan";
     public const string Clock = "clock";
     public const string CheckPrinter = "check-printer";
+    public const string CheckDayClose = "check-day-close";
     public const string Printed = "printed";
     public const string StatusRead = "status-read";
 

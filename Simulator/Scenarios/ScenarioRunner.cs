@@ -316,7 +316,8 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         var answered = new TaskCompletionSource<KioskActivityEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Handler(object? sender, KioskActivityEventArgs e)
         {
-            if (e.Source == source)
+            // A press taken while another ticket prints is told so first; its outcome comes when it is printed.
+            if (e.Source == source && e.Kind != KioskActivity.QueuedKind)
             {
                 answered.TrySetResult(e);
             }

@@ -11,6 +11,7 @@ using Kiosk.Mqtt;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Messaging;
 using Kiosk.Simulator.Scenarios;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Web;
 
@@ -37,6 +38,7 @@ public sealed class FrontPanel : IAsyncDisposable
     private Task ticking = Task.CompletedTask;
     private bool printing;
     private bool buzzer;
+    private int waiting;
     private Task scenarioRun = Task.CompletedTask;
     private object? scenarioResult;
 
@@ -90,9 +92,11 @@ public sealed class FrontPanel : IAsyncDisposable
                 problem = front?.LampLit(KioskSignals.ProblemLamp) ?? false,
                 buzzer,
                 printing,
+                waiting,
                 printer = PrinterStates.Name(session.Printer.State),
                 paper = session.PaperWidthMm,
                 clock = ClockText(),
+                dayClose = ClosingText(),
                 broker = BrokerInfo(),
                 counters = Enumerable.Range(1, session.Broker.CounterCount).ToArray(),
                 screens = ScreensUrl?.ToString().TrimEnd('/'),
@@ -136,8 +140,9 @@ public sealed class FrontPanel : IAsyncDisposable
             return;
         }
 
-        session.SetPrinter(PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal."));
-        Note("printer", $"Printer: {name}");
+        var state = PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal.");
+        session.SetPrinter(state);
+        Note("printer", $"Printer: {PrinterStates.Label(state)}");
         PublishStatus();
     }
 
@@ -193,18 +198,43 @@ public sealed class FrontPanel : IAsyncDisposable
         PublishStatus();
     }
 
-    public void JumpClock(string timeOfDay)
+    /// <summary>
+    /// Sets the kiosk's clock to <paramref name="timeOfDay"/> today, forward or back, or on the next day: a technician
+    /// walks a working day. The kiosk, its screens host and the panel's loket desks share the clock, so loket commands
+    /// keep working after every jump. Returns what happened, in words the technician reads on the panel.
+    /// </summary>
+    public string JumpClock(string timeOfDay, bool nextDay = false)
     {
         if (!TimeOnly.TryParseExact(timeOfDay, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             throw new PanelException("Jam harus berbentuk JJ:MM, mis. 16:00.");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(KioskOrThrow().TimeZone);
-        session.Clock.AdvanceTo(session.Clock.NextLocal(time, zone));
-        Note("jam", $"Jam kiosk dimajukan ke {ClockText()}");
+        var kiosk = KioskOrThrow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(kiosk.TimeZone);
+        var before = TimeZoneInfo.ConvertTime(session.Clock.GetUtcNow(), zone);
+        var target = session.Clock.Local(time, zone, nextDay ? 1 : 0);
+        session.Clock.MoveTo(target);
+
+        // Now rather than at the kiosk's next check (up to 20 s): the day closes when the clock passes the closing time.
+        kiosk.CheckDayCloseNow();
+        var message = SimulatorTeks.ClockMoved(TimeOnly.FromDateTime(before.DateTime), TimeZoneInfo.ConvertTime(target, zone), nextDay, ClosingTime());
+        Note("jam", message);
         PublishStatus();
+        if (nextDay)
+        {
+            // A loket session ends with its day: the loket frame logs in again on the new day.
+            Events.Publish("relogin", new { });
+        }
+
+        return message;
     }
+
+    /// <summary>When the kiosk closes its day, or null: at midnight.</summary>
+    private TimeOnly? ClosingTime() =>
+        TimeOnly.TryParseExact(session.DayCloseTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+
+    private string ClosingText() => SimulatorTeks.ClosingTime(ClosingTime());
 
     public async Task<string> CounterAsync(int counter, string type, string? poli)
     {
@@ -360,6 +390,7 @@ public sealed class FrontPanel : IAsyncDisposable
     private void OnKioskStopped()
     {
         printing = false;
+        waiting = 0;
         buzzer = false;
         PublishStatus();
         Events.Publish("reload", new { });
@@ -381,7 +412,21 @@ public sealed class FrontPanel : IAsyncDisposable
         Events.Publish("printing", new { on });
     }
 
-    private void OnActivity(object? sender, KioskActivityEventArgs e) => Note(e.Source, e.Message, e.Kind, e.Number);
+    private void OnActivity(object? sender, KioskActivityEventArgs e)
+    {
+        Note(SourceLabel(e.Source), e.Message, e.Kind, e.Number);
+        if (e.Waiting is { } count)
+        {
+            waiting = count;
+            Events.Publish("waiting", new { count });
+        }
+    }
+
+    /// <summary>Where a kiosk happening came from, as a person names it: the button's label, or the card reader.</summary>
+    private string SourceLabel(string source) =>
+        source == "scan" ? "pemindai"
+            : session.Front?.Buttons.FirstOrDefault(b => b.Id == source) is { } button ? "tombol " + button.Label
+            : source;
 
     private void OnReceipt(object? sender, ReceiptPrintedEventArgs e)
     {

@@ -92,8 +92,16 @@ public sealed class FrontPanelServer : IAsyncDisposable
         });
         app.MapPost("/api/jam", async (HttpRequest request) =>
         {
-            var form = await request.ReadFormAsync();
-            return Act(() => panel.JumpClock(form["jam"].ToString()));
+            var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+            try
+            {
+                var message = panel.JumpClock(form?["jam"].ToString() ?? string.Empty, nextDay: form?["hari"].ToString() == "besok");
+                return Results.Json(new { ok = true, message });
+            }
+            catch (PanelException ex)
+            {
+                return Results.Json(new { ok = false, message = ex.Message }, statusCode: StatusCodes.Status400BadRequest);
+            }
         });
         app.MapPost("/api/loket/{counter:int}/{type}", async (int counter, string type, HttpRequest request) =>
         {

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Kiosk.Simulator.Tests;
 
 /// <summary>The front panel in Debian's Chromium against the running simulator: what a technician clicks and sees.</summary>
-public sealed class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class FrontPanelBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan PrintDuration = TimeSpan.FromMilliseconds(1500);
     private const float Timeout = 20_000;

@@ -1,3 +1,4 @@
+using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Web;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +21,9 @@ internal sealed class PanelHarness : IAsyncDisposable
         Server = server;
     }
 
+    /// <summary>The sample appsettings.json's zone.</summary>
+    public const string SiteTimeZone = "Asia/Jakarta";
+
     public SimulatorScreens? Screens { get; }
 
     public SimulatorSession Session { get; }
@@ -29,16 +33,25 @@ internal sealed class PanelHarness : IAsyncDisposable
     public FrontPanelServer Server { get; }
 
     /// <param name="kioskInChildProcess">The kiosk in its own process, as <c>./kiosk.sh run</c> has it, so a power cut kills it.</param>
-    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false, bool kioskInChildProcess = false)
+    /// <param name="clockAt">
+    /// The kiosk's clock starts at this local time today (the site's zone; 08:00 unless given), whatever the machine's
+    /// time: the panel's day closes at 16:00, and a test run in the evening must still find the day open.
+    /// </param>
+    /// <param name="lockout">The button lock-out; none by default, so each click in a test is a new patient.</param>
+    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false, bool kioskInChildProcess = false, TimeOnly? clockAt = null, TimeSpan? lockout = null)
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-panel-").FullName;
         var overrides = new Dictionary<string, string>(SimulatorApp.QuietLogs)
         {
-            // No double-press lock-out: each click in a test is a new patient, with no waiting between them.
-            ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "0",
+            // No double-press lock-out unless asked: each click in a test is a new patient, with no waiting between them.
+            ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = ((int)(lockout ?? TimeSpan.Zero).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
         };
-        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true, KioskInChildProcess = kioskInChildProcess }, CancellationToken.None);
+        var clock = new SimulatorClock();
+        clock.MoveTo(clock.Local(clockAt ?? new TimeOnly(8, 0), TimeZoneInfo.FindSystemTimeZoneById(SiteTimeZone)));
+
+        // The front panel's own closing time, as `./kiosk.sh run` starts it.
+        var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true, KioskInChildProcess = kioskInChildProcess, Clock = clock, DefaultDayCloseTime = SimulatorApp.PanelDayCloseTime }, CancellationToken.None);
         var screens = withScreens ? await SimulatorScreens.StartAsync(session, port: 0, TextWriter.Null, CancellationToken.None) : null;
         var panel = screens is null ? new FrontPanel(session, screensUrl: null) : new FrontPanel(session, screens);
         await panel.StartAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Printing.Interpreting;
 using Kiosk.Queue.Model;
 using Kiosk.TestSupport;
@@ -52,19 +53,39 @@ public sealed class IssueFlowTests
     }
 
     [Fact]
-    public async Task An_impatient_double_press_gives_one_ticket()
+    public async Task An_impatient_double_press_gives_one_ticket_and_the_second_press_is_told_why()
     {
         await using var kiosk = await KioskHarness.StartAsync();
-        var first = kiosk.NextActivity("umum");
+        var seen = kiosk.Activities("umum", 2, a => a.Kind != KioskActivity.QueuedKind);
 
-        kiosk.Session.Buttons.Press("umum");
-        kiosk.Session.Buttons.Press("umum");
-        await first.WaitAsync(Wait);
-        // A press on another button is the sentinel: inputs are handled in order, so a second A ticket would come first.
+        // Two presses 180 ms apart on the panel's own timeline, inside the 200 ms lock-out, however busy the machine is.
+        kiosk.Session.Buttons.Bounce("umum", (true, TimeSpan.Zero), (false, TimeSpan.FromMilliseconds(100)), (true, TimeSpan.FromMilliseconds(180)), (false, TimeSpan.FromMilliseconds(280)));
+        var decided = await seen.WaitAsync(Wait);
+        // A press on another button is the sentinel: tickets are printed in order, so a second A ticket would come first.
         var sentinel = await kiosk.PressAsync("bpjs");
 
         Assert.Equal("B-001", sentinel.Number);
         Assert.Equal(["A-001", "B-001"], kiosk.Session.Engine.TodayTickets().Select(t => t.Number).Order().ToArray());
+        var refusal = Assert.Single(decided, a => a.Kind == "DoublePress");
+        Assert.Contains("satu tekanan untuk satu tiket", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal("A-001", Assert.Single(decided, a => a.Kind == "Printed").Number);
+    }
+
+    [Fact]
+    public async Task Presses_0_6_s_apart_on_the_panel_timeline_give_a_ticket_every_third_press_and_a_told_refusal_for_the_rest()
+    {
+        // The shipped lock-out, 1.5 s; presses every 0.6 s on the button panel's timeline (no real waiting).
+        await using var kiosk = await KioskHarness.StartAsync(new Dictionary<string, string> { ["Kiosk:Hardware:ButtonLockoutMilliseconds"] = "1500" });
+        const int presses = 9;
+        var seen = kiosk.Activities("umum", presses, a => a.Kind != KioskActivity.QueuedKind);
+        var levels = Enumerable.Range(0, presses).SelectMany(i => new[] { (true, TimeSpan.FromMilliseconds(600 * i)), (false, TimeSpan.FromMilliseconds((600 * i) + 120)) }).ToArray();
+
+        kiosk.Session.Buttons.Bounce("umum", levels);
+        var decided = await seen.WaitAsync(Wait);
+
+        Assert.Equal(3, decided.Count(a => a.Kind == "Printed"));
+        Assert.Equal(6, decided.Count(a => a.Kind == "DoublePress"));
+        Assert.Equal(["A-001", "A-002", "A-003"], kiosk.Session.Engine.TodayTickets().Select(t => t.Number).ToArray());
     }
 
     [Fact]

@@ -73,11 +73,11 @@ internal sealed class KioskHarness : IAsyncDisposable
             }
         }
 
-        var done = NextActivity(buttonId);
+        var done = Activities(buttonId, 1, a => a.Kind != KioskActivity.QueuedKind);
         Session.Buttons.Press(buttonId);
-        var outcome = await done.WaitAsync(Wait);
+        var outcome = (await done.WaitAsync(Wait))[0];
 
-        // The lock-out runs from the moment the kiosk issued the ticket, i.e. about now.
+        // The lock-out runs from the press the ticket came from; waiting from now on is more than enough.
         lastPress[buttonId] = DateTime.UtcNow;
         return outcome;
     }
@@ -87,6 +87,33 @@ internal sealed class KioskHarness : IAsyncDisposable
         var done = NextActivity("scan");
         Session.Scanner.Scan(text);
         return await done.WaitAsync(Wait);
+    }
+
+    /// <summary>The next <paramref name="count"/> happenings from <paramref name="source"/> that match <paramref name="which"/>.</summary>
+    public Task<IReadOnlyList<KioskActivityEventArgs>> Activities(string source, int count, Func<KioskActivityEventArgs, bool> which)
+    {
+        var seen = new List<KioskActivityEventArgs>();
+        var done = new TaskCompletionSource<IReadOnlyList<KioskActivityEventArgs>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(object? sender, KioskActivityEventArgs e)
+        {
+            lock (seen)
+            {
+                if (e.Source != source || !which(e) || seen.Count == count)
+                {
+                    return;
+                }
+
+                seen.Add(e);
+                if (seen.Count == count)
+                {
+                    Session.Activity.Happened -= Handler;
+                    done.TrySetResult(seen.ToArray());
+                }
+            }
+        }
+
+        Session.Activity.Happened += Handler;
+        return done.Task;
     }
 
     public Task<KioskActivityEventArgs> NextActivity(string source)

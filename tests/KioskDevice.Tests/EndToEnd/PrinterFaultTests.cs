@@ -72,4 +72,32 @@ public sealed class PrinterFaultTests
         Assert.False(called.GetProperty("ok").GetBoolean(), called.ToString());
         Assert.Equal(PrintState.Failed, kiosk.Session.Engine.TodayTickets().Single().PrintState);
     }
+
+    [Fact]
+    public async Task A_ticket_cut_off_mid_print_tells_the_patient_the_real_cause_not_that_the_printer_is_ready()
+    {
+        // The printer answers "ready" again right after the cable came back; the job itself was cut off.
+        await using var kiosk = await KioskHarness.StartAsync(new Dictionary<string, string> { ["Kiosk:Printer:StatusPollSeconds"] = "600" });
+        kiosk.Session.Printer.FailNextJob(PrintFailureKind.Disconnected, "cable pulled mid-ticket");
+
+        var failed = await kiosk.PressAsync("umum");
+
+        Assert.Equal("PrintFailed", failed.Kind);
+        Assert.StartsWith("Tiket A-001 gagal dicetak: sambungan ke printer terputus saat mencetak", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("siap", failed.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_failed_job_on_a_printer_that_reports_a_fault_names_the_fault()
+    {
+        await using var kiosk = await KioskHarness.StartAsync(new Dictionary<string, string> { ["Kiosk:Printer:StatusPollSeconds"] = "600" });
+        kiosk.Session.Printer.FailNextJob(PrintFailureKind.Timeout, "no answer");
+
+        // The paper ran out while the kiosk had not polled yet: the job's status read says so.
+        kiosk.Session.Printer.State = VirtualPrinterState.PaperOut;
+        var failed = await kiosk.PressAsync("umum");
+
+        Assert.Equal("PrintFailed", failed.Kind);
+        Assert.StartsWith("Tiket A-001 gagal dicetak: kertas printer habis.", failed.Message, StringComparison.Ordinal);
+    }
 }
