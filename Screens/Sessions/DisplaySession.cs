@@ -93,7 +93,7 @@ public sealed partial class DisplaySession : BackgroundService
         if (message.Topic == wire.Topics.State)
         {
             patients.ApplyState(message.Payload.Span);
-            if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
+            if (WireAdapter.TryReadState(message.Payload, settings.SopMinutesFor, out var snapshot))
             {
                 view.ApplyState(snapshot!);
                 Browsers.Publish(Current());
@@ -160,8 +160,6 @@ public sealed partial class DisplaySession : BackgroundService
 
         return null;
     }
-
-    private int SopMinutes(string code) => settings.SopTargetMinutes.TryGetValue(code, out var minutes) ? minutes : 5;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Display MQTT session {State}: {Reason}")]
     private static partial void LogBroker(ILogger logger, MqttConnectionState state, string reason);

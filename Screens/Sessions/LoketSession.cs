@@ -240,7 +240,7 @@ public sealed partial class LoketSession : IAsyncDisposable
         }
         else if (message.Topic == wire.Topics.State)
         {
-            if (WireAdapter.TryReadState(message.Payload, SopMinutes, out var snapshot))
+            if (WireAdapter.TryReadState(message.Payload, settings.SopMinutesFor, out var snapshot))
             {
                 view.ApplyState(snapshot!);
                 Browsers.Publish(Current());
@@ -291,8 +291,6 @@ public sealed partial class LoketSession : IAsyncDisposable
             pending.TryRemove(old, out _);
         }
     }
-
-    private int SopMinutes(string code) => settings.SopTargetMinutes.TryGetValue(code, out var minutes) ? minutes : 5;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Loket {Counter}: no reply to {CommandId} within the time limit; the officer was told")]
     private static partial void LogGaveUp(ILogger logger, int counter, string commandId);
