@@ -84,7 +84,7 @@ public sealed class Arm64KioskTests
                         Assert.Equal(0, await kiosk.WaitForExitAsync(Wait));
                     }
                 }
-                catch (Exception ex) when (ex is TimeoutException or Xunit.Sdk.XunitException)
+                catch (Exception ex) when (ex is TimeoutException or Xunit.Sdk.XunitException or System.Threading.Channels.ChannelClosedException)
                 {
                     throw new InvalidOperationException($"life {life}: {ex.Message}\nEmulated kiosk output:\n{kiosk.Output}", ex);
                 }
