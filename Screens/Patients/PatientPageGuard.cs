@@ -4,7 +4,7 @@ using Kiosk.Screens.Sessions;
 namespace Kiosk.Screens.Patients;
 
 /// <summary>
-/// Keeps the patient pages cheap for the host, whoever scans tokens. A token is 128 random bits, so guessing finds
+/// Keeps the patient pages cheap for the host, whoever scans tokens. A token has 122 random bits, so guessing finds
 /// nothing; what could hurt is volume: many look-ups or many open streams. So, per client address (IPv6 by /64, as
 /// <see cref="LoginThrottle.AddressKey"/>): at most <see cref="LookupsPerWindow"/> page or stream requests per
 /// <see cref="Window"/> (a phone needs one page and one stream, plus one per reconnect), and at most
