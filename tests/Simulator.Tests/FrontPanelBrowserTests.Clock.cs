@@ -1,3 +1,4 @@
+using Kiosk.TestSupport;
 using Microsoft.Playwright;
 
 namespace Kiosk.Simulator.Tests;
@@ -113,12 +114,7 @@ public sealed partial class FrontPanelBrowserTests
 
     private static async Task<string> WaitForTicketAsync(PanelHarness harness, int count)
     {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (harness.Numbers().Count < count)
-        {
-            await Task.Delay(50, bound.Token);
-        }
-
+        await Eventually.TrueAsync(() => harness.Numbers().Count >= count, $"the kiosk has {count} tickets today", TimeSpan.FromSeconds(20));
         return harness.Numbers()[count - 1];
     }
 }

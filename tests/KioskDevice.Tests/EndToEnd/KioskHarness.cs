@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.TestSupport;
 using Kiosk.TestSupport.Contract;
 using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Printing.Interpreting;
 using Kiosk.Simulator;
-using Kiosk.TestSupport;
 
 namespace Kiosk.Device.Tests.EndToEnd;
 
@@ -149,19 +149,8 @@ internal sealed class KioskHarness : IAsyncDisposable
         return JsonDocument.Parse(reply).RootElement.Clone();
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? Wait);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(condition, what, timeout ?? Wait);
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.TestSupport;
 using Kiosk.Screens.Hosting;
 using Kiosk.Screens.Sessions;
 using Kiosk.Simulator;
@@ -213,19 +214,8 @@ internal sealed class ScreensHarness : IAsyncDisposable
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? Wait);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(condition, what, timeout ?? Wait);
 
     public async ValueTask DisposeAsync()
     {
