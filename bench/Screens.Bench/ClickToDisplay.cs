@@ -145,7 +145,15 @@ internal sealed class ClickToDisplay : IAsyncDisposable
 
     private async Task<string> CommandAsync(object body)
     {
-        using var response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body);
+        // A 202 is "not answered yet" (the host keeps sending): ask again with the same id, as the page does.
+        var response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body);
+        for (var again = 0; response.StatusCode == System.Net.HttpStatusCode.Accepted && again < 20; again++)
+        {
+            response.Dispose();
+            response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body);
+        }
+
+        using var answered = response;
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         if (!response.IsSuccessStatusCode || !answer.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
         {

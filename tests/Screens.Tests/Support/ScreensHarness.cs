@@ -203,11 +203,22 @@ internal sealed class ScreensHarness : IAsyncDisposable
     public static async Task<HttpResponseMessage> LoginAsync(HttpClient client, int counter, string password) =>
         await client.PostAsync("/api/loket/masuk", Json(new { counter, password }));
 
+    /// <summary>
+    /// Posts a command the way the loket page does: a 202 ("the kiosk has not answered yet", after the host's short
+    /// wait, as on a busy machine) is asked again with the same command id until the outcome comes, within <see cref="Wait"/>.
+    /// </summary>
     public static async Task<(HttpStatusCode Status, JsonElement Body)> CommandAsync(HttpClient client, int counter, object command)
     {
-        using var response = await client.PostAsync($"/api/loket/{counter.ToString(CultureInfo.InvariantCulture)}/perintah", Json(command));
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            using var response = await client.PostAsync($"/api/loket/{counter.ToString(CultureInfo.InvariantCulture)}/perintah", Json(command));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
+            {
+                return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+            }
+        }
     }
 
     public static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
