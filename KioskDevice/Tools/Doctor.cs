@@ -201,7 +201,7 @@ public static class Doctor
             : DoctorCheck.Fail("Broker MQTT", $"{where}: langganan {topics.AllCommands} ditolak", $"Perbarui ACL: Kiosk.Broker acl --site {options.Site.Id} > /etc/mosquitto/kiosk.acl");
     }
 
-    /// <summary>install.sh keeps the readable role passwords here; /etc/mosquitto/kiosk.passwd holds only their hashes.</summary>
+    /// <summary>kiosk-setup keeps the readable role passwords here; /etc/mosquitto/kiosk.passwd holds only their hashes.</summary>
     private const string BrokerPasswordsHint =
         "Periksa 'systemctl status mosquitto', Kiosk:Mqtt:Host/Port, dan Kiosk:Mqtt:Password: harus sama dengan baris 'kiosk' di /etc/kiosk/broker-passwords.";
 

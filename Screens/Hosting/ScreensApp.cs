@@ -17,7 +17,7 @@ namespace Kiosk.Screens.Hosting;
 /// </summary>
 public static class ScreensApp
 {
-    /// <summary>The Puskesmas's own settings on an installed machine (written by deploy/systemd/install.sh).</summary>
+    /// <summary>The Puskesmas's own settings on an installed machine (written by deploy/package/kiosk-setup).</summary>
     public const string SiteConfigPath = "/etc/kiosk/screens.json";
 
     public static WebApplication Create(string[] args, TimeProvider? time = null)

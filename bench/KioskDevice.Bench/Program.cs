@@ -14,7 +14,7 @@ var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 
 
 await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = "pkm-kokop", CounterCount = 6 });
 
-// As installed on the Pi (deploy/systemd/install.sh publishes ReadyToRun) and as built (JIT only), both workers alike.
+// As installed on the Pi (deploy/package/build-deb.sh publishes ReadyToRun) and as built (JIT only), both workers alike.
 var published = Directory.CreateTempSubdirectory("kiosk-bench-publish-").FullName;
 var bareR2r = Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll");
 var kioskR2r = Publish("KioskDevice/KioskDevice.csproj", Path.Combine(published, "kiosk"), "Kiosk.Device.dll");

@@ -50,20 +50,13 @@ for arch in "${archs[@]}"; do
   cp README.md "$stage/opt/kiosk/README.md"
   install -m 0644 deploy/systemd/kiosk.service "$stage/lib/systemd/system/kiosk.service"
 
-  # The loket/display host and its voice clips, when this tree has them.
-  if [ -f Screens/Screens.csproj ]; then
-    publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"
-    # The broker plugin comes along through the project reference; Mosquitto loads the one in /opt/kiosk/mosquitto.
-    rm -rf "$stage/opt/kiosk/screens/mosquitto"
-    if [ -f deploy/systemd/kiosk-screens.service ]; then
-      install -m 0644 deploy/systemd/kiosk-screens.service "$stage/lib/systemd/system/kiosk-screens.service"
-    fi
-  fi
-  clips_script=$(ls Screens/voice/*.sh deploy/voice/*.sh 2>/dev/null | head -n 1 || true)
-  if [ -n "$clips_script" ]; then
-    mkdir -p "$stage/usr/share/puskesmas-kiosk/voice"
-    bash "$clips_script" "$stage/usr/share/puskesmas-kiosk/voice"
-  fi
+  # The loket/display host and its voice clips.
+  publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"
+  # The broker plugin comes along through the project reference; Mosquitto loads the one in /opt/kiosk/mosquitto.
+  rm -rf "$stage/opt/kiosk/screens/mosquitto"
+  install -m 0644 deploy/systemd/kiosk-screens.service "$stage/lib/systemd/system/kiosk-screens.service"
+  mkdir -p "$stage/usr/share/puskesmas-kiosk/voice"
+  bash Screens/voice/generate-clips.sh "$stage/usr/share/puskesmas-kiosk/voice"
 
   install -m 0644 KioskDevice/appsettings.json "$stage/usr/share/puskesmas-kiosk/appsettings.json"
   install -m 0644 Broker/mosquitto/site.conf "$stage/usr/share/puskesmas-kiosk/mosquitto/site.conf"

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Kiosk.Screens.Tests.Support;
 
-/// <summary>The default clip set, made once per test run by the shipped script (as install.sh makes it).</summary>
+/// <summary>The default clip set, made once per test run by the shipped script (as the package build makes it).</summary>
 internal static class Clips
 {
     private static readonly Lazy<string> Made = new(Generate);
