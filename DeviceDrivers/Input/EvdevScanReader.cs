@@ -86,12 +86,4 @@ public sealed class EvdevScanReader : ScanReaderBase
             await Task.Delay(options.ReopenIntervalMs, cancellationToken);
         }
     }
-
-    private void Deliver((string Text, ScanEnd End)? scan)
-    {
-        if (scan is { } s)
-        {
-            Publish(new RawScan(s.Text, s.End, Name, DateTimeOffset.UtcNow));
-        }
-    }
 }

@@ -81,6 +81,15 @@ public abstract class ScanReaderBase : IScanReader
         scans.Writer.TryWrite(scan);
     }
 
+    /// <summary>Publishes what a decoder completed, if anything (a feed, an idle flush or an interrupted read).</summary>
+    protected void Deliver((string Text, ScanEnd End)? completed)
+    {
+        if (completed is { } scan)
+        {
+            Publish(new RawScan(scan.Text, scan.End, Name, DateTimeOffset.UtcNow));
+        }
+    }
+
     protected void SetState(ReaderState newState, string reason)
     {
         if (Interlocked.Exchange(ref state, (int)newState) == (int)newState)

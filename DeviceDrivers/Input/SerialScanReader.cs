@@ -69,12 +69,4 @@ public sealed class SerialScanReader : ScanReaderBase
             await Task.Delay(options.ReopenIntervalMs, cancellationToken);
         }
     }
-
-    private void Deliver((string Text, ScanEnd End)? scan)
-    {
-        if (scan is { } s)
-        {
-            Publish(new RawScan(s.Text, s.End, Name, DateTimeOffset.UtcNow));
-        }
-    }
 }

@@ -31,27 +31,12 @@ public static class MqttPacketDecoder
         }
 
         ValidateFixedHeader(header);
-        var remaining = 0;
-        var multiplier = 1;
-        for (var count = 1; ; count++)
+        switch (ReadRemainingLength(ref reader, out var remaining))
         {
-            if (!reader.TryRead(out var digit))
-            {
+            case LengthRead.NeedMore:
                 return false;
-            }
-
-            remaining += (digit & 0x7F) * multiplier;
-            if ((digit & 0x80) == 0)
-            {
-                break;
-            }
-
-            if (count == 4)
-            {
+            case LengthRead.Malformed:
                 throw new MqttProtocolException("Malformed remaining length: more than four bytes.");
-            }
-
-            multiplier *= 128;
         }
 
         var total = reader.Consumed + remaining;
@@ -88,6 +73,40 @@ public static class MqttPacketDecoder
         return true;
     }
 
+    private enum LengthRead
+    {
+        Complete,
+        NeedMore,
+        Malformed,
+    }
+
+    /// <summary>The fixed header's remaining length: 1 to 4 bytes of 7 bits each, least significant first (MQTT 3.1.1, 2.2.3).</summary>
+    private static LengthRead ReadRemainingLength(ref SequenceReader<byte> reader, out int remaining)
+    {
+        remaining = 0;
+        var multiplier = 1;
+        for (var count = 1; ; count++)
+        {
+            if (!reader.TryRead(out var digit))
+            {
+                return LengthRead.NeedMore;
+            }
+
+            remaining += (digit & 0x7F) * multiplier;
+            if ((digit & 0x80) == 0)
+            {
+                return LengthRead.Complete;
+            }
+
+            if (count == 4)
+            {
+                return LengthRead.Malformed;
+            }
+
+            multiplier *= 128;
+        }
+    }
+
     /// <summary>
     /// Looks at the front of <paramref name="buffer"/> for a PUBLISH larger than <paramref name="maxPacketSize"/>, so the
     /// caller can read past it and acknowledge it instead of losing the connection: a broker redelivers an unacknowledged
@@ -105,27 +124,9 @@ public static class MqttPacketDecoder
             return false;
         }
 
-        var remaining = 0;
-        var multiplier = 1;
-        for (var count = 1; ; count++)
+        if (ReadRemainingLength(ref reader, out var remaining) != LengthRead.Complete)
         {
-            if (!reader.TryRead(out var digit))
-            {
-                return false;
-            }
-
-            remaining += (digit & 0x7F) * multiplier;
-            if ((digit & 0x80) == 0)
-            {
-                break;
-            }
-
-            if (count == 4)
-            {
-                return false;
-            }
-
-            multiplier *= 128;
+            return false;
         }
 
         var total = reader.Consumed + remaining;
