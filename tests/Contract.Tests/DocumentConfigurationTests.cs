@@ -87,6 +87,7 @@ public sealed class DocumentConfigurationTests
         Assert.Equal(screens.RootElement.GetProperty("Screens").GetProperty("KeepAliveSeconds").GetInt32(), Number(session["keepAliveSeconds"]));
         Assert.Equal(Number(Config.QueueSection["MaxCallsBeforeNoShow"]), Number(session["maxCallsBeforeNoShow"]));
         Assert.Equal(Number(Config.QueueSection["RetentionDays"]), Number(session["storedReplyDays"]));
+        Assert.Equal(Kiosk.Contract.Topics.ClientIds.KioskPrefix, session["clientIdPrefixRefused"]!.GetValue<string>());
         Assert.True(Number(session["commandGiveUpSeconds"]) < Number(session["clockSkewLimitSeconds"]),
             "a loket must give up before the kiosk would refuse its command for its age");
     }
