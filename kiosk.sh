@@ -62,7 +62,7 @@ cmd_run() {
 
 cmd_test() {
   # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips.
-  ensure_packages mosquitto mosquitto-clients chromium espeak-ng "${BUILD_PACKAGES[@]}"
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng nodejs npm "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"

@@ -6,7 +6,7 @@ using Kiosk.Contract.Topics;
 namespace Kiosk.Broker;
 
 /// <summary>
-/// Writes the Mosquitto ACL that implements the role table of ARCHITECTURE.md for one site.
+/// Writes the Mosquitto ACL of <see cref="BrokerRights"/> (the role table) for one site.
 /// Mosquitto denies whatever a user's block does not grant, so each block lists only what the role needs.
 /// </summary>
 public static partial class BrokerAcl
@@ -22,28 +22,25 @@ public static partial class BrokerAcl
 
         acl.AppendLine("# The kiosk is the one authority: it publishes everything and reads every counter's commands.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Kiosk}");
+        // BrokerRights.Kiosk is read-write on every channel: the whole site tree, and nothing of another site.
         acl.AppendLine(CultureInfo.InvariantCulture, $"topic readwrite {topics.All}");
         acl.AppendLine();
 
         acl.AppendLine("# Displays read public state only: never a counter's reply, which may carry card data.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Display}");
-        AppendPublicRead(acl, topics);
+        AppendGrants(acl, topics, BrokerRights.Display, 0);
         acl.AppendLine();
 
         for (var i = 1; i <= counterCount; i++)
         {
             acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Counter(i)}");
-            acl.AppendLine(CultureInfo.InvariantCulture, $"topic write {topics.Command(i)}");
-            acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Reply(i)}");
-            AppendPublicRead(acl, topics);
+            AppendGrants(acl, topics, BrokerRights.Counter, i);
             acl.AppendLine();
         }
 
-        acl.AppendLine("# The bridge forwards the site's tree to the district broker; it never writes into the site.");
+        acl.AppendLine("# The bridge reads the public tree to forward it to the district broker; it never writes into the site.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Bridge}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.State}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Events}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyKioskStatus}");
+        AppendGrants(acl, topics, BrokerRights.Bridge, 0);
         return acl.ToString();
     }
 
@@ -56,12 +53,18 @@ public static partial class BrokerAcl
         }
     }
 
-    private static void AppendPublicRead(StringBuilder acl, SiteTopics topics)
+    private static void AppendGrants(StringBuilder acl, SiteTopics topics, IReadOnlyList<BrokerGrant> grants, int counter)
     {
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.State}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.Events}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyKioskStatus}");
-        acl.AppendLine(CultureInfo.InvariantCulture, $"topic read {topics.AnyDisplay}");
+        foreach (var grant in grants)
+        {
+            var access = grant.Access switch
+            {
+                TopicAccess.Read => "read",
+                TopicAccess.Write => "write",
+                _ => "readwrite",
+            };
+            acl.AppendLine(CultureInfo.InvariantCulture, $"topic {access} {BrokerRights.Filter(topics, grant, counter)}");
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -42,10 +42,11 @@ public static class BrokerBridge
         config.AppendLine(CultureInfo.InvariantCulture, $"notification_topic {topics.BridgeStatus}");
         config.AppendLine("try_private true");
         config.AppendLine("restart_timeout 2 30");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.State} out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.Events} out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.AnyKioskStatus} out 1");
-        config.AppendLine(CultureInfo.InvariantCulture, $"topic {topics.AnyDisplay} out 1");
+        // Exactly what the bridge role may read (BrokerRights.Bridge): the public tree, never a counter's topics.
+        foreach (var grant in BrokerRights.Bridge.Where(g => g.CanRead))
+        {
+            config.AppendLine(CultureInfo.InvariantCulture, $"topic {BrokerRights.Filter(topics, grant)} out 1");
+        }
         return config.ToString();
     }
 }

@@ -14,6 +14,20 @@ public static class BrokerRoles
         return $"counter-{counterNumber}";
     }
 
+    /// <summary>Whether <paramref name="role"/> is <c>counter-N</c> (N from 1, no leading zero), as <see cref="Counter"/> writes it.</summary>
+    public static bool IsCounter(string role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        const string prefix = "counter-";
+        if (!role.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var number = role.AsSpan(prefix.Length);
+        return number.Length > 0 && number[0] != '0' && !number.ContainsAnyExceptInRange('0', '9');
+    }
+
     public static IReadOnlyList<string> All(int counterCount)
     {
         var roles = new List<string> { Kiosk, Display, Bridge };

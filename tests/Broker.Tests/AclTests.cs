@@ -58,6 +58,7 @@ public sealed class AclTests(BrokerFixture fixture)
     [InlineData("counter-1")]
     [InlineData("counter-3")]
     [InlineData(BrokerRoles.Display)]
+    [InlineData(BrokerRoles.Bridge)]
     public async Task Every_reader_role_gets_the_public_state(string role)
     {
         await using var reader = await MosquittoSubscriber.StartAsync(fixture.Broker, fixture.For(role), $"{Root}/state", $"{Root}/display/+", $"{Root}/kiosk/+/status");

@@ -61,4 +61,20 @@ public sealed class BridgeTests
         Assert.Contains("bridge_cafile /etc/mosquitto/certs/district-ca.crt", config, StringComparison.Ordinal);
         Assert.Contains("cleansession false", config, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_bridge_forwards_exactly_what_the_bridge_user_may_read_in_the_acl()
+    {
+        var forwarded = BrokerBridge.Generate("pkm-kokop", "dinkes.example", 8883, "pkm-kokop", "secret", caFile: null)
+            .ReplaceLineEndings("\n").Split('\n')
+            .Where(l => l.StartsWith("topic ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[1]).ToList();
+        var acl = BrokerAcl.Generate("pkm-kokop", 2).ReplaceLineEndings("\n").Split('\n');
+        var readable = acl.SkipWhile(l => l != $"user {BrokerRoles.Bridge}").Skip(1)
+            .TakeWhile(l => l.StartsWith("topic ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')).Where(p => p[1] is "read" or "readwrite").Select(p => p[2]);
+
+        Assert.Equal(readable.Order(StringComparer.Ordinal), forwarded.Order(StringComparer.Ordinal));
+        Assert.Contains("queue/pkm-kokop/display/+", forwarded);
+    }
 }

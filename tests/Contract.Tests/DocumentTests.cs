@@ -31,7 +31,7 @@ public sealed class DocumentTests
         var checkedExamples = 0;
         foreach (var (name, message) in messages)
         {
-            var reference = message!["payload"]!["$ref"]?.GetValue<string>();
+            var reference = message!["payload"]!["schema"]!["$ref"]?.GetValue<string>();
             foreach (var example in message["examples"]!.AsArray())
             {
                 var payload = JsonSerializer.SerializeToElement(example!["payload"]);

@@ -44,7 +44,7 @@ public sealed class GoldenSampleTests
     {
         var covered = Samples.All.Values.Select(v => v.Schema).Append("DisplayText").ToHashSet(StringComparer.Ordinal);
         var messages = ContractDocument.Load().Document["components"]!["messages"]!.AsObject();
-        var payloadSchemas = messages.Select(m => m.Value!["payload"]!["$ref"]?.GetValue<string>())
+        var payloadSchemas = messages.Select(m => m.Value!["payload"]!["schema"]!["$ref"]?.GetValue<string>())
             .Where(r => r is not null).Select(r => r!.Split('/')[^1]).ToList();
 
         Assert.All(payloadSchemas, s => Assert.Contains(s, covered));

@@ -71,13 +71,13 @@ internal static class Samples
         })),
         ["reply-transfer"] = ("CounterReply", ContractJson.SerializeToUtf8Bytes(new CounterReply
         {
-            CommandId = "loket1-0002", CounterId = "1", Type = CommandType.Transfer, Ok = true, Message = "A-001 dirujuk ke Poli Gigi: P-001.",
+            CommandId = "loket1-0002", CounterId = "1", Type = CommandType.Transfer, Ok = true, Message = "A-001 diteruskan ke Poli Gigi dan Mulut dengan nomor G-001.",
             ErrorCode = null,
             Ticket = new ReplyTicket(Ticket with { State = TicketState.Transferred, FinishedAt = Called.AddMinutes(5), TransferredTo = PoliTicketId },
                 new CardData(CardKind.Bpjs, "0001234567890")),
             NewTicket = new ReplyTicket(Ticket with
             {
-                TicketId = PoliTicketId, Number = "P-001", ServiceCode = "GIGI", State = TicketState.Waiting, PrintState = PrintState.NotRequired,
+                TicketId = PoliTicketId, Number = "G-001", ServiceCode = "P-GIGI", State = TicketState.Waiting, PrintState = PrintState.NotRequired,
                 CounterId = null, CallCount = 0, CalledAt = null, TransferredFrom = TicketId, TransferredFromNumber = "A-001", QueuePosition = 0,
                 PatientToken = "Zm9vYmFyYmF6cXV4cXV1eA",
             }, new CardData(CardKind.Bpjs, "0001234567890")),
@@ -112,7 +112,7 @@ internal static class Samples
         [
             new CounterState
             {
-                CounterId = "1", Name = "Loket 1", Paused = false, Services = ["UMUM"], CalledToday = 1,
+                CounterId = "1", Name = "Loket 1", Paused = false, Services = ["UMUM", "PRIO"], CalledToday = 1,
                 NowServing = new NowServing
                 {
                     TicketId = TicketId, Number = "A-001", ServiceCode = "UMUM", Since = Called, CallCount = 1,
@@ -134,7 +134,7 @@ internal static class Samples
                 Cancelled = 0, Expired = 1, Voided = 0, Emergency = 0,
                 ByCategory = [new("baru", 1), new("lama", 1)], ByPayer = [new("bpjs", 2), new("umum", 0)], ByPriority = [new("none", 2)],
                 Overall = times,
-                Services = [new RecapService("UMUM", "Pendaftaran Umum", false, 600, 2, 1, 0, 0, 0, 1, 0, times)],
+                Services = [new RecapService("UMUM", "Pendaftaran Umum", false, 300, 2, 1, 0, 0, 0, 1, 0, times)],
                 Hours = [new RecapHour(8, 2, 1, 420, 300.5)],
                 BusiestHour = 8,
             };
