@@ -10,7 +10,10 @@ usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
                           start the kiosk on simulated hardware with a private Mosquitto (the simulator), plus the
                           loket pages and the waiting-room display; prints the URLs, the broker address and the role
                           users with their passwords
-       ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"
+       ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"; a test run
+                          writes only under artifacts/ and temp folders (it checks that git status is unchanged)
+       ./kiosk.sh screenshots
+                          renew the README's pictures in docs/ (the page tests marked Screenshot=Readme, in Chromium)
        ./kiosk.sh bench   run the benchmarks (not part of the tests)
        ./kiosk.sh package build the .deb packages for arm64 and amd64 (deploy/package/build-deb.sh [--arch A] [--version V])
        ./kiosk.sh fuzz [TARGET] [MINUTES]
@@ -55,7 +58,8 @@ ensure_dotnet() {
 cmd_run() {
   ensure_packages mosquitto mosquitto-clients espeak-ng "${BUILD_PACKAGES[@]}"
   ensure_dotnet
-  dotnet build Simulator/Simulator.csproj -c Release -nologo -v quiet
+  first_build_notice Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "the simulator" "about 4 minutes"
+  build_with_progress Simulator/Simulator.csproj -c Release
   Simulator/bin/Release/net10.0/voice/generate-clips.sh >/dev/null
   exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
 }
@@ -67,14 +71,101 @@ cmd_test() {
   local results=artifacts/test-results
   rm -rf "$results"
   mkdir -p "$results"
-  dotnet build Kiosk.sln -c Release -nologo -v quiet
+  local tree_before=""
+  in_git_checkout && tree_before=$(tree_state)
+  first_build_notice tests/Simulator.Tests/bin/Release/net10.0/Simulator.Tests.dll "every project" \
+    "several minutes (about 4 for the simulator alone)"
+  build_with_progress Kiosk.sln -c Release
   local status=0
   # --blame-hang-timeout: a test that hangs despite its own bounded waits fails after 5 minutes instead of stalling CI.
   dotnet test Kiosk.sln -c Release --no-build -nologo --blame-hang-timeout 5min \
     --filter "FullyQualifiedName!~Kiosk.Package.Tests&FullyQualifiedName!~Kiosk.Vm.Tests" \
     --results-directory "$results" || status=$?
   test_emulated_tiers "$results" || status=$?
+  check_tree_unchanged "$tree_before"
   summarize "$results" "$status"
+}
+
+# The build's progress, one line per project as it finishes ("  built Broker"), and its errors in full; dotnet's exit
+# status. -v quiet printed nothing for the minutes of a first build, which looks like a hang.
+build_with_progress() {
+  local status=0
+  # After "Build FAILED." MSBuild repeats every error; they were shown as they came.
+  dotnet build "$@" -nologo -v minimal -tl:off 2>&1 | while IFS= read -r line; do
+    case "$line" in
+      *"Build FAILED"*) echo "$line" >&2; summary=1 ;;
+      *": error "* | *": warning "*) [ -n "${summary:-}" ] || echo "$line" >&2 ;;
+      *" -> "*) name=${line%% -> *}; echo "  built ${name#"${name%%[! ]*}"}" ;;
+    esac
+  done || status=$?
+  return "$status"
+}
+
+# Says once, before a build from nothing (OUTPUT missing), how long it takes, so the wait is expected.
+first_build_notice() {
+  local output=$1 what=$2 duration=$3
+  [ -e "$output" ] || echo "First run: building $what takes $duration; later runs take seconds."
+}
+
+in_git_checkout() {
+  command -v git >/dev/null 2>&1 && git rev-parse --is-inside-work-tree >/dev/null 2>&1
+}
+
+# What git sees changed or new, each path with its content hash: a run that rewrites a tracked file (or leaves a new
+# file outside the ignored folders) changes this, even in a tree that was already dirty before the run.
+tree_state() {
+  git status --porcelain -uall | while IFS= read -r line; do
+    printf '%s %s\n' "$line" "$(git hash-object -- "${line:3}" 2>/dev/null || true)"
+  done
+}
+
+# Checks run by this script rather than by a test project, counted in the summary with the tests.
+script_checks_passed=0
+script_checks_failed=0
+script_checks_skipped=0
+
+# The build and tests must leave the checkout as they found it (tests write under artifacts/ and temp folders; the
+# README's screenshots are made by ./kiosk.sh screenshots): one check, counted as a test.
+check_tree_unchanged() {
+  local before=$1
+  if ! in_git_checkout; then
+    echo "Tree check skipped: not a git checkout."
+    script_checks_skipped=$((script_checks_skipped + 1))
+    return
+  fi
+  local changed
+  changed=$(diff <(printf '%s\n' "$before") <(tree_state) | sed -n 's/^> \(...[^ ]*\).*/  \1/p' || true)
+  if [ -n "$changed" ]; then
+    echo "The test run changed files in the checkout (a test must write under artifacts/ or a temp folder):" >&2
+    echo "$changed" >&2
+    script_checks_failed=$((script_checks_failed + 1))
+  else
+    script_checks_passed=$((script_checks_passed + 1))
+  fi
+}
+
+# ./kiosk.sh screenshots: the README's pictures, renewed on purpose. Only the tests marked Screenshot=Readme run, with
+# KIOSK_SCREENSHOTS_DIR pointing at docs/ (an ordinary test run saves the same pictures under artifacts/screenshots/).
+cmd_screenshots() {
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng "${BUILD_PACKAGES[@]}"
+  ensure_dotnet
+  local marker status=0
+  marker=$(mktemp)
+  for project in tests/Screens.Tests tests/Simulator.Tests; do
+    build_with_progress "$project" -c Release
+    KIOSK_SCREENSHOTS_DIR=$PWD/docs dotnet test "$project" -c Release --no-build -nologo \
+      --filter "Screenshot=Readme" || status=$?
+  done
+  local written
+  written=$(find docs -name '*.png' -newer "$marker" | sort)
+  rm -f "$marker"
+  if [ -z "$written" ]; then
+    echo "No screenshot was written: the tests above say why (e.g. skipped: no Chromium)." >&2
+    exit 1
+  fi
+  echo "Written (review with git diff docs/, then commit):"
+  sed 's/^/  /' <<<"$written"
+  return "$status"
 }
 
 # The package tiers, after the others and one at a time (each keeps both cores busy): the arm64 package under
@@ -125,6 +216,10 @@ summarize() {
     echo "Only $files of $projects test projects wrote results: a test host crashed or did not start." >&2
     failed=$((failed + projects - files))
   fi
+  passed=$((passed + script_checks_passed))
+  failed=$((failed + script_checks_failed))
+  skipped=$((skipped + script_checks_skipped))
+  total=$((total + script_checks_passed + script_checks_failed + script_checks_skipped))
   local line="$passed passed, $failed failed"
   [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
   echo "$line"
@@ -252,6 +347,7 @@ fuzz_target() {
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
+  screenshots) shift; cmd_screenshots "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   package) shift; cmd_package "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;

@@ -148,19 +148,12 @@ public sealed partial class SimulatorSession : IAsyncDisposable
         try
         {
             var kiosk = broker.For(BrokerRoles.Kiosk);
-            var settings = new Dictionary<string, string>
-            {
-                ["Kiosk:Mqtt:Host"] = broker.Host,
-                ["Kiosk:Mqtt:Port"] = (networkLine?.Port ?? broker.Port).ToString(CultureInfo.InvariantCulture),
-                ["Kiosk:Mqtt:Username"] = kiosk.Username,
-                ["Kiosk:Mqtt:Password"] = kiosk.Password,
-                ["Kiosk:Hardware:Kind"] = "simulated",
-                ["Kiosk:Printer:Transport"] = "simulated",
-                ["Kiosk:Printer:StatusPollSeconds"] = "1",
-                ["Kiosk:Reader:Kind"] = "simulated",
-                ["Kiosk:DataDirectory"] = options.DataDirectory,
-                ["Kiosk:Printer:PaperWidthMm"] = defaults["Kiosk:Printer:PaperWidthMm"] ?? "80",
-            };
+            var settings = SimulatedKioskSettings.Create(
+                new SimulatedKioskBroker(site, broker.Host, networkLine?.Port ?? broker.Port, kiosk.Username, kiosk.Password), options.DataDirectory);
+            // The panel's card reader is simulated; the printer is asked every second so a paper change shows at once.
+            settings["Kiosk:Reader:Kind"] = "simulated";
+            settings["Kiosk:Printer:StatusPollSeconds"] = "1";
+            settings["Kiosk:Printer:PaperWidthMm"] = defaults["Kiosk:Printer:PaperWidthMm"] ?? "80";
             foreach (var (key, value) in options.Overrides)
             {
                 settings[key] = value;

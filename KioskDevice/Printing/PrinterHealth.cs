@@ -12,6 +12,7 @@ public sealed class PrinterHealth
     private PrinterStatus status = PrinterStatus.Unknown("not checked yet");
     private string? lastFailure;
 
+    /// <summary>Raised after every change of <see cref="Status"/>, <see cref="LastFailure"/> or <see cref="CanAcceptTickets"/>.</summary>
     public event EventHandler<PrinterStatus>? Changed;
 
     public PrinterStatus Status
@@ -55,7 +56,9 @@ public sealed class PrinterHealth
         bool changed;
         lock (gate)
         {
-            changed = !next.SameStateAs(status);
+            // A ready status also ends a job's failure: that changes CanAcceptTickets even when the printer's state
+            // is the same as before, and whoever awaits Changed (the scenario runner, the status publisher) must hear it.
+            changed = !next.SameStateAs(status) || (next.CanPrint && lastFailure is not null);
             status = next;
             if (next.CanPrint)
             {

@@ -42,6 +42,42 @@ public sealed class CounterDesk : IAsyncDisposable
 
     public bool Connected => client.State == MqttConnectionState.Connected;
 
+    /// <summary>
+    /// Waits until the session is connected (again, after a broker restart), on the client's own state change; false
+    /// when <paramref name="timeout"/> passed first.
+    /// </summary>
+    public async Task<bool> WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnStateChanged(object? sender, MqttConnectionStateChangedEventArgs change)
+        {
+            if (change.NewState == MqttConnectionState.Connected)
+            {
+                connected.TrySetResult();
+            }
+        }
+
+        client.StateChanged += OnStateChanged;
+        try
+        {
+            // Asked after subscribing, so a reconnection in between is not missed.
+            if (!Connected)
+            {
+                await connected.Task.WaitAsync(timeout, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            client.StateChanged -= OnStateChanged;
+        }
+    }
+
     public static async Task<CounterDesk> ConnectAsync(PrivateBroker broker, string site, int counter, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broker);

@@ -24,6 +24,10 @@ public sealed class EventObserver : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task reading;
     private int duplicates;
+    private long lastSequence;
+
+    // Completed (and replaced) at every new event, so a wait for a sequence number wakes on the event, not a timer.
+    private TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private EventObserver(IMqttClient client)
     {
@@ -38,7 +42,7 @@ public sealed class EventObserver : IAsyncDisposable
 
     public long LastSequence
     {
-        get { lock (gate) { return received.Count == 0 ? 0 : received.Max(r => r.Sequence); } }
+        get { lock (gate) { return lastSequence; } }
     }
 
     /// <summary>How many events of <paramref name="type"/> (e.g. day.recap) the display received.</summary>
@@ -56,13 +60,34 @@ public sealed class EventObserver : IAsyncDisposable
         return new EventObserver(client);
     }
 
-    /// <summary>Waits (bounded) until every committed event has arrived.</summary>
+    /// <summary>
+    /// Waits until every committed event has arrived (an event numbered <paramref name="sequence"/> or later), waking at
+    /// each event; after <paramref name="timeout"/> it returns anyway and the invariants name what was lost.
+    /// </summary>
     public async Task WaitForAsync(long sequence, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (LastSequence < sequence && DateTime.UtcNow < deadline)
+        using var bounded = new CancellationTokenSource(timeout);
+        while (true)
         {
-            await Task.Delay(20);
+            Task next;
+            lock (gate)
+            {
+                if (lastSequence >= sequence)
+                {
+                    return;
+                }
+
+                next = arrived.Task;
+            }
+
+            try
+            {
+                await next.WaitAsync(bounded.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
@@ -150,6 +175,7 @@ public sealed class EventObserver : IAsyncDisposable
             }
 
             var id = envelope.EventId;
+            TaskCompletionSource woken;
             lock (gate)
             {
                 // QoS 1 may deliver twice; receivers drop repeats by event id, as the contract says.
@@ -160,7 +186,12 @@ public sealed class EventObserver : IAsyncDisposable
                 }
 
                 received.Add((envelope.Sequence, envelope.Type, ticket));
+                lastSequence = Math.Max(lastSequence, envelope.Sequence);
+                woken = arrived;
+                arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            woken.TrySetResult();
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kiosk.Broker;
+using Kiosk.Contract.Commands;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Gpio;
@@ -243,14 +244,14 @@ public sealed class FrontPanel : IAsyncDisposable
             throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
         }
 
-        if (!CounterCommands.Contains(type))
+        if (!CommandReader.TryParseType(type, out var command) || !PanelCommands.Contains(command))
         {
             throw new PanelException($"Perintah '{type}' tidak dikenal.");
         }
 
         var desk = await DeskAsync(counter, stopping.Token);
-        var fields = type == "transfer" ? new Dictionary<string, string> { ["poli"] = string.IsNullOrWhiteSpace(poli) ? "P-UMUM" : poli } : null;
-        var reply = await desk.SendAsync(type, fields, TimeSpan.FromSeconds(10), stopping.Token);
+        var fields = command == CommandType.Transfer ? new Dictionary<string, string> { ["poli"] = string.IsNullOrWhiteSpace(poli) ? "P-UMUM" : poli } : null;
+        var reply = await desk.SendAsync(CommandReader.Name(command), fields, TimeSpan.FromSeconds(10), stopping.Token);
         var message = reply.Message;
         Note($"loket {counter}", message);
         return message;
@@ -331,7 +332,14 @@ public sealed class FrontPanel : IAsyncDisposable
         Events.Publish("scenario", result);
     }
 
-    public static readonly IReadOnlySet<string> CounterCommands = new HashSet<string>(StringComparer.Ordinal) { "call-next", "recall", "skip", "no-show", "serve", "transfer", "pause", "resume" };
+    /// <summary>
+    /// The loket buttons of the panel: the Contract's commands that need no field a technician would have to type
+    /// (transfer goes to the poli chosen beside it, P-UMUM by default); their wire names come from the Contract.
+    /// </summary>
+    public static readonly IReadOnlySet<CommandType> PanelCommands = new HashSet<CommandType>
+    {
+        CommandType.CallNext, CommandType.Recall, CommandType.Skip, CommandType.NoShow, CommandType.Serve, CommandType.Transfer, CommandType.Pause, CommandType.Resume,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Broker.Tests;
 
@@ -7,7 +8,7 @@ public sealed class HardeningTests
     [Fact]
     public void The_site_config_carries_the_same_size_limits_as_the_private_broker()
     {
-        var site = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var site = File.ReadAllLines(Path.Combine(Repository.Root, "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(BrokerLimits.ConfigLines, line => Assert.Contains(line, site));
     }
@@ -15,7 +16,7 @@ public sealed class HardeningTests
     [Fact]
     public void The_site_config_loads_the_client_id_plugin_with_the_private_brokers_reservations()
     {
-        var site = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+        var site = File.ReadAllLines(Path.Combine(Repository.Root, "Broker", "mosquitto", "site.conf")).Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(BrokerClientIds.ConfigLines(BrokerClientIds.SitePluginPath), line => Assert.Contains(line, site));
     }
@@ -71,16 +72,5 @@ public sealed class HardeningTests
         }
 
         Assert.False(Directory.Exists(folder), $"{folder} is still there {deadline.Elapsed.TotalSeconds:0.#} s after its owner was killed");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kiosk.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Kiosk.sln not found above the test folder.");
     }
 }

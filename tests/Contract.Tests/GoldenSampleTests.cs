@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiosk.TestSupport;
 using Kiosk.TestSupport.Contract;
 
 namespace Kiosk.Contract.Tests;
@@ -19,7 +20,7 @@ public sealed class GoldenSampleTests
     public void The_wire_bytes_match_the_golden_sample(string name)
     {
         var bytes = Encoding.UTF8.GetString(Samples.All[name].Bytes);
-        var source = Path.Combine(ContractDocument.RepositoryRoot, "tests", "Contract.Tests", "Golden", name + ".json");
+        var source = Path.Combine(Repository.Root, "tests", "Contract.Tests", "Golden", name + ".json");
         var pretty = JsonNode.Parse(bytes)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

@@ -34,7 +34,7 @@ public sealed class Arm64KioskTests
         await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = "pkm-kokop", CounterCount = 3 });
         await using var printer = new VirtualNetworkPrinter();
         printer.Start();
-        using var reader = Pty.Open();
+        using var reader = PseudoTerminal.Open();
         var settings = Settings(broker, printer.Port, reader.DevicePath, data);
         var issued = new List<string>();
         var eventsSeen = new Dictionary<long, string>();
@@ -135,7 +135,7 @@ public sealed class Arm64KioskTests
     /// 50 ms regex budget; the kiosk then refuses that scan without using a number ("scan again"), as a patient would
     /// be asked to, so the test scans the next card.
     /// </summary>
-    private static async Task<string> ScanUntilIssuedAsync(Pty reader, MosquittoSubscriber display, Dictionary<long, string> eventsSeen, Func<string> nextCard)
+    private static async Task<string> ScanUntilIssuedAsync(PseudoTerminal reader, MosquittoSubscriber display, Dictionary<long, string> eventsSeen, Func<string> nextCard)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -164,21 +164,19 @@ public sealed class Arm64KioskTests
         }
     }
 
-    private static Dictionary<string, string> Settings(PrivateBroker broker, int printerPort, string readerDevice, string data) => new()
+    private static Dictionary<string, string> Settings(PrivateBroker broker, int printerPort, string readerDevice, string data)
     {
-        ["Kiosk:Site:Id"] = broker.Site,
-        ["Kiosk:Mqtt:Host"] = broker.Host,
-        ["Kiosk:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-        ["Kiosk:Mqtt:Password"] = broker.For(BrokerRoles.Kiosk).Password,
-        ["Kiosk:Mqtt:KeepAliveSeconds"] = "15",
-        ["Kiosk:Hardware:Kind"] = "simulated",
-        ["Kiosk:Printer:Transport"] = "tcp",
-        ["Kiosk:Printer:Host"] = "127.0.0.1",
-        ["Kiosk:Printer:Port"] = printerPort.ToString(CultureInfo.InvariantCulture),
-        ["Kiosk:Reader:Kind"] = "serial",
-        ["Kiosk:Reader:Device"] = readerDevice,
-        ["Kiosk:DataDirectory"] = data,
-    };
+        var kiosk = broker.For(BrokerRoles.Kiosk);
+        var settings = SimulatedKioskSettings.Create(new SimulatedKioskBroker(broker.Site, broker.Host, broker.Port, kiosk.Username, kiosk.Password), data);
+        // The packaged program's own transports: a TCP printer and a serial card reader, on the test's loopback and pty.
+        settings["Kiosk:Mqtt:KeepAliveSeconds"] = "15";
+        settings["Kiosk:Printer:Transport"] = "tcp";
+        settings["Kiosk:Printer:Host"] = "127.0.0.1";
+        settings["Kiosk:Printer:Port"] = printerPort.ToString(CultureInfo.InvariantCulture);
+        settings["Kiosk:Reader:Kind"] = "serial";
+        settings["Kiosk:Reader:Device"] = readerDevice;
+        return settings;
+    }
 
     /// <summary>The number of the next new ticket.issued event; also checks no sequence number comes with two event ids.</summary>
     private static async Task<string> NextIssuedAsync(MosquittoSubscriber display, Dictionary<long, string> eventsSeen, TimeSpan timeout)

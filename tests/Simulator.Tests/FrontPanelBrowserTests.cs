@@ -3,6 +3,7 @@ using Kiosk.Device.Devices;
 using Kiosk.Queue.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Simulator.Tests;
 
@@ -79,6 +80,7 @@ public sealed partial class FrontPanelBrowserTests(BrowserFixture browser) : ICl
     }
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task A_loket_call_appears_on_the_display()
     {
         await using var harness = await PanelHarness.StartAsync(TimeSpan.Zero, withScreens: true);
@@ -113,7 +115,7 @@ public sealed partial class FrontPanelBrowserTests(BrowserFixture browser) : ICl
         await page.SetViewportSizeAsync(1600, height);
         await Assertions.Expect(display.Locator("#nomor-utama")).ToBeInViewportAsync(new() { Timeout = Timeout });
         await Assertions.Expect(loket.Locator("#sekarang-nomor")).ToBeInViewportAsync(new() { Timeout = Timeout });
-        await page.ScreenshotAsync(new() { Path = Docs("simulator-panel.png") });
+        await page.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("simulator-panel.png") });
     }
 
     [SkippableFact]
@@ -218,18 +220,5 @@ public sealed partial class FrontPanelBrowserTests(BrowserFixture browser) : ICl
         var digits = new string(number.Reverse().TakeWhile(char.IsAsciiDigit).Reverse().ToArray());
         var next = (int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(new string('0', digits.Length), System.Globalization.CultureInfo.InvariantCulture);
         return number[..^digits.Length] + next;
-    }
-
-    private static string Docs(string file)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kiosk.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        var docs = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "docs");
-        Directory.CreateDirectory(docs);
-        return Path.Combine(docs, file);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 
 namespace Kiosk.TestSupport;
@@ -19,10 +19,10 @@ public sealed class CounterSession : IAsyncDisposable
     private int repliesReceived;
     private int repliesWithoutId;
 
-    private CounterSession(MqttClient client, string root, int counter)
+    private CounterSession(MqttClient client, SiteTopics topics, int counter)
     {
         this.client = client;
-        commandTopic = $"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/command";
+        commandTopic = topics.Command(counter);
         reading = Task.Run(ReadAsync);
     }
 
@@ -30,7 +30,7 @@ public sealed class CounterSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(broker);
         var user = broker.For(BrokerRoles.Counter(counter));
-        var root = $"queue/{broker.Site}";
+        var topics = new SiteTopics(broker.Site);
         var client = new MqttClient(new MqttClientOptions
         {
             Host = broker.Host,
@@ -42,9 +42,9 @@ public sealed class CounterSession : IAsyncDisposable
             ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
             ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         });
-        var session = new CounterSession(client, root, counter);
+        var session = new CounterSession(client, topics, counter);
         await client.StartAsync(CancellationToken.None);
-        var granted = await client.SubscribeAsync([new MqttTopicFilter($"{root}/counter/{counter.ToString(CultureInfo.InvariantCulture)}/reply", MqttQos.AtLeastOnce)], CancellationToken.None)
+        var granted = await client.SubscribeAsync([new MqttTopicFilter(topics.Reply(counter), MqttQos.AtLeastOnce)], CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(15));
         if (!granted[0].Succeeded)
         {

@@ -1,4 +1,3 @@
-using Kiosk.TestSupport.Contract;
 using Xunit;
 
 namespace Kiosk.TestSupport;
@@ -10,7 +9,7 @@ namespace Kiosk.TestSupport;
 /// </summary>
 public static class FuzzCorpus
 {
-    public static string Folder => Path.Combine(ContractDocument.RepositoryRoot, "fuzz");
+    public static string Folder => Repository.Path("fuzz");
 
     /// <summary>Paths relative to <c>fuzz/</c> ("seeds/mqtt/…", "findings/mqtt/crash-…"), one theory case each.</summary>
     public static TheoryData<string> Inputs(string target) => [.. Files(target)];

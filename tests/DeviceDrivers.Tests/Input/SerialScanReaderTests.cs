@@ -1,7 +1,7 @@
 using System.Text;
 using Kiosk.DeviceDrivers.Input;
 using Kiosk.DeviceDrivers.Scanning;
-using Kiosk.DeviceDrivers.Tests.Support;
+using Kiosk.TestSupport;
 
 namespace Kiosk.DeviceDrivers.Tests.Input;
 

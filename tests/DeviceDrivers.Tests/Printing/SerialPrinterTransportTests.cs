@@ -1,7 +1,7 @@
 using Kiosk.DeviceDrivers.Printing.Status;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Serial;
-using Kiosk.DeviceDrivers.Tests.Support;
+using Kiosk.TestSupport;
 
 namespace Kiosk.DeviceDrivers.Tests.Printing;
 

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Kiosk.Broker;
 using Kiosk.DeviceDrivers.Printing.Encoding;
 using Kiosk.DeviceDrivers.Printing.Interpreting;
 using Kiosk.DeviceDrivers.Printing.Rendering;
@@ -117,12 +116,8 @@ public sealed class TcpPrinterTransportTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_listening_is_offline_not_an_exception()
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        // A port held free by the one picker: no other test can start listening on it meanwhile.
+        var port = LoopbackPorts.Take();
 
         await using var nowhere = new TcpPrinterTransport("127.0.0.1", port, Fast);
         var result = await nowhere.SendAsync(new byte[] { 0x0A }, CancellationToken.None);

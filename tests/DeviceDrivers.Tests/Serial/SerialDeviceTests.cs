@@ -1,6 +1,6 @@
 using System.Text;
 using Kiosk.DeviceDrivers.Serial;
-using Kiosk.DeviceDrivers.Tests.Support;
+using Kiosk.TestSupport;
 
 namespace Kiosk.DeviceDrivers.Tests.Serial;
 

@@ -12,7 +12,7 @@ public sealed class BrokerOutageTests
         await using var kiosk = await KioskHarness.StartAsync();
         await using var display = await MosquittoSubscriber.StartPersistentAsync(kiosk.Broker, kiosk.User(BrokerRoles.Display), "outage-display", $"{kiosk.Root}/events");
         var before = kiosk.Session.Engine.GetSnapshot().Sequence;
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.ReadOutbox(10).Count == 0, "the start-up events are published");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.ReadOutbox(10).Count == 0, "the start-up events are published");
 
         await kiosk.Broker.StopAsync();
         for (var i = 1; i <= 3; i++)
@@ -35,6 +35,6 @@ public sealed class BrokerOutageTests
 
         var issued = seen.Where(s => s.Key > before && s.Value == "ticket.issued").ToList();
         Assert.Equal(3, issued.Count);
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.ReadOutbox(100).Count == 0, "the outbox is drained");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.ReadOutbox(100).Count == 0, "the outbox is drained");
     }
 }

@@ -61,7 +61,7 @@ public sealed class ContractCaptureTests
 
         kiosk.Session.Printer.FailNextJob(PrintFailureKind.PaperOut, "paper ran out mid-ticket");
         await kiosk.PressAsync("umum");
-        await KioskHarness.WaitUntilAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
+        await Eventually.TrueAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
 
         var service = kiosk.Session.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DayCloseService>().Single();
         var options = kiosk.Session.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.KioskOptions>>().Value;

@@ -1,3 +1,5 @@
+using Kiosk.TestSupport;
+
 namespace Kiosk.Device.Tests.EndToEnd;
 
 public sealed class CounterCommandTests
@@ -42,7 +44,7 @@ public sealed class CounterCommandTests
         await using var kiosk = await KioskHarness.StartAsync();
         await kiosk.PressAsync("umum");
         // The press is reported when the ticket is issued; it becomes callable only once it is marked printed.
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
         var first = await kiosk.CommandAsync(1, new { commandId = "old-1", type = "call-next", sentAt = DateTimeOffset.UtcNow });
 
         // The loket repeats it much later (its reply was lost): the same answer, not a refusal, and nothing runs twice.
@@ -58,7 +60,7 @@ public sealed class CounterCommandTests
     {
         await using var kiosk = await KioskHarness.StartAsync();
         await kiosk.PressAsync("umum");
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
         await kiosk.CommandAsync(1, new { commandId = "t-call", type = "call-next" });
 
         var transfer = await kiosk.CommandAsync(1, new { commandId = "t-move", type = "transfer", poli = "P-GIGI" });

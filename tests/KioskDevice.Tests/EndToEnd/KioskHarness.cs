@@ -149,9 +149,6 @@ internal sealed class KioskHarness : IAsyncDisposable
         return JsonDocument.Parse(reply).RootElement.Clone();
     }
 
-    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
-        Eventually.TrueAsync(condition, what, timeout ?? Wait);
-
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();

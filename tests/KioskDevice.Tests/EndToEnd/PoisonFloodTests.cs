@@ -96,7 +96,7 @@ public sealed class PoisonFloodTests(ITestOutputHelper output)
         // by an id-less refusal each (a command redelivered after the restart may be answered twice, never zero times).
         var withId = payloads.Where(p => p.Id is not null).ToList();
         var withoutId = payloads.Count(p => p.Id is null && p.Answered);
-        await KioskHarness.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => withId.All(p => hostile.HasReply(p.Id!)) && hostile.RepliesWithoutId >= withoutId,
             $"every flood command is answered ({withId.Count(p => hostile.HasReply(p.Id!))} of {withId.Count} with an id, {hostile.RepliesWithoutId} of {withoutId} without)",
             TimeSpan.FromMinutes(2));

@@ -18,7 +18,7 @@ public sealed class PrinterFaultTests
 
         kiosk.Session.SetPrinter(VirtualPrinterState.PaperOut);
         await IssueFlowTests.WaitForAsync(status, (_, payload) => JsonDocument.Parse(payload).RootElement.GetProperty("printer").GetString() == "paper-out");
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp is lit");
+        await Eventually.TrueAsync(() => kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp is lit");
         Assert.False(kiosk.Session.Lamps.Get(KioskSignals.ButtonLamp("umum")));
 
         var refused = await kiosk.PressAsync("umum");
@@ -29,7 +29,7 @@ public sealed class PrinterFaultTests
         Assert.Empty(kiosk.Receipts);
 
         kiosk.Session.SetPrinter(VirtualPrinterState.Ok);
-        await KioskHarness.WaitUntilAsync(() => !kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp goes out");
+        await Eventually.TrueAsync(() => !kiosk.Session.Lamps.Get(KioskSignals.ProblemLamp), "the problem lamp goes out");
         var printed = await kiosk.PressAsync("umum");
         Assert.Equal("A-001", printed.Number);
     }
@@ -47,11 +47,11 @@ public sealed class PrinterFaultTests
         Assert.NotEqual(PrintState.Printed, ticket.PrintState);
 
         // The supervisor sees the printer answer "ok" again and reprints it, marked as a reprint.
-        await KioskHarness.WaitUntilAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
+        await Eventually.TrueAsync(() => kiosk.Receipts.Any(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal)), "the failed ticket is reprinted");
         var reprint = kiosk.Receipts.Single(r => r.Text.Contains("CETAK ULANG", StringComparison.Ordinal));
         Assert.Contains("A-001", reprint.Text, StringComparison.Ordinal);
         Assert.Contains("Pasien baru: KTP", reprint.Text, StringComparison.Ordinal);
-        await KioskHarness.WaitUntilAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == PrintState.Printed, "the ticket is marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == PrintState.Printed, "the ticket is marked printed");
 
         var called = await kiosk.CommandAsync(1, new { commandId = "after-reprint", type = "call-next" });
         Assert.Equal("A-001", called.GetProperty("ticket").GetProperty("number").GetString());

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Kiosk.Broker;
+using Kiosk.Device.Configuration;
 using Kiosk.TestSupport;
 
 namespace Kiosk.Device.Tests.Process;
@@ -27,18 +27,9 @@ internal sealed class KioskProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(broker);
         var kiosk = broker.For(BrokerRoles.Kiosk);
-        return new Dictionary<string, string>
-        {
-            ["Kiosk:Site:Id"] = broker.Site,
-            ["Kiosk:Mqtt:Host"] = broker.Host,
-            ["Kiosk:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["Kiosk:Mqtt:Password"] = kiosk.Password,
-            ["Kiosk:Mqtt:KeepAliveSeconds"] = "5",
-            ["Kiosk:Hardware:Kind"] = "simulated",
-            ["Kiosk:Printer:Transport"] = "simulated",
-            ["Kiosk:Reader:Kind"] = "none",
-            ["Kiosk:DataDirectory"] = dataDirectory,
-        };
+        var settings = SimulatedKioskSettings.Create(new SimulatedKioskBroker(broker.Site, broker.Host, broker.Port, kiosk.Username, kiosk.Password), dataDirectory);
+        settings["Kiosk:Mqtt:KeepAliveSeconds"] = "5";
+        return settings;
     }
 
     public static KioskProcess Start(IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string verb = "run")

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Diagnostics;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Package.Tests.Support;
 
@@ -13,7 +14,7 @@ internal static class Packages
     private static readonly Lock Gate = new();
     private static string? folder;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>The path of the puskesmas-kiosk .deb for <paramref name="architecture"/> (arm64 or amd64).</summary>
     public static string Deb(string architecture)
@@ -131,18 +132,5 @@ internal static class Packages
             holder.WaitForExit();
             holder.Dispose();
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Kiosk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Kiosk.sln not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kiosk.Screens.Tests.Support;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Browser;
 
@@ -72,7 +73,7 @@ internal static class BusySite
         }
 
         // A press is answered when its ticket is numbered; only a printed ticket can be called (a loaded machine prints later).
-        await ScreensHarness.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => harness.Kiosk.Engine.TodayTickets().Count(t => t.PrintState == global::Kiosk.Queue.Model.PrintState.Printed) >= numbers.Count,
             $"{numbers.Count} tickets are printed");
         return numbers;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Screens.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Browser;
 
@@ -15,6 +16,7 @@ public sealed class DisplayRushTests(ChromiumFixture chromium, ITestOutputHelper
     private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task A_burst_of_12_calls_from_4_lokets_is_on_the_TV_at_once_each_drawn_as_it_arrives()
     {
         var browser = Browser;
@@ -53,8 +55,7 @@ public sealed class DisplayRushTests(ChromiumFixture chromium, ITestOutputHelper
         var spokenWhenAllShown = shown.Count(s => s.SpokenAt is { } at && at <= shown.Max(x => x.ShownAt));
         output.WriteLine($"Announcements begun by the time the twelfth call was drawn: {spokenWhenAllShown}.");
 
-        Directory.CreateDirectory(Pages.RepositoryFolder("docs", "screenshots"));
-        await display.ScreenshotAsync(new() { Path = Pages.RepositoryFolder("docs", "screenshots", "layar-ramai.png") });
+        await display.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/layar-ramai.png") });
     }
 
     [SkippableFact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Screens.Tests.Support;
 using Microsoft.Playwright;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Browser;
 
@@ -17,6 +18,7 @@ public sealed class LoketTroubleTests(ChromiumFixture chromium) : IClassFixture<
     private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task Paper_out_reaches_every_loket_and_the_tv_and_the_officer_gives_a_manual_number_that_is_called_in_turn()
     {
         var browser = Browser;
@@ -36,8 +38,7 @@ public sealed class LoketTroubleTests(ChromiumFixture chromium) : IClassFixture<
 
         await display.WaitForFunctionAsync("() => document.body.innerText.includes('Mesin antrean sedang bermasalah, silakan langsung ke loket')", null, new() { Timeout = Pages.Timeout });
         Assert.Empty(await Accessibility.SeriousOrCriticalAsync(loket1));
-        Directory.CreateDirectory(Pages.RepositoryFolder("docs", "screenshots"));
-        await loket1.ScreenshotAsync(new() { Path = Pages.RepositoryFolder("docs", "screenshots", "loket-kertas-habis.png") });
+        await loket1.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/loket-kertas-habis.png") });
 
         // The officer gives the patient at the desk the next number by word of mouth.
         await loket1.Keyboard.PressAsync("m");

@@ -37,15 +37,4 @@ internal static class Pages
 
     public static async Task WaitPlayedAsync(IPage display, int count) =>
         await display.WaitForFunctionAsync($"() => window.layarLog.length >= {count}", null, new() { Timeout = Timeout });
-
-    public static string RepositoryFolder(params string[] parts)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Kiosk.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine([folder?.FullName ?? AppContext.BaseDirectory, .. parts]);
-    }
 }

@@ -1,5 +1,6 @@
 using Kiosk.Screens.Tests.Support;
 using Microsoft.Playwright;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Browser;
 
@@ -14,6 +15,7 @@ public sealed class PatientPageBrowserTests(ChromiumFixture chromium, Xunit.Abst
     private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task The_phone_page_follows_a_ticket_from_waiting_to_called_and_vibrates_once_when_called()
     {
         var browser = Browser;
@@ -64,8 +66,7 @@ public sealed class PatientPageBrowserTests(ChromiumFixture chromium, Xunit.Abst
         Assert.Equal(5, await phone.EvaluateAsync<int>("() => window.getarLog[1].length"));
         await AssertAccessibleAsync(phone);
 
-        Directory.CreateDirectory(Pages.RepositoryFolder("docs", "screenshots"));
-        await phone.ScreenshotAsync(new() { Path = Pages.RepositoryFolder("docs", "screenshots", "hp-pasien.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/hp-pasien.png"), FullPage = true });
 
         // The token stays between the kiosk, the screens host and this phone: not on the TV's or a loket's page.
         Assert.DoesNotContain(token, h.Display.Current().Json, StringComparison.Ordinal);

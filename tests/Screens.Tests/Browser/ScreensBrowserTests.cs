@@ -1,6 +1,7 @@
 using System.Text;
 using Kiosk.Screens.Tests.Support;
 using Microsoft.Playwright;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Browser;
 
@@ -16,6 +17,7 @@ public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixtur
     private IBrowser Browser => chromium.BrowserOrSkip();
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task An_officer_calls_by_mouse_and_keyboard_and_the_display_shows_and_announces_it_without_personal_data()
     {
         var browser = Browser;
@@ -55,9 +57,8 @@ public sealed class ScreensBrowserTests(ChromiumFixture chromium) : IClassFixtur
         Assert.Contains(bpjs, stream.Text, StringComparison.Ordinal);
 
         // Screenshots for the README.
-        Directory.CreateDirectory(Pages.RepositoryFolder("docs", "screenshots"));
-        await loket2.ScreenshotAsync(new() { Path = Pages.RepositoryFolder("docs", "screenshots", "loket.png") });
-        await display.ScreenshotAsync(new() { Path = Pages.RepositoryFolder("docs", "screenshots", "layar.png") });
+        await loket2.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/loket.png") });
+        await display.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/layar.png") });
     }
 
     [SkippableFact]

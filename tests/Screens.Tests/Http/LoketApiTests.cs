@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Kiosk.Screens.Tests.Support;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Screens.Tests.Http;
 
@@ -164,7 +165,7 @@ public sealed class LoketApiTests(StackFixture stack) : IClassFixture<StackFixtu
         }
 
         // The connection is gone (disposed mid-stream): the host notices and forgets the browser.
-        await ScreensHarness.WaitUntilAsync(() => H.Display.Browsers.Count == before, "the cut stream is removed");
+        await Eventually.TrueAsync(() => H.Display.Browsers.Count == before, "the cut stream is removed");
 
         using var again = await client.GetAsync("/api/layar/aliran", HttpCompletionOption.ResponseHeadersRead);
         using var next = new StreamReader(await again.Content.ReadAsStreamAsync());

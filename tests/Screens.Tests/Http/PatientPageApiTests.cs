@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Kiosk.Screens.Patients;
 using Kiosk.Screens.Tests.Support;
+using Kiosk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Screens.Tests.Http;
@@ -77,7 +78,7 @@ public sealed class PatientPageApiTests(StackFixture stack) : IClassFixture<Stac
         var qr = H.QrPayload(number);
         var token = qr[(qr.LastIndexOf('/') + 1)..];
         using var phone = H.NewClientFrom("127.0.3.3");
-        await ScreensHarness.WaitUntilAsync(() => H.Screens.Services.GetRequiredService<PatientTickets>().Find(token) is not null, "the screens host knows the token");
+        await Eventually.TrueAsync(() => H.Screens.Services.GetRequiredService<PatientTickets>().Find(token) is not null, "the screens host knows the token");
 
         using var page = await phone.GetAsync(new Uri(qr).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -96,7 +96,7 @@ internal sealed class ScreensHarness : IAsyncDisposable
             var app = ScreensApp.Create(settings.Select(p => $"--{p.Key}={p.Value}").ToArray(), time);
             await app.StartAsync();
             var harness = new ScreensHarness(kiosk, app, folder);
-            await WaitUntilAsync(() => harness.Display.Current().Json.Contains("\"brokerConnected\":true", StringComparison.Ordinal), "the display session is connected");
+            await Eventually.TrueAsync(() => harness.Display.Current().Json.Contains("\"brokerConnected\":true", StringComparison.Ordinal), "the display session is connected");
             return harness;
         }
         catch
@@ -224,9 +224,6 @@ internal sealed class ScreensHarness : IAsyncDisposable
     public static StringContent Json(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
 
     public static string NewId() => Guid.NewGuid().ToString("N");
-
-    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
-        Eventually.TrueAsync(condition, what, timeout ?? Wait);
 
     public async ValueTask DisposeAsync()
     {

@@ -29,23 +29,7 @@ public sealed class ContractDocument
     /// <summary>The whole document as JSON.</summary>
     public JsonNode Document { get; }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Kiosk.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("Kiosk.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string FindDocument() => Path.Combine(RepositoryRoot, "docs", "asyncapi.yaml");
+    public static string FindDocument() => Repository.Path("docs", "asyncapi.yaml");
 
     /// <summary>The schema of components.schemas.{name}, with every reference inside the document resolved.</summary>
     public JsonSchema Schema(string name)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Kiosk.Broker;
 using Kiosk.Package.Tests.Support;
 
 namespace Kiosk.Vm.Tests.Support;
@@ -52,11 +52,12 @@ internal sealed class VirtualMachine : IAsyncDisposable
     /// <summary>Boots the guest (or, with <paramref name="loadSnapshot"/>, resumes a saved one) and waits for its SSH.</summary>
     public async Task StartAsync(TimeSpan timeout, string? loadSnapshot = null, bool waitForSsh = true)
     {
-        // The forwarded ports are picked free and handed to qemu at once; a lost race shows as qemu's own error and a new pair.
+        // The forwarded ports come from the one picker, which holds them for this process; a port another program took
+        // meanwhile shows as qemu's own error and a new pair.
         for (var attempt = 1; ; attempt++)
         {
-            SshPort = FreePort();
-            MqttPort = FreePort();
+            SshPort = LoopbackPorts.Take();
+            MqttPort = LoopbackPorts.Take();
             var start = new ProcessStartInfo("qemu-system-x86_64") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var argument in Arguments(loadSnapshot))
             {
@@ -284,12 +285,5 @@ internal sealed class VirtualMachine : IAsyncDisposable
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
