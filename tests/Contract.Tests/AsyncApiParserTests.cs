@@ -28,7 +28,7 @@ public sealed class AsyncApiParserTests(ITestOutputHelper output)
         Skip.If(node is null || npm is null, "node and npm are needed for the npm AsyncAPI parser (./kiosk.sh test installs nodejs and npm).");
 
         var parser = await InstalledParserAsync(npm!);
-        var script = Path.Combine(ContractDocument.RepositoryRoot, "tests", "Contract.Tests", "AsyncApi", "parse.mjs");
+        var script = Path.Combine(Repository.Root, "tests", "Contract.Tests", "AsyncApi", "parse.mjs");
         var start = ChildProcess.StartInfo(node!);
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(parser);

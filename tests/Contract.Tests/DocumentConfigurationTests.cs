@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiosk.TestSupport;
 using Kiosk.TestSupport.Contract;
 
 namespace Kiosk.Contract.Tests;
@@ -82,7 +83,7 @@ public sealed class DocumentConfigurationTests
     public void The_loket_session_values_of_the_document_are_those_of_the_sample_configurations()
     {
         var session = ContractDocument.Load().Document["servers"]!["site"]!["x-counter-session"]!;
-        using var screens = JsonDocument.Parse(File.ReadAllText(Path.Combine(ContractDocument.RepositoryRoot, "Screens", "screens.json")));
+        using var screens = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "Screens", "screens.json")));
 
         Assert.Equal(screens.RootElement.GetProperty("Screens").GetProperty("KeepAliveSeconds").GetInt32(), Number(session["keepAliveSeconds"]));
         Assert.Equal(Number(Config.QueueSection["MaxCallsBeforeNoShow"]), Number(session["maxCallsBeforeNoShow"]));
@@ -121,7 +122,7 @@ public sealed class DocumentConfigurationTests
 
         public static SampleConfiguration Load()
         {
-            var text = File.ReadAllText(Path.Combine(ContractDocument.RepositoryRoot, "KioskDevice", "appsettings.json"));
+            var text = File.ReadAllText(Path.Combine(Repository.Root, "KioskDevice", "appsettings.json"));
             var root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
             var queue = root["Queue"]!;
             var queues = queue["Services"]!.AsArray().Select(q => Read(q!, isPoli: false))

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Kiosk.TestSupport.Contract;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Contract.Tests;
 
@@ -9,7 +9,7 @@ namespace Kiosk.Contract.Tests;
 /// </summary>
 public sealed partial class RepositoryReferencesTests
 {
-    private static readonly string Root = ContractDocument.RepositoryRoot;
+    private static readonly string Root = Repository.Root;
 
     // Folders whose contents are made by a build, a test run or a fuzzer, never written by hand.
     private static readonly string[] MadeFolders = ["bin", "obj", "artifacts", "TestResults", "node_modules", ".git"];
