@@ -125,7 +125,7 @@ internal static class Concurrent
             while (!stop.IsCancellationRequested)
             {
                 var result = engine.IssueTicket(new IssueRequest(random.Next(2) == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs,
-                    random.Next(5) == 0 ? PriorityClass.Lansia : PriorityClass.None));
+                    random.Next(5) == 0 ? PriorityKind.Lansia : PriorityKind.None));
                 engine.MarkPrinted(result.Ticket!.Id);
                 Interlocked.Increment(ref issued);
             }
@@ -136,7 +136,7 @@ internal static class Concurrent
             var command = 0;
             while (!stop.IsCancellationRequested)
             {
-                var call = engine.Execute(new CounterCommand($"{id}-{++command}", id, CounterCommandKind.CallNext));
+                var call = engine.Execute(new CounterCommand($"{id}-{++command}", id, CommandType.CallNext));
                 if (!call.Succeeded)
                 {
                     Interlocked.Increment(ref idle);
@@ -144,7 +144,7 @@ internal static class Concurrent
                     continue;
                 }
 
-                var done = engine.Execute(new CounterCommand($"{id}-{++command}", id, CounterCommandKind.ServeDone));
+                var done = engine.Execute(new CounterCommand($"{id}-{++command}", id, CommandType.Serve));
                 if (done.Succeeded)
                 {
                     Interlocked.Increment(ref served);
@@ -247,7 +247,7 @@ internal static class DayClose
         for (var i = 0; i < TicketsPerDay; i++)
         {
             var card = new CardData(CardKind.Nik, "3171" + day.ToString("D4", CultureInfo.InvariantCulture) + i.ToString("D8", CultureInfo.InvariantCulture));
-            var issued = engine.IssueTicket(new IssueRequest(i % 2 == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs, PriorityClass.None, 1, card, TicketSource.Scan));
+            var issued = engine.IssueTicket(new IssueRequest(i % 2 == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs, PriorityKind.None, 1, card, TicketSource.Scan));
             if (!issued.Succeeded || !engine.MarkPrinted(issued.Ticket.Id).Succeeded)
             {
                 throw new InvalidOperationException("issue failed: " + issued.Error);
@@ -257,8 +257,8 @@ internal static class DayClose
         for (var i = 0; i < TicketsPerDay; i++)
         {
             var counter = $"L{(i % 4) + 1}";
-            if (!engine.Execute(new CounterCommand($"{day}-{i}-call", counter, CounterCommandKind.CallNext)).Succeeded ||
-                !engine.Execute(new CounterCommand($"{day}-{i}-done", counter, CounterCommandKind.ServeDone)).Succeeded)
+            if (!engine.Execute(new CounterCommand($"{day}-{i}-call", counter, CommandType.CallNext)).Succeeded ||
+                !engine.Execute(new CounterCommand($"{day}-{i}-done", counter, CommandType.Serve)).Succeeded)
             {
                 throw new InvalidOperationException("call or serve failed");
             }
