@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Bench;
 
