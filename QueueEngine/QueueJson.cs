@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Kiosk.Queue;
 
@@ -8,5 +9,7 @@ namespace Kiosk.Queue;
 /// </summary>
 public static class QueueJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    // Enums as their member names ("IbuHamil", "NoShow"), as stored since schema 1: this converter outranks the
+    // contract's kebab-case attribute on its enums, so stored answers keep one spelling and old rows still read.
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 }

@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Health;
@@ -139,7 +140,7 @@ public sealed partial class InputService(
                 button.Service,
                 button.Category.Length > 0 ? Enum.Parse<PatientCategory>(button.Category) : PatientCategory.Unknown,
                 button.Payer.Length > 0 ? Enum.Parse<Payer>(button.Payer) : Payer.Unknown,
-                Enum.Parse<PriorityClass>(button.Priority),
+                Enum.Parse<PriorityKind>(button.Priority),
                 Source: TicketSource.Button);
             outcome = await issuer.IssueAsync(request, cancellationToken);
         }

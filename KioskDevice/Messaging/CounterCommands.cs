@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Kiosk.Contract.Commands;
-using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Device.Messaging;
@@ -21,15 +20,15 @@ public static class CounterCommands
             return false;
         }
 
-        command = new CounterCommand(message.CommandId, counterId, message.Type.FromWire())
+        command = new CounterCommand(message.CommandId, counterId, message.Type)
         {
             TicketNumber = message.TicketNumber,
             TicketId = message.TicketId,
             PoliCode = message.Poli,
             ServiceCode = message.Service,
-            Category = (message.Category ?? Kiosk.Contract.PatientCategory.Unknown).FromWire(),
-            Payer = (message.Payer ?? Kiosk.Contract.Payer.Unknown).FromWire(),
-            Priority = (message.Priority ?? Kiosk.Contract.PriorityKind.None).FromWire(),
+            Category = message.Category ?? Kiosk.Contract.PatientCategory.Unknown,
+            Payer = message.Payer ?? Kiosk.Contract.Payer.Unknown,
+            Priority = message.Priority ?? Kiosk.Contract.PriorityKind.None,
             FamilySize = message.FamilySize ?? 1,
             Reason = message.Reason,
         };

@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Printing;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Contract;
 using Kiosk.Device.Configuration;
 using Kiosk.DeviceDrivers.Printing.Encoding;
 using Kiosk.DeviceDrivers.Printing.Imaging;
@@ -85,11 +86,11 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             ticketText.Line($"Berlaku untuk {ticket.FamilySize.ToString(CultureInfo.InvariantCulture)} orang (satu keluarga)");
         }
 
-        if (ticket.Priority == PriorityClass.Unspecified)
+        if (ticket.Priority == PriorityKind.Unspecified)
         {
             ticketText.Bold().Line("Antrean prioritas").Bold(false);
         }
-        else if (ticket.Priority != PriorityClass.None)
+        else if (ticket.Priority != PriorityKind.None)
         {
             ticketText.Bold().Line($"Antrean prioritas: {labels.For(ticket.Priority)}").Bold(false);
         }

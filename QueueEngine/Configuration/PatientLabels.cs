@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Queue.Model;
 
 namespace Kiosk.Queue.Configuration;
@@ -26,19 +27,19 @@ public sealed class PatientLabels
 
     public Dictionary<string, string> Priorities { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(PriorityClass.None)] = "Bukan prioritas",
-        [nameof(PriorityClass.Lansia)] = "Lansia",
-        [nameof(PriorityClass.IbuHamil)] = "Ibu hamil",
-        [nameof(PriorityClass.Disabilitas)] = "Disabilitas",
-        [nameof(PriorityClass.Balita)] = "Balita",
-        [nameof(PriorityClass.Unspecified)] = "Prioritas (jenis tidak ditanyakan)",
+        [nameof(PriorityKind.None)] = "Bukan prioritas",
+        [nameof(PriorityKind.Lansia)] = "Lansia",
+        [nameof(PriorityKind.IbuHamil)] = "Ibu hamil",
+        [nameof(PriorityKind.Disabilitas)] = "Disabilitas",
+        [nameof(PriorityKind.Balita)] = "Balita",
+        [nameof(PriorityKind.Unspecified)] = "Prioritas (jenis tidak ditanyakan)",
     };
 
     public string For(PatientCategory category) => Lookup(Categories, category.ToString());
 
     public string For(Payer payer) => Lookup(Payers, payer.ToString());
 
-    public string For(PriorityClass priority) => Lookup(Priorities, priority.ToString());
+    public string For(PriorityKind priority) => Lookup(Priorities, priority.ToString());
 
     /// <summary>A site that blanks a label gets the code rather than an empty cell; the validator names such keys.</summary>
     private static string Lookup(Dictionary<string, string> labels, string code) =>

@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Queue.Model;
 
 namespace Kiosk.Queue.Configuration;
@@ -23,7 +24,7 @@ public sealed class ServiceOptions
 
     /// <summary>An unknown payer is shown the payer-specific items too ("Kartu BPJS / KIS bila peserta").</summary>
     public IReadOnlyList<string> WhatToBring(PatientCategory category, Payer payer) =>
-        Requirements.Where(r => (r.Category is null || r.Category == category) && (r.Payer is null || r.Payer == payer || payer == Model.Payer.Unknown))
+        Requirements.Where(r => (r.Category is null || r.Category == category) && (r.Payer is null || r.Payer == payer || payer == Kiosk.Contract.Payer.Unknown))
             .Select(r => r.Item).ToList();
 }
 

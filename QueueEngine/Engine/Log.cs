@@ -20,7 +20,7 @@ internal static partial class Log
     public static partial void CommandReplayed(ILogger logger, string commandId, string counter);
 
     [LoggerMessage(6, LogLevel.Information, "Counter {Counter} {Kind}: {Outcome}")]
-    public static partial void CommandDone(ILogger logger, string counter, Results.CounterCommandKind kind, string outcome);
+    public static partial void CommandDone(ILogger logger, string counter, Kiosk.Contract.Commands.CommandType kind, string outcome);
 
     [LoggerMessage(7, LogLevel.Information, "Retention archived business day {Day} to {File} and deleted {Tickets} tickets")]
     public static partial void Archived(ILogger logger, string day, string file, int tickets);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
@@ -97,24 +99,24 @@ public sealed partial class QueueEngine
 
         return command.Kind switch
         {
-            CounterCommandKind.Pause => SetPaused(command, counter, counterConfig, true, change),
-            CounterCommandKind.Resume => SetPaused(command, counter, counterConfig, false, change),
-            CounterCommandKind.CallNext => CallNext(command, counter, counterConfig, now, change),
-            CounterCommandKind.CallSpecific => CallSpecific(command, counter, counterConfig, now, change),
-            CounterCommandKind.Recall => Recall(command, counter, now, change),
-            CounterCommandKind.Skip => Finish(command, counter, now, change, [TicketState.Called], TicketState.Skipped, EventTypes.TicketSkipped,
+            CommandType.Pause => SetPaused(command, counter, counterConfig, true, change),
+            CommandType.Resume => SetPaused(command, counter, counterConfig, false, change),
+            CommandType.CallNext => CallNext(command, counter, counterConfig, now, change),
+            CommandType.Call => CallSpecific(command, counter, counterConfig, now, change),
+            CommandType.Recall => Recall(command, counter, now, change),
+            CommandType.Skip => Finish(command, counter, now, change, [TicketState.Called], TicketState.Skipped, EventTypes.TicketSkipped,
                 "dilewati", t => $"{t.Number} dilewati. Bisa dipanggil lagi bila pasien kembali."),
-            CounterCommandKind.NoShow => Finish(command, counter, now, change, [TicketState.Called, TicketState.Skipped], TicketState.NoShow,
+            CommandType.NoShow => Finish(command, counter, now, change, [TicketState.Called, TicketState.Skipped], TicketState.NoShow,
                 EventTypes.TicketNoShow, "ditandai tidak hadir", t => $"{t.Number} tidak hadir."),
-            CounterCommandKind.ServeDone => Finish(command, counter, now, change, [TicketState.Called], TicketState.Served, EventTypes.TicketServed,
+            CommandType.Serve => Finish(command, counter, now, change, [TicketState.Called], TicketState.Served, EventTypes.TicketServed,
                 "diselesaikan", t => $"{t.Number} selesai dilayani."),
-            CounterCommandKind.Cancel => Finish(command, counter, now, change, [TicketState.Waiting, TicketState.Called, TicketState.Skipped],
+            CommandType.Cancel => Finish(command, counter, now, change, [TicketState.Waiting, TicketState.Called, TicketState.Skipped],
                 TicketState.Cancelled, EventTypes.TicketCancelled, "dibatalkan", t => $"{t.Number} dibatalkan."),
-            CounterCommandKind.ReturnSkipped => ReturnSkipped(command, change),
-            CounterCommandKind.Transfer => Transfer(command, counter, now, change),
-            CounterCommandKind.IssueEmergency => IssueEmergency(command, counter, now, change),
-            CounterCommandKind.IssueManual => IssueManual(command, counterConfig, now, change),
-            CounterCommandKind.Serving => Busy(counter) is { } serving
+            CommandType.Return => ReturnSkipped(command, change),
+            CommandType.Transfer => Transfer(command, counter, now, change),
+            CommandType.Emergency => IssueEmergency(command, counter, now, change),
+            CommandType.Issue => IssueManual(command, counterConfig, now, change),
+            CommandType.Serving => Busy(counter) is { } serving
                 ? Ok(command, $"{counterConfig.Name} sedang melayani {serving.Number}.", serving)
                 : Ok(command, $"{counterConfig.Name} tidak sedang melayani pasien.", null),
             _ => Fail(command, QueueError.Invalid($"Jenis perintah '{command.Kind}' tidak dikenal.")),
@@ -453,10 +455,10 @@ public sealed partial class QueueEngine
     private static QueueError TargetError(CounterCommand command) =>
         command.TicketId is not null || !string.IsNullOrWhiteSpace(command.TicketNumber)
             ? QueueError.UnknownTicket(command.TicketNumber ?? command.TicketId.ToString()!)
-            : command.Kind is CounterCommandKind.CallSpecific or CounterCommandKind.ReturnSkipped
+            : command.Kind is CommandType.Call or CommandType.Return
                 ? QueueError.Invalid("Sebutkan nomor antrean.")
                 : QueueError.NoTicket();
 
-    private QueueError OtherCounter(Ticket ticket) => new(QueueErrorCode.InvalidTransition,
+    private QueueError OtherCounter(Ticket ticket) => new(ErrorCode.InvalidTransition,
         $"Nomor {ticket.Number} sedang dilayani {_config.Options.Counters.FirstOrDefault(c => c.Id == ticket.CalledBy)?.Name ?? ticket.CalledBy}.");
 }

@@ -1,8 +1,11 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Engine;
 using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue;
 
@@ -70,7 +73,7 @@ public sealed partial class QueueEngine
         }
     }
 
-    private static QueueError? ValidateRequest(string? serviceCode, PatientCategory category, Payer payer, PriorityClass priority,
+    private static QueueError? ValidateRequest(string? serviceCode, PatientCategory category, Payer payer, PriorityKind priority,
         int familySize, CardData? card)
     {
         if (string.IsNullOrWhiteSpace(serviceCode))
@@ -99,7 +102,7 @@ public sealed partial class QueueEngine
 
     /// <summary>Numbers a new ticket in a queue: next in its band, refused at the band end or the daily cap ("kuota habis").</summary>
     private (Ticket? Ticket, QueueError? Error) NewTicket(QueueDefinition queue, DateTimeOffset now, ChangeSet change,
-        PatientCategory category, Payer payer, PriorityClass priority, int familySize, CardData? card, TicketSource source,
+        PatientCategory category, Payer payer, PriorityKind priority, int familySize, CardData? card, TicketSource source,
         PrintState printState, bool emergency, Guid? transferredFrom)
     {
         if (_day.ClosedAtMs is not null)
@@ -183,7 +186,7 @@ public sealed partial class QueueEngine
     {
         if (ticket.PrintState is PrintState.Printed or PrintState.NotRequired || ticket.State != TicketState.Waiting)
         {
-            return (null, null, new QueueError(QueueErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak atau tidak lagi menunggu."));
+            return (null, null, new QueueError(ErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak atau tidak lagi menunggu."));
         }
 
         return ticket.PrintState == PrintState.Failed ? (ticket, null, null) : (ticket with { PrintState = PrintState.Failed }, EventTypes.TicketPrintFailed, null);
@@ -199,7 +202,7 @@ public sealed partial class QueueEngine
 
         if (ticket.PrintState is PrintState.Printed or PrintState.NotRequired || ticket.State != TicketState.Waiting)
         {
-            return (null, null, new QueueError(QueueErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak, tidak bisa dibatalkan di kios."));
+            return (null, null, new QueueError(ErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak, tidak bisa dibatalkan di kios."));
         }
 
         var voided = ticket with { State = TicketState.Voided, FinishedAt = Now(), Note = string.IsNullOrWhiteSpace(reason) ? "tidak tercetak" : reason };

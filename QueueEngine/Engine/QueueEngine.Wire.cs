@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Contract.Commands;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.State;
@@ -32,10 +33,10 @@ public sealed partial class QueueEngine
                         TicketId = t.Id,
                         Number = t.Number,
                         IssuedAt = t.IssuedAt.ToWire(),
-                        PrintState = t.PrintState.ToWire(),
-                        Priority = t.Priority.ToWire(),
-                        Category = t.Category.ToWire(),
-                        Payer = t.Payer.ToWire(),
+                        PrintState = t.PrintState,
+                        Priority = t.Priority,
+                        Category = t.Category,
+                        Payer = t.Payer,
                         FamilySize = t.FamilySize,
                         TransferredFrom = t.TransferredFrom,
                         TransferredFromNumber = NumberOf(t.TransferredFrom, null),
@@ -60,9 +61,9 @@ public sealed partial class QueueEngine
                         ServiceCode = serving.ServiceCode,
                         Since = (serving.LastCalledAt ?? serving.IssuedAt).ToWire(),
                         CallCount = serving.CallCount,
-                        Category = serving.Category.ToWire(),
-                        Payer = serving.Payer.ToWire(),
-                        Priority = serving.Priority.ToWire(),
+                        Category = serving.Category,
+                        Payer = serving.Payer,
+                        Priority = serving.Priority,
                         FamilySize = serving.FamilySize,
                     },
                     CalledToday = _tickets.Values.Count(t => t.CalledBy == c.Id && t.LastCalledAt is not null && t.BusinessDay == _day.Day),
@@ -107,10 +108,10 @@ public sealed partial class QueueEngine
             {
                 CommandId = result.CommandId,
                 CounterId = result.CounterId,
-                Type = result.Kind.ToWire(),
+                Type = result.Kind,
                 Ok = result.Succeeded,
                 Message = result.Succeeded ? result.Message : result.Error.Message,
-                ErrorCode = result.Error?.Code.ToWire(),
+                ErrorCode = result.Error?.Code,
                 Ticket = result.Ticket is { } t ? WireMapping.ToReplyTicket(t, PositionNow(t), NumberOf(t.TransferredFrom, null)) : null,
                 NewTicket = result.NewTicket is { } n ? WireMapping.ToReplyTicket(n, PositionNow(n), NumberOf(n.TransferredFrom, null)) : null,
             };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Contract;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
 using Kiosk.Contract.State;

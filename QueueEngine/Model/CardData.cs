@@ -1,3 +1,5 @@
+using Kiosk.Contract;
+
 namespace Kiosk.Queue.Model;
 
 /// <summary>Personal data read from a card. Only counters may see it; it never enters the outbox.</summary>

@@ -1,3 +1,5 @@
+using Kiosk.Contract;
+
 namespace Kiosk.Queue.Model;
 
 /// <summary>One queue ticket. Immutable: every transition produces a new instance.</summary>
@@ -11,7 +13,7 @@ public sealed record Ticket
     public required DateOnly BusinessDay { get; init; }
     public required PatientCategory Category { get; init; }
     public required Payer Payer { get; init; }
-    public required PriorityClass Priority { get; init; }
+    public required PriorityKind Priority { get; init; }
     public required TicketState State { get; init; }
     public required PrintState PrintState { get; init; }
     public required TicketSource Source { get; init; }
@@ -40,7 +42,7 @@ public sealed record Ticket
     /// </summary>
     public string? PatientToken { get; init; }
 
-    public bool IsPriority => Priority != PriorityClass.None;
+    public bool IsPriority => Priority != PriorityKind.None;
 
     /// <summary>Issued → first call; null until called.</summary>
     public TimeSpan? WaitTime => FirstCalledAt is { } called ? Max(called - IssuedAt) : null;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 
 namespace Kiosk.Queue.Results;
@@ -8,7 +9,7 @@ public sealed record CommandResult
 {
     public required string CommandId { get; init; }
     public required string CounterId { get; init; }
-    public required CounterCommandKind Kind { get; init; }
+    public required CommandType Kind { get; init; }
     public QueueError? Error { get; init; }
 
     [MemberNotNullWhen(false, nameof(Error))]

@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Queue.Model;
 
 namespace Kiosk.Queue.Results;
@@ -7,7 +8,7 @@ public sealed record IssueRequest(
     string ServiceCode,
     PatientCategory Category,
     Payer Payer,
-    PriorityClass Priority = PriorityClass.None,
+    PriorityKind Priority = PriorityKind.None,
     int FamilySize = 1,
     CardData? CardData = null,
     TicketSource Source = TicketSource.Button);

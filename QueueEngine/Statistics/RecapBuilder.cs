@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 

@@ -76,5 +76,15 @@ internal static class Migrations
         """
         ALTER TABLE tickets ADD COLUMN patient_token TEXT;
         """,
+        // 4: commands are stored by the contract's command type (Kiosk.Contract.Commands.CommandType), no longer by the
+        // engine's own names for five of them; a repeated command id of an open day must still find its answer.
+        """
+        UPDATE processed_commands SET kind = CASE kind
+            WHEN 'CallSpecific' THEN 'Call' WHEN 'ReturnSkipped' THEN 'Return' WHEN 'ServeDone' THEN 'Serve'
+            WHEN 'IssueEmergency' THEN 'Emergency' WHEN 'IssueManual' THEN 'Issue' ELSE kind END
+        WHERE kind IN ('CallSpecific', 'ReturnSkipped', 'ServeDone', 'IssueEmergency', 'IssueManual');
+        UPDATE processed_commands SET result = json_set(result, '$.kind', kind)
+        WHERE json_extract(result, '$.kind') <> kind;
+        """,
     ];
 }

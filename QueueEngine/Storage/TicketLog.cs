@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Contract;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Outbox;
 using Microsoft.Data.Sqlite;
@@ -489,7 +490,7 @@ internal sealed class TicketLog : IDisposable
             Number = r.GetString(4),
             Category = Enum.Parse<PatientCategory>(r.GetString(5)),
             Payer = Enum.Parse<Payer>(r.GetString(6)),
-            Priority = Enum.Parse<PriorityClass>(r.GetString(7)),
+            Priority = Enum.Parse<PriorityKind>(r.GetString(7)),
             State = Enum.Parse<TicketState>(r.GetString(8)),
             PrintState = Enum.Parse<PrintState>(r.GetString(9)),
             Source = Enum.Parse<TicketSource>(r.GetString(10)),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Contract.Commands;
 using Kiosk.Device.Bench;
 using Kiosk.Mqtt;
 
@@ -135,7 +136,7 @@ static async Task<(int Issued, TimeSpan Elapsed, List<(int Count, double Rss)> S
         {
             var reply = JsonDocument.Parse(message.Payload).RootElement;
             answered++;
-            if (reply.GetProperty("type").GetString() == "IssueEmergency" && reply.GetProperty("ok").GetBoolean())
+            if (reply.GetProperty("type").GetString() == CommandReader.Name(CommandType.Emergency) && reply.GetProperty("ok").GetBoolean())
             {
                 issued++;
                 if (sampleAt.Contains(issued))
@@ -154,8 +155,8 @@ static async Task<(int Issued, TimeSpan Elapsed, List<(int Count, double Rss)> S
     // Emergency (a ticket called at once at this counter) then serve, so the counter is free for the next one.
     for (var i = 0; i < tickets; i++)
     {
-        await client.PublishAsync(Command($"b-e-{i}", "emergency"), CancellationToken.None);
-        await client.PublishAsync(Command($"b-s-{i}", "serve"), CancellationToken.None);
+        await client.PublishAsync(Command($"b-e-{i}", CommandReader.Name(CommandType.Emergency)), CancellationToken.None);
+        await client.PublishAsync(Command($"b-s-{i}", CommandReader.Name(CommandType.Serve)), CancellationToken.None);
     }
 
     await reader.WaitAsync(TimeSpan.FromMinutes(10));

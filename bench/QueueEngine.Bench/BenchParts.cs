@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Bench;
 
@@ -125,7 +128,7 @@ internal static class Concurrent
             while (!stop.IsCancellationRequested)
             {
                 var result = engine.IssueTicket(new IssueRequest(random.Next(2) == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs,
-                    random.Next(5) == 0 ? PriorityClass.Lansia : PriorityClass.None));
+                    random.Next(5) == 0 ? PriorityKind.Lansia : PriorityKind.None));
                 engine.MarkPrinted(result.Ticket!.Id);
                 Interlocked.Increment(ref issued);
             }
@@ -136,7 +139,7 @@ internal static class Concurrent
             var command = 0;
             while (!stop.IsCancellationRequested)
             {
-                var call = engine.Execute(new CounterCommand($"{id}-{++command}", id, CounterCommandKind.CallNext));
+                var call = engine.Execute(new CounterCommand($"{id}-{++command}", id, CommandType.CallNext));
                 if (!call.Succeeded)
                 {
                     Interlocked.Increment(ref idle);
@@ -144,7 +147,7 @@ internal static class Concurrent
                     continue;
                 }
 
-                var done = engine.Execute(new CounterCommand($"{id}-{++command}", id, CounterCommandKind.ServeDone));
+                var done = engine.Execute(new CounterCommand($"{id}-{++command}", id, CommandType.Serve));
                 if (done.Succeeded)
                 {
                     Interlocked.Increment(ref served);
@@ -247,7 +250,7 @@ internal static class DayClose
         for (var i = 0; i < TicketsPerDay; i++)
         {
             var card = new CardData(CardKind.Nik, "3171" + day.ToString("D4", CultureInfo.InvariantCulture) + i.ToString("D8", CultureInfo.InvariantCulture));
-            var issued = engine.IssueTicket(new IssueRequest(i % 2 == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs, PriorityClass.None, 1, card, TicketSource.Scan));
+            var issued = engine.IssueTicket(new IssueRequest(i % 2 == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs, PriorityKind.None, 1, card, TicketSource.Scan));
             if (!issued.Succeeded || !engine.MarkPrinted(issued.Ticket.Id).Succeeded)
             {
                 throw new InvalidOperationException("issue failed: " + issued.Error);
@@ -257,8 +260,8 @@ internal static class DayClose
         for (var i = 0; i < TicketsPerDay; i++)
         {
             var counter = $"L{(i % 4) + 1}";
-            if (!engine.Execute(new CounterCommand($"{day}-{i}-call", counter, CounterCommandKind.CallNext)).Succeeded ||
-                !engine.Execute(new CounterCommand($"{day}-{i}-done", counter, CounterCommandKind.ServeDone)).Succeeded)
+            if (!engine.Execute(new CounterCommand($"{day}-{i}-call", counter, CommandType.CallNext)).Succeeded ||
+                !engine.Execute(new CounterCommand($"{day}-{i}-done", counter, CommandType.Serve)).Succeeded)
             {
                 throw new InvalidOperationException("call or serve failed");
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Kiosk.Contract;
 using Kiosk.Queue;
 using Kiosk.Queue.Bench;
 using Kiosk.Queue.Configuration;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
@@ -29,7 +31,7 @@ var random = new Random();
 for (var i = 0; ; i++)
 {
     var issued = engine.IssueTicket(new IssueRequest(random.Next(2) == 0 ? "A" : "B", PatientCategory.Lama, Payer.Bpjs,
-        random.Next(4) == 0 ? PriorityClass.Lansia : PriorityClass.None));
+        random.Next(4) == 0 ? PriorityKind.Lansia : PriorityKind.None));
     if (!issued.Succeeded)
     {
         Console.Error.WriteLine(issued.Error.ToString());
@@ -40,10 +42,10 @@ for (var i = 0; ; i++)
     engine.MarkPrinted(issued.Ticket.Id);
     if (i % 2 == 0)
     {
-        var call = engine.Execute(new CounterCommand(Guid.NewGuid().ToString(), "L1", CounterCommandKind.CallNext));
+        var call = engine.Execute(new CounterCommand(Guid.NewGuid().ToString(), "L1", CommandType.CallNext));
         if (call.Succeeded)
         {
-            var kind = random.Next(3) == 0 ? CounterCommandKind.Transfer : CounterCommandKind.ServeDone;
+            var kind = random.Next(3) == 0 ? CommandType.Transfer : CommandType.Serve;
             engine.Execute(new CounterCommand(Guid.NewGuid().ToString(), "L1", kind) { PoliCode = "GIGI" });
         }
     }

@@ -1,7 +1,10 @@
 using System.Text;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -53,7 +56,7 @@ public sealed class CardDataAtRestTests
 
         // What stays is the last four, and a repeated command still gets its reply (masked).
         Assert.Contains(StoredReplies(h.Dir.Db), reply => reply.Contains("************0001", StringComparison.Ordinal));
-        var replay = h.Engine.Execute(new CounterCommand("cmd-1", "L1", CounterCommandKind.CallNext));
+        var replay = h.Engine.Execute(new CounterCommand("cmd-1", "L1", CommandType.CallNext));
         Assert.Equal("************0001", replay.Ticket?.CardData?.Number);
 
         // The WAL was truncated by the close; reopening changes nothing.
@@ -84,21 +87,21 @@ public sealed class CardDataAtRestTests
             h.Issue(i % 2 == 0 ? "A" : "B", card: card);
         }
 
-        var first = h.Ok("L1", CounterCommandKind.CallNext);
+        var first = h.Ok("L1", CommandType.CallNext);
         Assert.NotNull(first.Ticket?.CardData);
-        h.Ok("L1", CounterCommandKind.Recall);
-        h.Ok("L1", CounterCommandKind.Transfer, c => c with { PoliCode = "UMUM" });
-        h.Ok("P1", CounterCommandKind.CallNext);
-        h.Ok("P1", CounterCommandKind.ServeDone);
+        h.Ok("L1", CommandType.Recall);
+        h.Ok("L1", CommandType.Transfer, c => c with { PoliCode = "UMUM" });
+        h.Ok("P1", CommandType.CallNext);
+        h.Ok("P1", CommandType.Serve);
         for (var i = 0; i < 3; i++)
         {
-            h.Ok("L2", CounterCommandKind.CallNext);
-            h.Ok("L2", CounterCommandKind.ServeDone);
+            h.Ok("L2", CommandType.CallNext);
+            h.Ok("L2", CommandType.Serve);
         }
 
-        h.Ok("L3", CounterCommandKind.CallNext);
-        h.Ok("L3", CounterCommandKind.Skip);
-        h.Ok("L1", CounterCommandKind.IssueEmergency, c => c with
+        h.Ok("L3", CommandType.CallNext);
+        h.Ok("L3", CommandType.Skip);
+        h.Ok("L1", CommandType.Emergency, c => c with
         {
             ServiceCode = "A",
             CardData = new CardData(CardKind.Bpjs, EmergencyCard),

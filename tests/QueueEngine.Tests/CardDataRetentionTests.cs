@@ -1,7 +1,10 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Privacy;
 using Kiosk.Queue.Results;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -28,7 +31,7 @@ public sealed class CardDataRetentionTests
     public void A_card_number_in_an_officers_reason_is_masked_before_it_is_stored_and_in_the_export()
     {
         using var h = new EngineHarness();
-        h.Ok("L2", CounterCommandKind.IssueEmergency, c => c with { ServiceCode = "A", Reason = "pasien NIK 3171234501900001, BPJS 0001234567890, datang 07:45 tgl 2026-03-02" });
+        h.Ok("L2", CommandType.Emergency, c => c with { ServiceCode = "A", Reason = "pasien NIK 3171234501900001, BPJS 0001234567890, datang 07:45 tgl 2026-03-02" });
 
         var export = new StringWriter();
         h.Engine.ExportTickets(h.Engine.BusinessDay, h.Engine.BusinessDay, export);

@@ -1,5 +1,8 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -15,8 +18,8 @@ public class CounterOperationTests
 
         var order = Enumerable.Range(0, 3).Select(_ =>
         {
-            var called = h.Ok("L1", CounterCommandKind.CallNext).Ticket!;
-            h.Ok("L1", CounterCommandKind.ServeDone);
+            var called = h.Ok("L1", CommandType.CallNext).Ticket!;
+            h.Ok("L1", CommandType.Serve);
             return called.Number;
         }).ToList();
 
@@ -29,8 +32,8 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         h.Issue("A");
 
-        Assert.Equal(QueueErrorCode.NothingToCall, h.Run("L3", CounterCommandKind.CallNext).Error!.Code);
-        Assert.Equal(QueueErrorCode.ServiceNotAtCounter, h.Run("L3", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "A-001" }).Error!.Code);
+        Assert.Equal(ErrorCode.NothingToCall, h.Run("L3", CommandType.CallNext).Error!.Code);
+        Assert.Equal(ErrorCode.ServiceNotAtCounter, h.Run("L3", CommandType.Call, c => c with { TicketNumber = "A-001" }).Error!.Code);
     }
 
     [Theory]
@@ -47,14 +50,14 @@ public class CounterOperationTests
             h.Issue("A");
         }
 
-        h.Issue("A", PriorityClass.Lansia);
-        h.Issue("A", PriorityClass.IbuHamil);
-        h.Issue("A", PriorityClass.Balita);
+        h.Issue("A", PriorityKind.Lansia);
+        h.Issue("A", PriorityKind.IbuHamil);
+        h.Issue("A", PriorityKind.Balita);
 
         var pattern = string.Concat(Enumerable.Range(0, 8).Select(_ =>
         {
-            var called = h.Ok("L1", CounterCommandKind.CallNext).Ticket!;
-            h.Ok("L1", CounterCommandKind.ServeDone);
+            var called = h.Ok("L1", CommandType.CallNext).Ticket!;
+            h.Ok("L1", CommandType.Serve);
             return called.IsPriority ? 'P' : 'N';
         }));
 
@@ -67,13 +70,13 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         var pending = h.Engine.IssueTicket(TestSite.Request()).Ticket!;
 
-        Assert.Equal(QueueErrorCode.NothingToCall, h.Run("L1", CounterCommandKind.CallNext).Error!.Code);
-        Assert.Equal(QueueErrorCode.NotPrinted, h.Run("L1", CounterCommandKind.CallSpecific, c => c with { TicketNumber = pending.Number }).Error!.Code);
+        Assert.Equal(ErrorCode.NothingToCall, h.Run("L1", CommandType.CallNext).Error!.Code);
+        Assert.Equal(ErrorCode.NotPrinted, h.Run("L1", CommandType.Call, c => c with { TicketNumber = pending.Number }).Error!.Code);
         Assert.Equal(0, h.Engine.GetSnapshot().Services.Single(s => s.ServiceCode == "A").WaitingCount);
 
         h.Engine.MarkPrinted(pending.Id);
 
-        Assert.Equal(pending.Id, h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Id);
+        Assert.Equal(pending.Id, h.Ok("L1", CommandType.CallNext).Ticket!.Id);
     }
 
     [Fact]
@@ -83,11 +86,11 @@ public class CounterOperationTests
         h.Issue();
         var third = new[] { h.Issue(), h.Issue() }[1];
 
-        var called = h.Ok("L2", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "a-003" }).Ticket!;
+        var called = h.Ok("L2", CommandType.Call, c => c with { TicketNumber = "a-003" }).Ticket!;
 
         Assert.Equal(third.Id, called.Id);
         Assert.Equal("L2", called.CalledBy);
-        Assert.Equal("A-001", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
+        Assert.Equal("A-001", h.Ok("L1", CommandType.CallNext).Ticket!.Number);
     }
 
     [Fact]
@@ -95,11 +98,11 @@ public class CounterOperationTests
     {
         using var h = new EngineHarness(tweak: o => o.MaxCallsBeforeNoShow = 3);
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
 
-        Assert.Equal(2, h.Ok("L1", CounterCommandKind.Recall).Ticket!.CallCount);
-        Assert.Equal(3, h.Ok("L1", CounterCommandKind.Recall).Ticket!.CallCount);
-        var last = h.Ok("L1", CounterCommandKind.Recall);
+        Assert.Equal(2, h.Ok("L1", CommandType.Recall).Ticket!.CallCount);
+        Assert.Equal(3, h.Ok("L1", CommandType.Recall).Ticket!.CallCount);
+        var last = h.Ok("L1", CommandType.Recall);
 
         Assert.Equal(TicketState.NoShow, last.Ticket!.State);
         Assert.Contains("tidak hadir", last.Message, StringComparison.Ordinal);
@@ -124,15 +127,15 @@ public class CounterOperationTests
             h.Issue();
         }
 
-        h.Ok("L1", CounterCommandKind.CallNext);
-        Assert.Equal(TicketState.Skipped, h.Ok("L1", CounterCommandKind.Skip).Ticket!.State);
-        var back = h.Ok("L2", CounterCommandKind.ReturnSkipped, c => c with { TicketNumber = "A-001" }).Ticket!;
+        h.Ok("L1", CommandType.CallNext);
+        Assert.Equal(TicketState.Skipped, h.Ok("L1", CommandType.Skip).Ticket!.State);
+        var back = h.Ok("L2", CommandType.Return, c => c with { TicketNumber = "A-001" }).Ticket!;
         Assert.Equal(TicketState.Waiting, back.State);
 
         var order = Enumerable.Range(0, 4).Select(_ =>
         {
-            var number = h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number;
-            h.Ok("L1", CounterCommandKind.ServeDone);
+            var number = h.Ok("L1", CommandType.CallNext).Ticket!.Number;
+            h.Ok("L1", CommandType.Serve);
             return number;
         });
 
@@ -145,10 +148,10 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         h.Issue();
         h.Time.Advance(TimeSpan.FromMinutes(7));
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
         h.Time.Advance(TimeSpan.FromMinutes(3));
 
-        var served = h.Ok("L1", CounterCommandKind.ServeDone).Ticket!;
+        var served = h.Ok("L1", CommandType.Serve).Ticket!;
 
         Assert.Equal(TicketState.Served, served.State);
         Assert.Equal(TimeSpan.FromMinutes(7), served.WaitTime);
@@ -160,20 +163,20 @@ public class CounterOperationTests
     {
         using var h = new EngineHarness();
         var card = new CardData(CardKind.Bpjs, "0001234567890");
-        h.Issue("A", PriorityClass.Lansia, card);
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Issue("A", PriorityKind.Lansia, card);
+        h.Ok("L1", CommandType.CallNext);
 
-        var result = h.Ok("L1", CounterCommandKind.Transfer, c => c with { PoliCode = "UMUM" });
+        var result = h.Ok("L1", CommandType.Transfer, c => c with { PoliCode = "UMUM" });
 
         Assert.Equal(TicketState.Transferred, result.Ticket!.State);
         var poli = result.NewTicket!;
         Assert.Equal("P-001", poli.Number);
         Assert.Equal(result.Ticket.Id, poli.TransferredFrom);
         Assert.Equal(poli.Id, result.Ticket.TransferredTo);
-        Assert.Equal(PriorityClass.Lansia, poli.Priority);
+        Assert.Equal(PriorityKind.Lansia, poli.Priority);
         Assert.Equal(card, poli.CardData);
         Assert.Contains("P-001", result.Message, StringComparison.Ordinal);
-        Assert.Equal(poli.Id, h.Ok("P1", CounterCommandKind.CallNext).Ticket!.Id);
+        Assert.Equal(poli.Id, h.Ok("P1", CommandType.CallNext).Ticket!.Id);
     }
 
     [Fact]
@@ -182,13 +185,13 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         h.Issue();
 
-        var result = h.Ok("L2", CounterCommandKind.IssueEmergency, c => c with { ServiceCode = "A", Reason = "UGD, keluarga mendaftarkan" });
+        var result = h.Ok("L2", CommandType.Emergency, c => c with { ServiceCode = "A", Reason = "UGD, keluarga mendaftarkan" });
 
         Assert.Equal(TicketState.Called, result.Ticket!.State);
         Assert.True(result.Ticket.IsEmergency);
         Assert.Equal(TicketSource.Counter, result.Ticket.Source);
         Assert.Equal("L2", result.Ticket.CalledBy);
-        h.Ok("L2", CounterCommandKind.ServeDone);
+        h.Ok("L2", CommandType.Serve);
         Assert.Equal(1, h.Engine.GetDailyRecap(h.Engine.BusinessDay).Emergency);
     }
 
@@ -198,7 +201,7 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         var first = h.Issue("A");
 
-        var manual = h.Ok("L2", CounterCommandKind.IssueManual, c => c with { ServiceCode = "A", Reason = "Kertas printer kiosk habis" }).Ticket!;
+        var manual = h.Ok("L2", CommandType.Issue, c => c with { ServiceCode = "A", Reason = "Kertas printer kiosk habis" }).Ticket!;
         var after = h.Issue("A");
 
         // Never a duplicate: the kiosk's own numbering goes on around it.
@@ -211,9 +214,9 @@ public class CounterOperationTests
         Assert.Contains("Loket", h.Engine.TodayTickets().Single(t => t.Id == manual.Id).Note, StringComparison.Ordinal);
 
         // Same queue, same order: the counter calls it after the ticket printed before it.
-        Assert.Equal("A-001", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
-        h.Ok("L1", CounterCommandKind.ServeDone);
-        Assert.Equal("A-002", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
+        Assert.Equal("A-001", h.Ok("L1", CommandType.CallNext).Ticket!.Number);
+        h.Ok("L1", CommandType.Serve);
+        Assert.Equal("A-002", h.Ok("L1", CommandType.CallNext).Ticket!.Number);
     }
 
     [Fact]
@@ -221,11 +224,11 @@ public class CounterOperationTests
     {
         using var h = new EngineHarness();
         h.Issue("A", card: new CardData(CardKind.Bpjs, "0001234567890"));
-        Assert.Null(h.Ok("L1", CounterCommandKind.Serving).Ticket);
+        Assert.Null(h.Ok("L1", CommandType.Serving).Ticket);
 
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
         var sequence = h.Engine.GetSnapshot().Sequence;
-        var serving = h.Ok("L1", CounterCommandKind.Serving);
+        var serving = h.Ok("L1", CommandType.Serving);
 
         Assert.Equal("A-001", serving.Ticket!.Number);
         Assert.Equal("0001234567890", serving.Ticket.CardData!.Number);
@@ -238,9 +241,9 @@ public class CounterOperationTests
         using var h = new EngineHarness();
         h.Issue("A");
         h.Issue("A");
-        h.Ok("L1", CounterCommandKind.CallNext);
-        h.Ok("L1", CounterCommandKind.ServeDone);
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
+        h.Ok("L1", CommandType.Serve);
+        h.Ok("L1", CommandType.CallNext);
 
         var l1 = h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L1");
         Assert.Equal(2, l1.CalledToday);
@@ -255,13 +258,13 @@ public class CounterOperationTests
     {
         using var h = new EngineHarness();
         h.Issue();
-        h.Ok("L1", CounterCommandKind.Pause);
+        h.Ok("L1", CommandType.Pause);
 
-        Assert.Equal(QueueErrorCode.CounterPaused, h.Run("L1", CounterCommandKind.CallNext).Error!.Code);
+        Assert.Equal(ErrorCode.CounterPaused, h.Run("L1", CommandType.CallNext).Error!.Code);
         Assert.True(h.Engine.GetSnapshot().Counters.Single(c => c.CounterId == "L1").Paused);
 
-        h.Ok("L1", CounterCommandKind.Resume);
-        Assert.True(h.Run("L1", CounterCommandKind.CallNext).Succeeded);
+        h.Ok("L1", CommandType.Resume);
+        Assert.True(h.Run("L1", CommandType.CallNext).Succeeded);
     }
 
     [Fact]
@@ -271,16 +274,16 @@ public class CounterOperationTests
         h.Issue();
         h.Issue();
 
-        Assert.Equal(TicketState.Cancelled, h.Ok("L1", CounterCommandKind.Cancel, c => c with { TicketNumber = "A-001" }).Ticket!.State);
-        Assert.Equal("A-002", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
+        Assert.Equal(TicketState.Cancelled, h.Ok("L1", CommandType.Cancel, c => c with { TicketNumber = "A-001" }).Ticket!.State);
+        Assert.Equal("A-002", h.Ok("L1", CommandType.CallNext).Ticket!.Number);
     }
 
-    public sealed record BadCommand(string Scenario, Action<EngineHarness> Setup, CounterCommand Command, QueueErrorCode Expected)
+    public sealed record BadCommand(string Scenario, Action<EngineHarness> Setup, CounterCommand Command, ErrorCode Expected)
     {
         public override string ToString() => Scenario;
     }
 
-    private static CounterCommand Cmd(string counter, CounterCommandKind kind, string? number = null) =>
+    private static CounterCommand Cmd(string counter, CommandType kind, string? number = null) =>
         new($"bad-{Guid.NewGuid()}", counter, kind) { TicketNumber = number };
 
     private static void None(EngineHarness h)
@@ -292,30 +295,30 @@ public class CounterOperationTests
     private static void OneCalledAtL1(EngineHarness h)
     {
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
     }
 
     public static TheoryData<BadCommand> InvalidCommands => new(
-        new BadCommand("call next while serving", h => { OneCalledAtL1(h); h.Issue(); }, Cmd("L1", CounterCommandKind.CallNext), QueueErrorCode.CounterBusy),
-        new BadCommand("recall with nothing called", None, Cmd("L1", CounterCommandKind.Recall), QueueErrorCode.NoTicketAtCounter),
-        new BadCommand("serve a waiting ticket", OneWaiting, Cmd("L1", CounterCommandKind.ServeDone, "A-001"), QueueErrorCode.InvalidTransition),
-        new BadCommand("serve another counter's ticket", OneCalledAtL1, Cmd("L2", CounterCommandKind.ServeDone, "A-001"), QueueErrorCode.InvalidTransition),
-        new BadCommand("recall another counter's ticket", OneCalledAtL1, Cmd("L2", CounterCommandKind.Recall, "A-001"), QueueErrorCode.InvalidTransition),
-        new BadCommand("skip a served ticket", h => { OneCalledAtL1(h); h.Ok("L1", CounterCommandKind.ServeDone); }, Cmd("L1", CounterCommandKind.Skip, "A-001"), QueueErrorCode.InvalidTransition),
-        new BadCommand("return a waiting ticket", OneWaiting, Cmd("L1", CounterCommandKind.ReturnSkipped, "A-001"), QueueErrorCode.InvalidTransition),
-        new BadCommand("return without a number", None, Cmd("L1", CounterCommandKind.ReturnSkipped), QueueErrorCode.InvalidRequest),
-        new BadCommand("call an unknown number", None, Cmd("L1", CounterCommandKind.CallSpecific, "A-999"), QueueErrorCode.UnknownTicket),
-        new BadCommand("transfer to an unknown poli", OneCalledAtL1, Cmd("L1", CounterCommandKind.Transfer) with { PoliCode = "RONTGEN" }, QueueErrorCode.UnknownPoli),
-        new BadCommand("transfer to a registration service", OneCalledAtL1, Cmd("L1", CounterCommandKind.Transfer) with { PoliCode = "B" }, QueueErrorCode.UnknownPoli),
-        new BadCommand("unknown counter", OneWaiting, Cmd("L9", CounterCommandKind.CallNext), QueueErrorCode.UnknownCounter),
-        new BadCommand("undefined command kind", OneWaiting, Cmd("L1", (CounterCommandKind)77), QueueErrorCode.InvalidRequest),
-        new BadCommand("empty command id", OneWaiting, new CounterCommand("", "L1", CounterCommandKind.CallNext), QueueErrorCode.InvalidRequest),
-        new BadCommand("emergency without service", None, Cmd("L1", CounterCommandKind.IssueEmergency), QueueErrorCode.InvalidRequest),
-        new BadCommand("emergency in unknown service", None, Cmd("L1", CounterCommandKind.IssueEmergency) with { ServiceCode = "X" }, QueueErrorCode.UnknownService),
-        new BadCommand("manual number without service", None, Cmd("L1", CounterCommandKind.IssueManual), QueueErrorCode.InvalidRequest),
-        new BadCommand("manual number in unknown service", None, Cmd("L1", CounterCommandKind.IssueManual) with { ServiceCode = "X" }, QueueErrorCode.UnknownService),
-        new BadCommand("emergency while serving", OneCalledAtL1, Cmd("L1", CounterCommandKind.IssueEmergency) with { ServiceCode = "A" }, QueueErrorCode.CounterBusy),
-        new BadCommand("cancel a cancelled ticket", h => { h.Issue(); h.Ok("L1", CounterCommandKind.Cancel, c => c with { TicketNumber = "A-001" }); }, Cmd("L1", CounterCommandKind.Cancel, "A-001"), QueueErrorCode.InvalidTransition));
+        new BadCommand("call next while serving", h => { OneCalledAtL1(h); h.Issue(); }, Cmd("L1", CommandType.CallNext), ErrorCode.CounterBusy),
+        new BadCommand("recall with nothing called", None, Cmd("L1", CommandType.Recall), ErrorCode.NoTicketAtCounter),
+        new BadCommand("serve a waiting ticket", OneWaiting, Cmd("L1", CommandType.Serve, "A-001"), ErrorCode.InvalidTransition),
+        new BadCommand("serve another counter's ticket", OneCalledAtL1, Cmd("L2", CommandType.Serve, "A-001"), ErrorCode.InvalidTransition),
+        new BadCommand("recall another counter's ticket", OneCalledAtL1, Cmd("L2", CommandType.Recall, "A-001"), ErrorCode.InvalidTransition),
+        new BadCommand("skip a served ticket", h => { OneCalledAtL1(h); h.Ok("L1", CommandType.Serve); }, Cmd("L1", CommandType.Skip, "A-001"), ErrorCode.InvalidTransition),
+        new BadCommand("return a waiting ticket", OneWaiting, Cmd("L1", CommandType.Return, "A-001"), ErrorCode.InvalidTransition),
+        new BadCommand("return without a number", None, Cmd("L1", CommandType.Return), ErrorCode.InvalidRequest),
+        new BadCommand("call an unknown number", None, Cmd("L1", CommandType.Call, "A-999"), ErrorCode.UnknownTicket),
+        new BadCommand("transfer to an unknown poli", OneCalledAtL1, Cmd("L1", CommandType.Transfer) with { PoliCode = "RONTGEN" }, ErrorCode.UnknownPoli),
+        new BadCommand("transfer to a registration service", OneCalledAtL1, Cmd("L1", CommandType.Transfer) with { PoliCode = "B" }, ErrorCode.UnknownPoli),
+        new BadCommand("unknown counter", OneWaiting, Cmd("L9", CommandType.CallNext), ErrorCode.UnknownCounter),
+        new BadCommand("undefined command kind", OneWaiting, Cmd("L1", (CommandType)77), ErrorCode.InvalidRequest),
+        new BadCommand("empty command id", OneWaiting, new CounterCommand("", "L1", CommandType.CallNext), ErrorCode.InvalidRequest),
+        new BadCommand("emergency without service", None, Cmd("L1", CommandType.Emergency), ErrorCode.InvalidRequest),
+        new BadCommand("emergency in unknown service", None, Cmd("L1", CommandType.Emergency) with { ServiceCode = "X" }, ErrorCode.UnknownService),
+        new BadCommand("manual number without service", None, Cmd("L1", CommandType.Issue), ErrorCode.InvalidRequest),
+        new BadCommand("manual number in unknown service", None, Cmd("L1", CommandType.Issue) with { ServiceCode = "X" }, ErrorCode.UnknownService),
+        new BadCommand("emergency while serving", OneCalledAtL1, Cmd("L1", CommandType.Emergency) with { ServiceCode = "A" }, ErrorCode.CounterBusy),
+        new BadCommand("cancel a cancelled ticket", h => { h.Issue(); h.Ok("L1", CommandType.Cancel, c => c with { TicketNumber = "A-001" }); }, Cmd("L1", CommandType.Cancel, "A-001"), ErrorCode.InvalidTransition));
 
     [Theory]
     [MemberData(nameof(InvalidCommands))]

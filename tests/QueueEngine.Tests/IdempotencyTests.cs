@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Results;
 
 namespace Kiosk.Queue.Tests;
@@ -6,23 +7,23 @@ namespace Kiosk.Queue.Tests;
 public class IdempotencyTests
 {
     [Theory]
-    [InlineData(CounterCommandKind.CallNext)]
-    [InlineData(CounterCommandKind.Recall)]
-    [InlineData(CounterCommandKind.ServeDone)]
-    [InlineData(CounterCommandKind.Transfer)]
-    [InlineData(CounterCommandKind.Pause)]
-    [InlineData(CounterCommandKind.IssueEmergency)]
-    public void Same_command_id_changes_state_once_and_answers_the_same(CounterCommandKind kind)
+    [InlineData(CommandType.CallNext)]
+    [InlineData(CommandType.Recall)]
+    [InlineData(CommandType.Serve)]
+    [InlineData(CommandType.Transfer)]
+    [InlineData(CommandType.Pause)]
+    [InlineData(CommandType.Emergency)]
+    public void Same_command_id_changes_state_once_and_answers_the_same(CommandType kind)
     {
         using var h = new EngineHarness();
         h.Issue();
         h.Issue();
-        if (kind is CounterCommandKind.Recall or CounterCommandKind.ServeDone or CounterCommandKind.Transfer)
+        if (kind is CommandType.Recall or CommandType.Serve or CommandType.Transfer)
         {
-            h.Ok("L1", CounterCommandKind.CallNext);
+            h.Ok("L1", CommandType.CallNext);
         }
 
-        var command = new CounterCommand("dup-1", kind == CounterCommandKind.IssueEmergency ? "L2" : "L1", kind) { PoliCode = "GIGI", ServiceCode = "A" };
+        var command = new CounterCommand("dup-1", kind == CommandType.Emergency ? "L2" : "L1", kind) { PoliCode = "GIGI", ServiceCode = "A" };
         var first = h.Engine.Execute(command);
         var sequence = h.Engine.GetSnapshot().Sequence;
         var tickets = h.Engine.TodayTickets();
@@ -42,13 +43,13 @@ public class IdempotencyTests
     public void A_refused_command_answers_the_same_refusal_again()
     {
         using var h = new EngineHarness();
-        var command = new CounterCommand("dup-2", "L1", CounterCommandKind.CallNext);
+        var command = new CounterCommand("dup-2", "L1", CommandType.CallNext);
 
         var first = h.Engine.Execute(command);
         h.Issue();
         var second = h.Engine.Execute(command);
 
-        Assert.Equal(QueueErrorCode.NothingToCall, first.Error!.Code);
+        Assert.Equal(ErrorCode.NothingToCall, first.Error!.Code);
         Assert.Equal(Json(first), Json(second));
         Assert.True(h.Engine.Execute(command with { CommandId = "dup-3" }).Succeeded, "a new id runs");
     }
@@ -57,18 +58,18 @@ public class IdempotencyTests
     public void A_command_id_reused_by_another_counter_gets_neither_the_answer_nor_a_change()
     {
         using var h = new EngineHarness();
-        h.Issue(card: new Model.CardData(Model.CardKind.Nik, "3171234567890001"));
-        var first = h.Engine.Execute(new CounterCommand("shared-id", "L1", CounterCommandKind.CallNext));
+        h.Issue(card: new Model.CardData(Kiosk.Contract.CardKind.Nik, "3171234567890001"));
+        var first = h.Engine.Execute(new CounterCommand("shared-id", "L1", CommandType.CallNext));
         h.Issue();
         var sequence = h.Engine.GetSnapshot().Sequence;
 
-        var stolen = h.Engine.Execute(new CounterCommand("shared-id", "L2", CounterCommandKind.CallNext));
+        var stolen = h.Engine.Execute(new CounterCommand("shared-id", "L2", CommandType.CallNext));
 
         Assert.NotNull(first.Ticket!.CardData);
-        Assert.Equal(QueueErrorCode.InvalidRequest, stolen.Error!.Code);
+        Assert.Equal(ErrorCode.InvalidRequest, stolen.Error!.Code);
         Assert.Null(stolen.Ticket);
         Assert.Equal(sequence, h.Engine.GetSnapshot().Sequence);
-        Assert.Equal(Json(first), Json(h.Engine.Execute(new CounterCommand("shared-id", "L1", CounterCommandKind.CallNext))));
+        Assert.Equal(Json(first), Json(h.Engine.Execute(new CounterCommand("shared-id", "L1", CommandType.CallNext))));
     }
 
     private static string Json(CommandResult result) => JsonSerializer.Serialize(result, QueueJson.Options);

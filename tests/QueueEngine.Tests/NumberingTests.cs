@@ -1,5 +1,8 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -41,10 +44,10 @@ public class NumberingTests
     {
         using var h = new EngineHarness();
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
         h.Time.Advance(TimeSpan.FromMinutes(2));
-        h.Ok("L1", CounterCommandKind.ServeDone);
-        h.Ok("L2", CounterCommandKind.Pause);
+        h.Ok("L1", CommandType.Serve);
+        h.Ok("L2", CommandType.Pause);
         h.Issue();
         h.Issue();
 
@@ -59,8 +62,8 @@ public class NumberingTests
     public void Estimate_is_unknown_when_no_counter_for_the_service_is_open()
     {
         using var h = new EngineHarness();
-        h.Ok("L1", CounterCommandKind.Pause);
-        h.Ok("L2", CounterCommandKind.Pause);
+        h.Ok("L1", CommandType.Pause);
+        h.Ok("L2", CommandType.Pause);
 
         var result = h.Engine.IssueTicket(TestSite.Request("A"));
 
@@ -79,7 +82,7 @@ public class NumberingTests
         var result = h.Engine.IssueTicket(TestSite.Request("A"));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(QueueErrorCode.QuotaExhausted, result.Error.Code);
+        Assert.Equal(ErrorCode.QuotaExhausted, result.Error.Code);
         Assert.Contains("Kuota habis", result.Error.Message, StringComparison.Ordinal);
         Assert.Equal(before, h.Engine.GetSnapshot().Sequence);
         Assert.True(h.Engine.IssueTicket(TestSite.Request("B")).Succeeded, "another service is not affected");
@@ -96,7 +99,7 @@ public class NumberingTests
 
         Assert.Equal("A-101", h.Issue().Number);
         Assert.Equal("A-102", h.Issue().Number);
-        Assert.Equal(QueueErrorCode.QuotaExhausted, h.Engine.IssueTicket(TestSite.Request("A")).Error!.Code);
+        Assert.Equal(ErrorCode.QuotaExhausted, h.Engine.IssueTicket(TestSite.Request("A")).Error!.Code);
     }
 
     [Fact]
@@ -105,27 +108,27 @@ public class NumberingTests
         using var h = new EngineHarness(tweak: o => o.Services[0].DailyCap = 1);
         h.Issue();
 
-        var emergency = h.Ok("L1", CounterCommandKind.IssueEmergency, c => c with { ServiceCode = "A", Reason = "UGD" });
+        var emergency = h.Ok("L1", CommandType.Emergency, c => c with { ServiceCode = "A", Reason = "UGD" });
 
         Assert.Equal("A-002", emergency.Ticket!.Number);
         Assert.True(emergency.Ticket.IsEmergency);
     }
 
-    public static TheoryData<string, IssueRequest, QueueErrorCode> BadRequests => new()
+    public static TheoryData<string, IssueRequest, ErrorCode> BadRequests => new()
     {
-        { "unknown service", new IssueRequest("Z", PatientCategory.Lama, Payer.Bpjs), QueueErrorCode.UnknownService },
-        { "a poli is not a kiosk service", new IssueRequest("GIGI", PatientCategory.Lama, Payer.Bpjs), QueueErrorCode.UnknownService },
-        { "empty service", new IssueRequest("", PatientCategory.Lama, Payer.Bpjs), QueueErrorCode.InvalidRequest },
-        { "family of zero", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, FamilySize: 0), QueueErrorCode.InvalidRequest },
-        { "family of 50", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, FamilySize: 50), QueueErrorCode.InvalidRequest },
-        { "undefined payer", new IssueRequest("A", PatientCategory.Lama, (Payer)9), QueueErrorCode.InvalidRequest },
-        { "garbage card", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, "12;DROP")), QueueErrorCode.InvalidRequest },
-        { "empty card", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Nik, "")), QueueErrorCode.InvalidRequest },
+        { "unknown service", new IssueRequest("Z", PatientCategory.Lama, Payer.Bpjs), ErrorCode.UnknownService },
+        { "a poli is not a kiosk service", new IssueRequest("GIGI", PatientCategory.Lama, Payer.Bpjs), ErrorCode.UnknownService },
+        { "empty service", new IssueRequest("", PatientCategory.Lama, Payer.Bpjs), ErrorCode.InvalidRequest },
+        { "family of zero", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, FamilySize: 0), ErrorCode.InvalidRequest },
+        { "family of 50", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, FamilySize: 50), ErrorCode.InvalidRequest },
+        { "undefined payer", new IssueRequest("A", PatientCategory.Lama, (Payer)9), ErrorCode.InvalidRequest },
+        { "garbage card", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, "12;DROP")), ErrorCode.InvalidRequest },
+        { "empty card", new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, CardData: new CardData(CardKind.Nik, "")), ErrorCode.InvalidRequest },
     };
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public void Bad_issue_requests_get_a_typed_error_and_change_nothing(string scenario, IssueRequest request, QueueErrorCode expected)
+    public void Bad_issue_requests_get_a_typed_error_and_change_nothing(string scenario, IssueRequest request, ErrorCode expected)
     {
         using var h = new EngineHarness();
         var before = h.Engine.GetSnapshot();
@@ -164,8 +167,8 @@ public class NumberingTests
         Assert.Equal(TicketState.Voided, voided.Ticket!.State);
         Assert.Empty(h.Engine.PendingPrints());
         Assert.Equal("A-002", h.Issue().Number);
-        Assert.Equal("A-002", h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Number);
-        Assert.Equal(QueueErrorCode.NothingToCall, h.Run("L2", CounterCommandKind.CallNext).Error!.Code);
+        Assert.Equal("A-002", h.Ok("L1", CommandType.CallNext).Ticket!.Number);
+        Assert.Equal(ErrorCode.NothingToCall, h.Run("L2", CommandType.CallNext).Error!.Code);
     }
 
     [Fact]
@@ -174,9 +177,9 @@ public class NumberingTests
         using var h = new EngineHarness();
         var printed = h.Issue();
 
-        Assert.Equal(QueueErrorCode.UnknownTicket, h.Engine.MarkPrinted(Guid.NewGuid()).Error!.Code);
-        Assert.Equal(QueueErrorCode.InvalidTransition, h.Engine.VoidUnprinted(printed.Id, "x").Error!.Code);
-        Assert.Equal(QueueErrorCode.InvalidTransition, h.Engine.MarkPrintFailed(printed.Id).Error!.Code);
+        Assert.Equal(ErrorCode.UnknownTicket, h.Engine.MarkPrinted(Guid.NewGuid()).Error!.Code);
+        Assert.Equal(ErrorCode.InvalidTransition, h.Engine.VoidUnprinted(printed.Id, "x").Error!.Code);
+        Assert.Equal(ErrorCode.InvalidTransition, h.Engine.MarkPrintFailed(printed.Id).Error!.Code);
         Assert.True(h.Engine.MarkPrinted(printed.Id).Succeeded, "printing twice (a reprint) is fine");
     }
 }

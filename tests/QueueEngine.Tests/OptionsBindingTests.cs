@@ -1,4 +1,5 @@
 using System.Text;
+using Kiosk.Contract;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using Kiosk.Contract.Commands;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
 
@@ -28,7 +29,7 @@ public class PatientTokenStorageTests
     {
         using var h = new EngineHarness();
         var ticket = h.Issue("A");
-        h.Ok("L1", Kiosk.Queue.Results.CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
 
         var tokens = h.Engine.ReadEvents(0, 100)
             .Where(e => EventTypes.DataKind(e.Type) == typeof(TicketData))

@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 
@@ -9,7 +10,7 @@ namespace Kiosk.Queue.Tests;
 /// </summary>
 public class RecapCategoryTests
 {
-    private static void Issue(EngineHarness h, PatientCategory category, Payer payer, PriorityClass priority = PriorityClass.None)
+    private static void Issue(EngineHarness h, PatientCategory category, Payer payer, PriorityKind priority = PriorityKind.None)
     {
         var issued = h.Engine.IssueTicket(new IssueRequest("A", category, payer, priority));
         Assert.True(issued.Succeeded, issued.Error?.Message);
@@ -22,10 +23,10 @@ public class RecapCategoryTests
         Issue(h, PatientCategory.Unknown, Payer.Unknown);
         Issue(h, PatientCategory.Unknown, Payer.Umum);
         Issue(h, PatientCategory.Lama, Payer.Unknown);
-        Issue(h, PatientCategory.Baru, Payer.Bpjs, PriorityClass.IbuHamil);
-        Issue(h, PatientCategory.Unknown, Payer.Bpjs, PriorityClass.Disabilitas);
-        Issue(h, PatientCategory.Unknown, Payer.Unknown, PriorityClass.Lansia);
-        Issue(h, PatientCategory.Unknown, Payer.Unknown, PriorityClass.Unspecified);
+        Issue(h, PatientCategory.Baru, Payer.Bpjs, PriorityKind.IbuHamil);
+        Issue(h, PatientCategory.Unknown, Payer.Bpjs, PriorityKind.Disabilitas);
+        Issue(h, PatientCategory.Unknown, Payer.Unknown, PriorityKind.Lansia);
+        Issue(h, PatientCategory.Unknown, Payer.Unknown, PriorityKind.Unspecified);
 
         var recap = h.Engine.GetDailyRecap(h.Engine.BusinessDay);
 

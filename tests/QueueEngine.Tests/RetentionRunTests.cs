@@ -1,7 +1,10 @@
 using System.Globalization;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -95,11 +98,11 @@ public sealed class RetentionRunTests
         h.Issue("B", card: new CardData(CardKind.Bpjs, "000" + dayIndex.ToString("D6", CultureInfo.InvariantCulture) + "7890"));
         h.Issue("A", card: new CardData(CardKind.MedicalRecord, "RM" + dayIndex.ToString("D8", CultureInfo.InvariantCulture)));
         h.Issue("B");
-        h.Issue("A", PriorityClass.Lansia);
+        h.Issue("A", PriorityKind.Lansia);
         for (var i = 0; i < 4; i++)
         {
-            h.Ok("L1", CounterCommandKind.CallNext);
-            h.Ok("L1", CounterCommandKind.ServeDone);
+            h.Ok("L1", CommandType.CallNext);
+            h.Ok("L1", CommandType.Serve);
         }
 
         h.Engine.MarkPublished(long.MaxValue);

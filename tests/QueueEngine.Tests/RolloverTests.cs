@@ -1,3 +1,4 @@
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
@@ -23,7 +24,7 @@ public class RolloverTests
         using var h = new EngineHarness(zone, Local(offset, 2, 23, 58));
         var waiting = h.Issue();
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
+        h.Ok("L1", CommandType.CallNext);
         h.Time.AdjustTime(Local(offset, 2, 23, 59, 59));
         Assert.False(h.Engine.CloseDayIfDue(), "one second before local midnight is still the same day");
         Assert.Equal("A-003", h.Issue().Number);
@@ -115,9 +116,9 @@ public class RolloverTests
 
         Assert.Equal("A-002", second.Number);
         Assert.True(second.IssuedAt < first.IssuedAt);
-        Assert.Equal(first.Id, h.Ok("L1", CounterCommandKind.CallNext).Ticket!.Id);
+        Assert.Equal(first.Id, h.Ok("L1", CommandType.CallNext).Ticket!.Id);
         h.Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(TimeSpan.Zero, h.Ok("L1", CounterCommandKind.ServeDone).Ticket!.WaitTime);
+        Assert.Equal(TimeSpan.Zero, h.Ok("L1", CommandType.Serve).Ticket!.WaitTime);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class RolloverTests
         Assert.True(closed.Succeeded);
         Assert.Equal(1, closed.ExpiredTickets);
         var refused = h.Engine.IssueTicket(TestSite.Request());
-        Assert.Equal(QueueErrorCode.DayClosed, refused.Error!.Code);
+        Assert.Equal(ErrorCode.DayClosed, refused.Error!.Code);
         Assert.True(h.Engine.GetSnapshot().DayClosed);
         Assert.False(h.Engine.CloseDay(h.Engine.BusinessDay.AddDays(1)).Succeeded);
         Assert.True(h.Engine.CloseDay(h.Engine.BusinessDay.AddDays(-1)).Succeeded, "earlier days are closed already");

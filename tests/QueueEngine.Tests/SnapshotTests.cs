@@ -1,3 +1,4 @@
+using Kiosk.Contract.Commands;
 using Kiosk.Contract.Json;
 using Kiosk.Contract.State;
 using Kiosk.Queue.Results;
@@ -14,7 +15,7 @@ public class SnapshotTests
         h.Issue();
         h.Issue();
         h.Engine.IssueTicket(TestSite.Request("B")); // not printed: counted as issued, not as waiting
-        h.Ok("L2", CounterCommandKind.CallNext);
+        h.Ok("L2", CommandType.CallNext);
 
         var snapshot = h.Engine.GetSnapshot();
         var json = ContractJson.Serialize(snapshot);
@@ -37,8 +38,8 @@ public class SnapshotTests
     {
         using var h = new EngineHarness();
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
-        h.Ok("L1", CounterCommandKind.Pause);
+        h.Ok("L1", CommandType.CallNext);
+        h.Ok("L1", CommandType.Pause);
         var projection = new SnapshotProjection(h.Options);
         var events = h.Engine.ReadEvents(0, 100);
 

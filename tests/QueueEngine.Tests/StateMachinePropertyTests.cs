@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
@@ -83,7 +85,7 @@ public class StateMachinePropertyTests
         {
             var tickets = h.Engine.TodayTickets();
             Ticket? Pick() => tickets.Count == 0 ? null : tickets[op.B % tickets.Count];
-            CommandResult? Command(CounterCommandKind kind, Func<CounterCommand, CounterCommand>? with = null)
+            CommandResult? Command(CommandType kind, Func<CounterCommand, CounterCommand>? with = null)
             {
                 var command = new CounterCommand($"p-{++commandNo}", Counters[op.A % Counters.Length], kind);
                 command = with is null ? command : with(command);
@@ -96,9 +98,9 @@ public class StateMachinePropertyTests
             switch (op.Kind)
             {
                 case OpKind.Issue:
-                    var priority = op.B < 4 ? (PriorityClass)(op.B + 1) : PriorityClass.None;
+                    var priority = op.B < 4 ? (PriorityKind)(op.B + 1) : PriorityKind.None;
                     var issued = h.Engine.IssueTicket(TestSite.Request(op.A % 2 == 0 ? "A" : "B", priority));
-                    Assert.True(issued.Succeeded || issued.Error.Code == QueueErrorCode.DayClosed, issued.Error?.ToString());
+                    Assert.True(issued.Succeeded || issued.Error.Code == ErrorCode.DayClosed, issued.Error?.ToString());
                     break;
                 case OpKind.Print when Pick() is { } t:
                     h.Engine.MarkPrinted(t.Id);
@@ -110,40 +112,40 @@ public class StateMachinePropertyTests
                     h.Engine.VoidUnprinted(t.Id, "uji");
                     break;
                 case OpKind.CallNext:
-                    Command(CounterCommandKind.CallNext);
+                    Command(CommandType.CallNext);
                     break;
                 case OpKind.CallSpecific when Pick() is { } t:
-                    Command(CounterCommandKind.CallSpecific, c => c with { TicketNumber = t.Number });
+                    Command(CommandType.Call, c => c with { TicketNumber = t.Number });
                     break;
                 case OpKind.Recall:
-                    Command(CounterCommandKind.Recall);
+                    Command(CommandType.Recall);
                     break;
                 case OpKind.Skip:
-                    Command(CounterCommandKind.Skip);
+                    Command(CommandType.Skip);
                     break;
                 case OpKind.NoShow:
-                    Command(CounterCommandKind.NoShow);
+                    Command(CommandType.NoShow);
                     break;
                 case OpKind.Return when Pick() is { } t:
-                    Command(CounterCommandKind.ReturnSkipped, c => c with { TicketNumber = t.Number });
+                    Command(CommandType.Return, c => c with { TicketNumber = t.Number });
                     break;
                 case OpKind.Serve:
-                    Command(CounterCommandKind.ServeDone);
+                    Command(CommandType.Serve);
                     break;
                 case OpKind.Transfer:
-                    Command(CounterCommandKind.Transfer, c => c with { PoliCode = Polis[op.B % Polis.Length] });
+                    Command(CommandType.Transfer, c => c with { PoliCode = Polis[op.B % Polis.Length] });
                     break;
                 case OpKind.Cancel when Pick() is { } t:
-                    Command(CounterCommandKind.Cancel, c => c with { TicketNumber = t.Number });
+                    Command(CommandType.Cancel, c => c with { TicketNumber = t.Number });
                     break;
                 case OpKind.Emergency:
-                    Command(CounterCommandKind.IssueEmergency, c => c with { ServiceCode = op.B % 2 == 0 ? "A" : "UMUM" });
+                    Command(CommandType.Emergency, c => c with { ServiceCode = op.B % 2 == 0 ? "A" : "UMUM" });
                     break;
                 case OpKind.Pause:
-                    Command(CounterCommandKind.Pause);
+                    Command(CommandType.Pause);
                     break;
                 case OpKind.Resume:
-                    Command(CounterCommandKind.Resume);
+                    Command(CommandType.Resume);
                     break;
                 case OpKind.Advance:
                     h.Time.Advance(TimeSpan.FromMinutes((op.A + 1) * (op.B + 1) * 5));

@@ -1,3 +1,5 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Statistics;
@@ -16,26 +18,26 @@ public class StatisticsTests
         var start = h.Time.GetUtcNow();
         h.Issue();                                    // A-001 07:30
         h.Issue();                                    // A-002 07:30
-        h.Engine.IssueTicket(new IssueRequest("B", PatientCategory.Baru, Payer.Umum, PriorityClass.Lansia, 3));
+        h.Engine.IssueTicket(new IssueRequest("B", PatientCategory.Baru, Payer.Umum, PriorityKind.Lansia, 3));
         h.Engine.MarkPrinted(h.Engine.FindTicket("B-001")!.Id);
         h.Issue("B");                                 // B-002
         h.Time.Advance(TimeSpan.FromMinutes(2));      // 07:32
-        h.Ok("L1", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "A-001" });
+        h.Ok("L1", CommandType.Call, c => c with { TicketNumber = "A-001" });
         h.Time.Advance(TimeSpan.FromMinutes(4));      // 07:36
-        h.Ok("L1", CounterCommandKind.ServeDone);
+        h.Ok("L1", CommandType.Serve);
         h.Time.Advance(TimeSpan.FromMinutes(4));      // 07:40
-        h.Ok("L1", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "A-002" });
+        h.Ok("L1", CommandType.Call, c => c with { TicketNumber = "A-002" });
         h.Time.Advance(TimeSpan.FromMinutes(6));      // 07:46
-        h.Ok("L1", CounterCommandKind.ServeDone);
+        h.Ok("L1", CommandType.Serve);
         h.Time.Advance(TimeSpan.FromMinutes(4));      // 07:50
-        h.Ok("L3", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "B-001" });
+        h.Ok("L3", CommandType.Call, c => c with { TicketNumber = "B-001" });
         h.Time.Advance(TimeSpan.FromMinutes(3));
-        h.Ok("L3", CounterCommandKind.Transfer, c => c with { PoliCode = "UMUM" });
-        h.Ok("L3", CounterCommandKind.CallSpecific, c => c with { TicketNumber = "B-002" });
-        h.Ok("L3", CounterCommandKind.NoShow);
+        h.Ok("L3", CommandType.Transfer, c => c with { PoliCode = "UMUM" });
+        h.Ok("L3", CommandType.Call, c => c with { TicketNumber = "B-002" });
+        h.Ok("L3", CommandType.NoShow);
         h.Time.AdjustTime(start.AddHours(1));                 // 08:30
         h.Issue();
-        h.Ok("L1", CounterCommandKind.Cancel, c => c with { TicketNumber = "A-003" });
+        h.Ok("L1", CommandType.Cancel, c => c with { TicketNumber = "A-003" });
         h.Issue();
         return h;
     }

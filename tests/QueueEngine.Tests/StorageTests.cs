@@ -1,3 +1,5 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
@@ -5,6 +7,7 @@ using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
 using Microsoft.Data.Sqlite;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -89,11 +92,11 @@ public class StorageTests
     {
         using var h = new EngineHarness();
         h.Issue();
-        h.Issue("B", PriorityClass.Disabilitas);
-        h.Ok("L1", CounterCommandKind.CallNext);
-        h.Ok("L1", CounterCommandKind.Recall);
-        h.Ok("L1", CounterCommandKind.Transfer, c => c with { PoliCode = "KIA" });
-        h.Ok("L3", CounterCommandKind.Pause);
+        h.Issue("B", PriorityKind.Disabilitas);
+        h.Ok("L1", CommandType.CallNext);
+        h.Ok("L1", CommandType.Recall);
+        h.Ok("L1", CommandType.Transfer, c => c with { PoliCode = "KIA" });
+        h.Ok("L3", CommandType.Pause);
 
         var events = h.Engine.ReadEvents(0, 1000);
 
@@ -114,8 +117,8 @@ public class StorageTests
         var card = new CardData(CardKind.Nik, "3171234567890001");
         var issued = h.Issue("A", card: card);
 
-        var call = h.Ok("L1", CounterCommandKind.CallNext);
-        h.Ok("L1", CounterCommandKind.Transfer, c => c with { PoliCode = "GIGI" });
+        var call = h.Ok("L1", CommandType.CallNext);
+        h.Ok("L1", CommandType.Transfer, c => c with { PoliCode = "GIGI" });
 
         Assert.Equal(card, issued.CardData);
         Assert.Equal(card, call.Ticket!.CardData);
@@ -178,8 +181,8 @@ public class StorageTests
         using var h = new EngineHarness(tweak: o => o.RetentionDays = 2);
         var oldDay = h.Engine.BusinessDay;
         h.Issue();
-        h.Ok("L1", CounterCommandKind.CallNext);
-        h.Ok("L1", CounterCommandKind.ServeDone);
+        h.Ok("L1", CommandType.CallNext);
+        h.Ok("L1", CommandType.Serve);
         h.Issue("B");
         h.Engine.MarkPublished(long.MaxValue);
         h.Time.Advance(TimeSpan.FromDays(4));
@@ -226,11 +229,11 @@ public class ConcurrencyTests
             var called = new List<Guid>();
             for (var i = 0; i < 30; i++)
             {
-                var call = engine.Execute(new CounterCommand($"{id}-call-{i}", id, CounterCommandKind.CallNext));
+                var call = engine.Execute(new CounterCommand($"{id}-call-{i}", id, CommandType.CallNext));
                 if (call.Succeeded)
                 {
                     called.Add(call.Ticket!.Id);
-                    Assert.True(engine.Execute(new CounterCommand($"{id}-done-{i}", id, CounterCommandKind.ServeDone)).Succeeded);
+                    Assert.True(engine.Execute(new CounterCommand($"{id}-done-{i}", id, CommandType.Serve)).Succeeded);
                 }
             }
 

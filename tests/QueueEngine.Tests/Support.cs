@@ -1,7 +1,10 @@
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Microsoft.Extensions.Time.Testing;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Queue.Tests;
 
@@ -84,7 +87,7 @@ public static class TestSite
         return counter;
     }
 
-    public static IssueRequest Request(string service = "A", PriorityClass priority = PriorityClass.None, CardData? card = null) =>
+    public static IssueRequest Request(string service = "A", PriorityKind priority = PriorityKind.None, CardData? card = null) =>
         new(service, PatientCategory.Lama, Payer.Bpjs, priority, 1, card, card is null ? TicketSource.Button : TicketSource.Scan);
 }
 
@@ -107,7 +110,7 @@ public sealed class EngineHarness : IDisposable
     public QueueEngine Engine { get; private set; }
 
     /// <summary>Issues and marks printed: a ticket the patient holds.</summary>
-    public Ticket Issue(string service = "A", PriorityClass priority = PriorityClass.None, CardData? card = null)
+    public Ticket Issue(string service = "A", PriorityKind priority = PriorityKind.None, CardData? card = null)
     {
         var result = Engine.IssueTicket(TestSite.Request(service, priority, card));
         Assert.True(result.Succeeded, result.Error?.ToString());
@@ -115,13 +118,13 @@ public sealed class EngineHarness : IDisposable
         return Engine.FindTicket(result.Ticket.Id)!;
     }
 
-    public CommandResult Run(string counter, CounterCommandKind kind, Func<CounterCommand, CounterCommand>? with = null)
+    public CommandResult Run(string counter, CommandType kind, Func<CounterCommand, CounterCommand>? with = null)
     {
         var command = new CounterCommand($"cmd-{Interlocked.Increment(ref _commands)}", counter, kind);
         return Engine.Execute(with is null ? command : with(command));
     }
 
-    public CommandResult Ok(string counter, CounterCommandKind kind, Func<CounterCommand, CounterCommand>? with = null)
+    public CommandResult Ok(string counter, CommandType kind, Func<CounterCommand, CounterCommand>? with = null)
     {
         var result = Run(counter, kind, with);
         Assert.True(result.Succeeded, result.Error?.ToString());

@@ -35,7 +35,7 @@ public sealed class CounterCommandTests
 
         Assert.Equal("A-001", first.GetProperty("ticket").GetProperty("number").GetString());
         Assert.Equal(first.ToString(), second.ToString());
-        Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Queue.Model.TicketState.Called);
+        Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Contract.TicketState.Called);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CounterCommandTests
         await using var kiosk = await KioskHarness.StartAsync();
         await kiosk.PressAsync("umum");
         // The press is reported when the ticket is issued; it becomes callable only once it is marked printed.
-        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Contract.PrintState.Printed, "the ticket is marked printed");
         var first = await kiosk.CommandAsync(1, new { commandId = "old-1", type = "call-next", sentAt = DateTimeOffset.UtcNow });
 
         // The loket repeats it much later (its reply was lost): the same answer, not a refusal, and nothing runs twice.
@@ -52,7 +52,7 @@ public sealed class CounterCommandTests
 
         Assert.True(first.GetProperty("ok").GetBoolean(), first.ToString());
         Assert.Equal(first.ToString(), again.ToString());
-        Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Queue.Model.TicketState.Called);
+        Assert.Single(kiosk.Session.Engine.TodayTickets(), t => t.State == Kiosk.Contract.TicketState.Called);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CounterCommandTests
     {
         await using var kiosk = await KioskHarness.StartAsync();
         await kiosk.PressAsync("umum");
-        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Queue.Model.PrintState.Printed, "the ticket is marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().Single().PrintState == Kiosk.Contract.PrintState.Printed, "the ticket is marked printed");
         await kiosk.CommandAsync(1, new { commandId = "t-call", type = "call-next" });
 
         var transfer = await kiosk.CommandAsync(1, new { commandId = "t-move", type = "transfer", poli = "P-GIGI" });

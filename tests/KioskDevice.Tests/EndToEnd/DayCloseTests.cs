@@ -16,7 +16,7 @@ public sealed class DayCloseTests
         await kiosk.PressAsync("umum");
         await kiosk.PressAsync("bpjs");
         // A press is reported when its ticket is issued; a ticket is callable only once it is marked printed.
-        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().All(t => t.PrintState == Kiosk.Queue.Model.PrintState.Printed), "both tickets are marked printed");
+        await Eventually.TrueAsync(() => kiosk.Session.Engine.TodayTickets().All(t => t.PrintState == Kiosk.Contract.PrintState.Printed), "both tickets are marked printed");
         await kiosk.CommandAsync(1, new { commandId = "d-call", type = "call-next" });
         await kiosk.CommandAsync(1, new { commandId = "d-serve", type = "serve" });
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Contract;
 using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Printing.Interpreting;
 using Kiosk.Queue.Model;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiosk.Broker;
+using Kiosk.Contract;
 using Kiosk.Device.Devices;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;

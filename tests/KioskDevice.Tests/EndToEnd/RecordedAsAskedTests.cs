@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Contract;
 using Kiosk.DeviceDrivers.Printing.Rendering;
 using Kiosk.Queue.Model;
 
@@ -22,9 +23,9 @@ public sealed class RecordedAsAskedTests
         await kiosk.ScanAsync("RM000123");
 
         var tickets = kiosk.Session.Engine.TodayTickets().OrderBy(t => t.IssuedAt).ToList();
-        Assert.Equal((PatientCategory.Unknown, Payer.Umum, PriorityClass.None), (tickets[0].Category, tickets[0].Payer, tickets[0].Priority));
-        Assert.Equal((PatientCategory.Unknown, Payer.Unknown, PriorityClass.IbuHamil), (tickets[1].Category, tickets[1].Payer, tickets[1].Priority));
-        Assert.Equal(PriorityClass.Disabilitas, tickets[2].Priority);
+        Assert.Equal((PatientCategory.Unknown, Payer.Umum, PriorityKind.None), (tickets[0].Category, tickets[0].Payer, tickets[0].Priority));
+        Assert.Equal((PatientCategory.Unknown, Payer.Unknown, PriorityKind.IbuHamil), (tickets[1].Category, tickets[1].Payer, tickets[1].Priority));
+        Assert.Equal(PriorityKind.Disabilitas, tickets[2].Priority);
         Assert.Equal((PatientCategory.Lama, Payer.Unknown), (tickets[3].Category, tickets[3].Payer));
 
         // Words compared with line breaks and padding folded away: 58 and 80 mm wrap differently.

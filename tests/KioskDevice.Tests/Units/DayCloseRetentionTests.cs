@@ -1,4 +1,6 @@
 using System.Globalization;
+using Kiosk.Contract;
+using Kiosk.Contract.Commands;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.DayClose;
 using Kiosk.Device.Health;
@@ -9,6 +11,7 @@ using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using CardData = Kiosk.Queue.Model.CardData;
 
 namespace Kiosk.Device.Tests.Units;
 
@@ -113,14 +116,14 @@ public sealed class DayCloseRetentionTests : IDisposable
     {
         for (var i = 0; i < 2; i++)
         {
-            var issued = engine.IssueTicket(new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, PriorityClass.None, 1,
+            var issued = engine.IssueTicket(new IssueRequest("A", PatientCategory.Lama, Payer.Bpjs, PriorityKind.None, 1,
                 new CardData(CardKind.Nik, "3171" + day.ToString("D6", CultureInfo.InvariantCulture) + "90000" + i), TicketSource.Scan));
             Assert.True(issued.Succeeded, issued.Error?.ToString());
             Assert.True(engine.MarkPrinted(issued.Ticket.Id).Succeeded);
         }
 
-        Assert.True(engine.Execute(new CounterCommand($"call-{day}", "L1", CounterCommandKind.CallNext)).Succeeded);
-        Assert.True(engine.Execute(new CounterCommand($"done-{day}", "L1", CounterCommandKind.ServeDone)).Succeeded);
+        Assert.True(engine.Execute(new CounterCommand($"call-{day}", "L1", CommandType.CallNext)).Succeeded);
+        Assert.True(engine.Execute(new CounterCommand($"done-{day}", "L1", CommandType.Serve)).Succeeded);
         engine.MarkPublished(long.MaxValue);
     }
 

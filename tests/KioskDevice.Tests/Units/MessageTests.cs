@@ -22,9 +22,9 @@ public sealed class MessageTests
 
         Assert.Equal("c-9", command.CommandId);
         Assert.Equal("1", command.CounterId);
-        Assert.Equal(CounterCommandKind.Transfer, command.Kind);
+        Assert.Equal(CommandType.Transfer, command.Kind);
         Assert.Equal("P-GIGI", command.PoliCode);
-        Assert.Equal(Kiosk.Queue.Model.Payer.Bpjs, command.Payer);
+        Assert.Equal(Kiosk.Contract.Payer.Bpjs, command.Payer);
     }
 
     [Theory]

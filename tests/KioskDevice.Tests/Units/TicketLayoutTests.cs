@@ -1,3 +1,4 @@
+using Kiosk.Contract;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Ticketing;
 using Kiosk.DeviceDrivers.Printing.Encoding;
@@ -19,7 +20,7 @@ public sealed class TicketLayoutTests
         Complaints = new ComplaintChannelOptions { SuggestionBox = "Ruang tunggu", WhatsApp = "0812-0000-0000" },
     };
 
-    private static Ticket NewTicket(CardData? card = null, int familySize = 1, PriorityClass priority = PriorityClass.None) => new()
+    private static Ticket NewTicket(CardData? card = null, int familySize = 1, PriorityKind priority = PriorityKind.None) => new()
     {
         Id = Guid.Parse("01a20210-40ae-7c18-b742-3e69b85a637e"),
         Number = "B-012",
@@ -57,7 +58,7 @@ public sealed class TicketLayoutTests
     [Fact]
     public void The_ticket_says_what_a_patient_needs_in_bahasa_indonesia_with_the_site_clock()
     {
-        var receipt = Print(PaperProfile.Mm80, new TicketPrintModel(NewTicket(familySize: 3, priority: PriorityClass.Lansia), "Pendaftaran BPJS / KIS", 4, TimeSpan.FromMinutes(18), ["Kartu BPJS / KIS", "Kartu berobat"]));
+        var receipt = Print(PaperProfile.Mm80, new TicketPrintModel(NewTicket(familySize: 3, priority: PriorityKind.Lansia), "Pendaftaran BPJS / KIS", 4, TimeSpan.FromMinutes(18), ["Kartu BPJS / KIS", "Kartu berobat"]));
         var text = receipt.Text;
 
         Assert.Contains("UPTD PUSKESMAS SINGKAWANG BARAT 2", text, StringComparison.Ordinal);

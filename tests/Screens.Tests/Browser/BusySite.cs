@@ -74,7 +74,7 @@ internal static class BusySite
 
         // A press is answered when its ticket is numbered; only a printed ticket can be called (a loaded machine prints later).
         await Eventually.TrueAsync(
-            () => harness.Kiosk.Engine.TodayTickets().Count(t => t.PrintState == global::Kiosk.Queue.Model.PrintState.Printed) >= numbers.Count,
+            () => harness.Kiosk.Engine.TodayTickets().Count(t => t.PrintState == global::Kiosk.Contract.PrintState.Printed) >= numbers.Count,
             $"{numbers.Count} tickets are printed");
         return numbers;
     }

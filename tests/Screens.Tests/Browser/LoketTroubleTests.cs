@@ -152,7 +152,7 @@ public sealed class LoketTroubleTests(ChromiumFixture chromium) : IClassFixture<
         await loket1.ClickAsync("#form-darurat button[type=submit]");
         await Assertions.Expect(loket1.Locator("#sekarang-rincian")).ToContainTextAsync("Pasien baru", Shows);
         var emergency = Assert.Single(h.Kiosk.Engine.TodayTickets(), t => t.IsEmergency);
-        Assert.Equal(("UGD", Kiosk.Queue.Model.PatientCategory.Baru, Kiosk.Queue.Model.Payer.Bpjs), (emergency.ServiceCode, emergency.Category, emergency.Payer));
+        Assert.Equal(("UGD", Kiosk.Contract.PatientCategory.Baru, Kiosk.Contract.Payer.Bpjs), (emergency.ServiceCode, emergency.Category, emergency.Payer));
     }
 
     [SkippableFact]
