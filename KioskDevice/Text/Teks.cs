@@ -129,8 +129,8 @@ public static class Teks
 
     public static string SimulatedPrinterName(Configuration.PrinterOptions printer) => F($"printer tersimulasi ({printer.PaperWidthMm} mm)");
 
-    /// <summary>An unknown Kiosk:Printer:Transport, for the validator and the device registration alike.</summary>
-    public static string UnknownPrinterTransport(string value, string known) => $"'{value}' tidak dikenal; pilih salah satu: {known}.";
+    /// <summary>An unknown Kiosk:Printer:Transport, for the validator and the device registration alike (the validator's shape for every kind).</summary>
+    public static string UnknownPrinterTransport(string value, string known) => $"harus salah satu dari {known}, tertulis '{value}'";
 
     // The patient at the buttons.
     public static string DoublePress(string button) =>

@@ -12,7 +12,7 @@ namespace Kiosk.Device.Tests.Units;
 /// <summary>The printer transports are one table: the validator, the factory, the printer's name and kiosk-setup agree with it.</summary>
 public sealed partial class PrinterTransportTableTests
 {
-    private const string UnknownSentence = "Kiosk:Printer:Transport: 'xyz' tidak dikenal; pilih salah satu: device, tcp, serial, simulated.";
+    private const string UnknownSentence = "Kiosk:Printer:Transport: harus salah satu dari device, tcp, serial, simulated, tertulis 'xyz'";
 
     private static KioskOptions Valid(string transport) => new()
     {
