@@ -14,7 +14,9 @@ usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
                           writes only under artifacts/ and temp folders (it checks that git status is unchanged)
        ./kiosk.sh screenshots
                           renew the README's pictures in docs/ (the page tests marked Screenshot=Readme, in Chromium)
-       ./kiosk.sh bench   run the benchmarks (not part of the tests)
+       ./kiosk.sh bench [NAME] [ARGS...]
+                          run the benchmarks (or those whose name contains NAME); --smoke runs each at its smallest
+                          setting, as ./kiosk.sh test does to prove they still measure
        ./kiosk.sh package build the .deb packages for arm64 and amd64 (deploy/package/build-deb.sh [--arch A] [--version V])
        ./kiosk.sh fuzz [TARGET] [MINUTES]
                           coverage-guided fuzzing (afl++ driving SharpFuzz) of a parser of untrusted bytes for MINUTES
@@ -65,8 +67,9 @@ cmd_run() {
 }
 
 cmd_test() {
-  # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips.
-  ensure_packages mosquitto mosquitto-clients chromium espeak-ng nodejs npm "${BUILD_PACKAGES[@]}"
+  # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips; nodejs, npm:
+  # the independent AsyncAPI parser; strace: the fsync bench's smoke run.
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng nodejs npm strace "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local results=artifacts/test-results
   rm -rf "$results"
@@ -81,6 +84,7 @@ cmd_test() {
   dotnet test Kiosk.sln -c Release --no-build -nologo --blame-hang-timeout 5min \
     --filter "FullyQualifiedName!~Kiosk.Package.Tests&FullyQualifiedName!~Kiosk.Vm.Tests" \
     --results-directory "$results" || status=$?
+  test_bench_smoke "$results" || status=$?
   test_emulated_tiers "$results" || status=$?
   check_tree_unchanged "$tree_before"
   summarize "$results" "$status"
@@ -195,11 +199,45 @@ test_emulated_tiers() {
   return "$status"
 }
 
-# Sum the TRX counters of every test project; fail when a test failed, a project wrote no results, or nothing ran.
+# Every bench at its smallest setting (--smoke, seconds each), one test each in bench-smoke.trx, so a bench whose work
+# stopped happening (0 tickets, a refused command, a crash) fails the suite instead of rotting unseen. Each bench's
+# output is kept in RESULTS/bench-NAME.log.
+test_bench_smoke() {
+  local results=$1 passed=0 failed=0 rows="" bench name dll started outcome
+  for bench in bench/*/*.Bench.csproj; do
+    name=$(basename "$bench" .csproj)
+    dll=$(dirname "$bench")/bin/Release/net10.0/$(sed -n 's:.*<AssemblyName>\(.*\)</AssemblyName>.*:\1:p' "$bench").dll
+    started=$SECONDS
+    [ -f "$dll" ] || echo "$dll is not built" > "$results/bench-$name.log"
+    if [ -f "$dll" ] && timeout --kill-after=10 180 dotnet "$dll" --smoke > "$results/bench-$name.log" 2>&1; then
+      outcome=Passed
+      passed=$((passed + 1))
+    else
+      outcome=Failed
+      failed=$((failed + 1))
+      echo "bench smoke $name failed: $(tail -n 1 "$results/bench-$name.log")" >&2
+    fi
+    rows+="    <UnitTestResult testName=\"bench smoke: $name\" outcome=\"$outcome\" duration=\"$(printf '00:%02d:%02d' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)))\" />"$'\n'
+  done
+  cat > "$results/bench-smoke.trx" <<TRX
+<?xml version="1.0" encoding="UTF-8"?>
+<TestRun name="bench-smoke" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+  <Results>
+$rows  </Results>
+  <ResultSummary outcome="Completed">
+    <Counters total="$((passed + failed))" executed="$((passed + failed))" passed="$passed" failed="$failed" error="0" timeout="0" aborted="0" />
+  </ResultSummary>
+</TestRun>
+TRX
+  [ "$failed" -eq 0 ]
+}
+
+# Sum the TRX counters of every test project and of the bench smoke step; fail when a test failed, a project wrote no
+# results, or nothing ran.
 summarize() {
   local results=$1 status=$2 passed=0 failed=0 skipped=0 total=0 files=0
   local projects
-  projects=$(find tests -name '*.Tests.csproj' | wc -l)
+  projects=$(($(find tests -name '*.Tests.csproj' | wc -l) + 1))
   for trx in "$results"/*.trx; do
     [ -f "$trx" ] || continue
     files=$((files + 1))
@@ -235,21 +273,23 @@ cmd_bench() {
   ensure_packages mosquitto mosquitto-clients strace "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local filter=""
-  if [ $# -gt 0 ] && ls bench/*/*.csproj | grep -qi -- "$1"; then
+  # bench/*/*.Bench.csproj: bench/BareWorker is the kiosk bench's baseline worker, not a bench (it runs until stopped).
+  if [ $# -gt 0 ] && ls bench/*/*.Bench.csproj | grep -qi -- "$1"; then
     filter=$1
     shift
   fi
-  local found=0
-  for bench in bench/*/*.csproj; do
+  local found=0 status=0
+  for bench in bench/*/*.Bench.csproj; do
     [ -f "$bench" ] || continue
     if [ -n "$filter" ] && ! grep -qi -- "$filter" <<<"$bench"; then
       continue
     fi
     found=1
     echo "== $bench"
-    dotnet run -c Release --project "$bench" -- "$@"
+    dotnet run -c Release --project "$bench" -- "$@" || status=1
   done
-  [ "$found" -eq 1 ] || echo "No benchmark matches '${filter}'."
+  [ "$found" -eq 1 ] || { echo "No benchmark matches '${filter}'."; return 2; }
+  return "$status"
 }
 
 # The Debian packages for the Pi (arm64) and a mini-PC (amd64), built here with the SDK; see deploy/package/.

@@ -9,7 +9,6 @@ namespace Kiosk.Device.Configuration;
 /// </summary>
 public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOptions>
 {
-    private static readonly string[] Transports = ["device", "tcp", "serial", "simulated"];
     private static readonly string[] ReaderKinds = ["evdev", "serial", "simulated", "none"];
     private static readonly string[] HardwareKinds = ["gpio", "simulated"];
     private static readonly string[] Payers = ["", "Umum", "Bpjs"];
@@ -164,19 +163,16 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
 
     private static void ValidatePrinter(PrinterOptions printer, Action<string, string> fail)
     {
-        if (!Transports.Contains(printer.Transport, StringComparer.Ordinal))
+        if (Printing.PrinterTransports.Find(printer.Transport) is not { } transport)
         {
-            fail("Printer:Transport", $"harus salah satu dari {string.Join(", ", Transports)}, tertulis '{printer.Transport}'");
+            fail("Printer:Transport", Text.Teks.UnknownPrinterTransport(printer.Transport, Printing.PrinterTransports.Names));
         }
-
-        if (printer.Transport is "device" or "serial" && string.IsNullOrWhiteSpace(printer.Device))
+        else
         {
-            fail("Printer:Device", $"wajib diisi untuk transport {printer.Transport} (mis. /dev/usb/lp0)");
-        }
-
-        if (printer.Transport == "tcp" && string.IsNullOrWhiteSpace(printer.Host))
-        {
-            fail("Printer:Host", "wajib diisi untuk transport tcp (alamat IP printer)");
+            foreach (var setting in transport.Required.Where(s => string.IsNullOrWhiteSpace(s.Read(printer))))
+            {
+                fail($"Printer:{setting.Key}", $"wajib diisi untuk transport {transport.Name} (mis. {setting.Example})");
+            }
         }
 
         if (printer.Port is < 1 or > 65535)

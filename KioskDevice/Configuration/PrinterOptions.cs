@@ -3,7 +3,7 @@ namespace Kiosk.Device.Configuration;
 /// <summary>The thermal ticket printer.</summary>
 public sealed class PrinterOptions
 {
-    /// <summary><c>device</c> (/dev/usb/lp0), <c>tcp</c> (network printer, port 9100), <c>serial</c> or <c>simulated</c>.</summary>
+    /// <summary>A name from <see cref="Printing.PrinterTransports"/>: <c>device</c> (/dev/usb/lp0), <c>tcp</c> (network printer, port 9100), <c>serial</c> or <c>simulated</c>.</summary>
     public string Transport { get; set; } = "device";
 
     /// <summary>Device file for <c>device</c> and <c>serial</c> (prefer a stable /dev/serial/by-id path).</summary>

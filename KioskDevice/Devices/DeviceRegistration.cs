@@ -1,6 +1,7 @@
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Input;
 using Kiosk.Device.Printing;
+using Kiosk.Device.Text;
 using Kiosk.Device.Ticketing;
 using Kiosk.DeviceDrivers.Gpio;
 using Kiosk.DeviceDrivers.Input;
@@ -138,14 +139,9 @@ public static class DeviceRegistration
         ArgumentNullException.ThrowIfNull(options);
         var printer = options.Printer;
         var timeouts = PrinterTimeouts.Default with { Write = TimeSpan.FromSeconds(printer.TimeoutSeconds) };
-        return printer.Transport switch
-        {
-            "tcp" => new TcpPrinterTransport(printer.Host, printer.Port, timeouts),
-            "serial" => new SerialPrinterTransport(new SerialSettings(printer.Device, printer.BaudRate), timeouts),
-            "simulated" => new SimulatedPrinterTransport(Paper(printer)),
-            "device" => new DeviceFilePrinterTransport(printer.Device, timeouts, printer.Bidirectional),
-            _ => throw Unknown("Kiosk:Printer:Transport", printer.Transport, "device, tcp, serial, simulated"),
-        };
+        var transport = PrinterTransports.Find(printer.Transport)
+            ?? throw new Kiosk.DeviceDrivers.DeviceConfigurationException($"Kiosk:Printer:Transport: {Teks.UnknownPrinterTransport(printer.Transport, PrinterTransports.Names)}");
+        return transport.Create(printer, timeouts);
     }
 
     public static TicketLayout CreateLayout(KioskOptions options, Kiosk.Queue.Configuration.QueueEngineOptions? queue = null)

@@ -116,14 +116,21 @@ public static class Teks
     public static string PrinterName(Configuration.PrinterOptions printer)
     {
         ArgumentNullException.ThrowIfNull(printer);
-        return printer.Transport switch
-        {
-            "tcp" => F($"printer jaringan {printer.Host}:{printer.Port} ({printer.PaperWidthMm} mm)"),
-            "serial" => F($"printer serial {printer.Device} ({printer.PaperWidthMm} mm)"),
-            "simulated" => F($"printer tersimulasi ({printer.PaperWidthMm} mm)"),
-            _ => F($"printer USB {printer.Device} ({printer.PaperWidthMm} mm)"),
-        };
+        return Printing.PrinterTransports.Find(printer.Transport)?.Describe(printer)
+            ?? F($"printer dengan Kiosk:Printer:Transport '{printer.Transport}' yang tidak dikenal");
     }
+
+    // The printer transports' names for people (Devices/Printing/PrinterTransports).
+    public static string UsbPrinterName(Configuration.PrinterOptions printer) => F($"printer USB {printer.Device} ({printer.PaperWidthMm} mm)");
+
+    public static string NetworkPrinterName(Configuration.PrinterOptions printer) => F($"printer jaringan {printer.Host}:{printer.Port} ({printer.PaperWidthMm} mm)");
+
+    public static string SerialPrinterName(Configuration.PrinterOptions printer) => F($"printer serial {printer.Device} ({printer.PaperWidthMm} mm)");
+
+    public static string SimulatedPrinterName(Configuration.PrinterOptions printer) => F($"printer tersimulasi ({printer.PaperWidthMm} mm)");
+
+    /// <summary>An unknown Kiosk:Printer:Transport, for the validator and the device registration alike (the validator's shape for every kind).</summary>
+    public static string UnknownPrinterTransport(string value, string known) => $"harus salah satu dari {known}, tertulis '{value}'";
 
     // The patient at the buttons.
     public static string DoublePress(string button) =>

@@ -5,8 +5,8 @@ using Kiosk.Fsync.Bench;
 // through the queue engine (SQLite, WAL, synchronous=FULL), each store in its own child process under
 //   strace -f -c -e trace=fsync,fdatasync
 // A run with 0 commits (open the store, nothing else) is subtracted, so start-up and schema work do not count.
-// Usage: ./kiosk.sh bench fsync [--commits N]      (the child: --child litedb|queue --commits N --dir DIR)
-var commits = 1_000;
+// Usage: ./kiosk.sh bench fsync [--commits N] [--smoke: 20 commits]      (the child: --child litedb|queue --commits N --dir DIR)
+var commits = BenchRun.IsSmoke(args) ? 20 : 1_000;
 string? child = null;
 string? directory = null;
 for (var i = 0; i < args.Length; i++)
@@ -36,4 +36,4 @@ if (child is not null)
     Environment.Exit(0);
 }
 
-return await StraceRun.CompareAsync(commits);
+return await BenchRun.RunAsync("Fsync.Bench", () => StraceRun.CompareAsync(commits));

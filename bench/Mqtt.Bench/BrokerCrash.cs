@@ -21,7 +21,7 @@ internal static partial class BrokerCrash
 
     public static async Task<string> KioskClientAsync(PrivateBroker broker, BrokerCredentials user)
     {
-        const string topic = "queue/bench/crash/kiosk-mqtt";
+        var topic = BenchTopics.Crash("kiosk-mqtt");
         var payload = Unique("kiosk-mqtt");
         await using var client = await Connection.OpenAsync(broker, user, "bench-crash-kiosk", cleanSession: false);
         Freeze(broker);
@@ -49,7 +49,7 @@ internal static partial class BrokerCrash
 
     public static async Task<string> MqttNetAsync(PrivateBroker broker, BrokerCredentials user)
     {
-        const string topic = "queue/bench/crash/mqttnet";
+        var topic = BenchTopics.Crash("mqttnet");
         var payload = Unique("mqttnet");
         var options = MqttNetClient.Options(broker, user, "bench-crash-mqttnet", cleanSession: false);
         using var client = new NetClientFactory().CreateMqttClient();

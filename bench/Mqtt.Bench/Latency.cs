@@ -22,7 +22,7 @@ internal static class Latency
     public static async Task<Percentiles> KioskClientAsync(PrivateBroker broker, BrokerCredentials user, int roundTrips, byte[] payload)
     {
         await using var client = await Connection.OpenAsync(broker, user, "bench-rtt");
-        const string topic = "queue/bench/rtt";
+        var topic = BenchTopics.RoundTrip;
         await client.SubscribeAsync([new MqttTopicFilter(topic, MqttQos.AtLeastOnce)], CancellationToken.None);
         var message = new MqttApplicationMessage(topic, payload, MqttQos.AtLeastOnce);
         var samples = new List<double>(roundTrips);

@@ -13,7 +13,7 @@ internal sealed class MosquittoTools(PrivateBroker broker, BrokerCredentials use
     /// <summary>One mosquitto_pub process publishing the message N times (--repeat), timed from start to exit.</summary>
     public async Task<double> PublishThroughputAsync(MqttQos qos, int messages, byte[] payload)
     {
-        var start = Start("mosquitto_pub", ["-t", "queue/bench/throughput", "-q", ((int)qos).ToString(CultureInfo.InvariantCulture), "-m", Encoding.ASCII.GetString(payload), "--repeat", messages.ToString(CultureInfo.InvariantCulture)]);
+        var start = Start("mosquitto_pub", ["-t", BenchTopics.Throughput, "-q", ((int)qos).ToString(CultureInfo.InvariantCulture), "-m", Encoding.ASCII.GetString(payload), "--repeat", messages.ToString(CultureInfo.InvariantCulture)]);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync();
@@ -33,7 +33,7 @@ internal sealed class MosquittoTools(PrivateBroker broker, BrokerCredentials use
     /// </summary>
     public async Task<Percentiles> RoundTripAsync(int roundTrips, byte[] payload)
     {
-        const string topic = "queue/bench/rtt-c";
+        var topic = BenchTopics.RoundTripC;
         var subStart = Start("stdbuf", ["-oL", PrivateBroker.FindTool("mosquitto_sub"), "-t", topic, "-q", "1", "-d"], prefixTool: false);
         using var sub = Process.Start(subStart)!;
         try

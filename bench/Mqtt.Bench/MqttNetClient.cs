@@ -21,7 +21,7 @@ internal static class MqttNetClient
         using var client = new NetClientFactory().CreateMqttClient();
         await client.ConnectAsync(Options(broker, user, "bench-tput-mqttnet", cleanSession: true));
         var message = new NetMessageBuilder()
-            .WithTopic("queue/bench/throughput")
+            .WithTopic(BenchTopics.Throughput)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();

@@ -10,7 +10,7 @@ internal static class Throughput
     {
         var clock = Stopwatch.StartNew();
         await using var client = await Connection.OpenAsync(broker, user, $"bench-tput-{(int)qos}");
-        var message = new MqttApplicationMessage("queue/bench/throughput", payload, qos);
+        var message = new MqttApplicationMessage(BenchTopics.Throughput, payload, qos);
         if (qos == MqttQos.AtMostOnce)
         {
             for (var i = 0; i < messages; i++)

@@ -14,12 +14,15 @@ namespace Kiosk.Queue.Bench;
 internal sealed record BenchSettings(int Rounds, int OpsPerRound, double ConcurrentSeconds, string Directory, bool Skip)
 {
     /// <summary>
-    /// Options: --rounds N, --ops N, --seconds S, --dir PATH. A bare word is the ./kiosk.sh bench filter:
-    /// this benchmark runs when it is contained in "QueueEngine" (case-insensitive).
+    /// Options: --rounds N, --ops N, --seconds S, --dir PATH, --smoke (1 round of 20 ops, 1 s concurrent: every part in
+    /// seconds). A bare word is the ./kiosk.sh bench filter: this benchmark runs when it is contained in "QueueEngine"
+    /// (case-insensitive).
     /// </summary>
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings(5, 200, 5, Path.GetTempPath(), false);
+        var settings = BenchRun.IsSmoke(args)
+            ? new BenchSettings(1, 20, 1, Path.GetTempPath(), false)
+            : new BenchSettings(5, 200, 5, Path.GetTempPath(), false);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -29,6 +32,7 @@ internal sealed record BenchSettings(int Rounds, int OpsPerRound, double Concurr
                 "--ops" => settings with { OpsPerRound = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => settings with { ConcurrentSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dir" => settings with { Directory = Next() },
+                BenchRun.SmokeArgument => settings,
                 var filter when !filter.StartsWith('-') => settings with
                 {
                     Skip = !"QueueEngine".Contains(filter, StringComparison.OrdinalIgnoreCase) &&
@@ -158,6 +162,7 @@ internal static class Concurrent
         Task.WaitAll([kiosk, .. counters]);
         var elapsed = watch.Elapsed.TotalSeconds;
         var commits = engine.GetSnapshot().Sequence;
+        BenchRun.Require(issued > 0 && served > 0, $"the concurrent run issued {issued} and served {served} tickets in {elapsed:0.0} s");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"concurrent (1 kiosk + 4 counters, {elapsed:0.0} s): issued {issued / elapsed:0} tickets/s, called+served {served / elapsed:0} tickets/s, " +
             $"{commits / elapsed:0} events/s, {idle} empty calls"));

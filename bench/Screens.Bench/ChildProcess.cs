@@ -106,6 +106,3 @@ internal static class ChildProcess
         return line?.Trim() ?? "(no output)";
     }
 }
-
-/// <summary>The bench could not do its work: printed as one line, exit code 1.</summary>
-internal sealed class BenchFailure(string message) : Exception(message);

@@ -2,13 +2,17 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using Kiosk.Broker;
+using Kiosk.Contract.Commands;
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Json;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
-using Kiosk.Simulator;
+using Kiosk.Screens.Endpoints;
+using Kiosk.Screens.Sessions;
+using Kiosk.Screens.Views;
+using Kiosk.Screens.Voice;
 
 namespace Kiosk.Screens.Bench;
 
@@ -47,7 +51,7 @@ internal sealed class ClickToDisplay : IAsyncDisposable
     public static async Task<ClickToDisplay> StartAsync(Uri screens, PrivateBroker broker, string site)
     {
         var loket = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = screens, Timeout = Wait };
-        using (var login = await loket.PostAsJsonAsync("/api/loket/masuk", new { counter = 1, password = broker.For(BrokerRoles.Counter(1)).Password }))
+        using (var login = await loket.PostAsJsonAsync("/api/loket/masuk", new LoginRequest(1, broker.For(BrokerRoles.Counter(1)).Password), ScreensJson.Options))
         {
             if (!login.IsSuccessStatusCode)
             {
@@ -76,7 +80,7 @@ internal sealed class ClickToDisplay : IAsyncDisposable
         {
             var commandId = Guid.NewGuid().ToString("N");
             var started = Stopwatch.GetTimestamp();
-            var number = await CommandAsync(new { commandId, type = "emergency", service = "UMUM", reason = "bench" });
+            var number = await CommandAsync(new LoketCommandRequest { CommandId = commandId, Type = WireAdapter.Name(CommandType.Emergency), Service = "UMUM", Reason = "bench" });
             var answered = Stopwatch.GetTimestamp();
             (string Number, long Ticks) shown;
             do
@@ -90,7 +94,7 @@ internal sealed class ClickToDisplay : IAsyncDisposable
                 hops.Add(started, answered, shown.Ticks, await SeenAsync("command " + commandId), await SeenAsync("reply " + commandId), await SeenAsync("event " + number));
             }
 
-            await CommandAsync(new { commandId = Guid.NewGuid().ToString("N"), type = "serve" });
+            await CommandAsync(new LoketCommandRequest { CommandId = Guid.NewGuid().ToString("N"), Type = WireAdapter.Name(CommandType.Serve) });
         }
 
         return hops;
@@ -143,24 +147,29 @@ internal sealed class ClickToDisplay : IAsyncDisposable
         return ticks;
     }
 
-    private async Task<string> CommandAsync(object body)
+    private async Task<string> CommandAsync(LoketCommandRequest body)
     {
         // A 202 is "not answered yet" (the host keeps sending): ask again with the same id, as the page does.
-        var response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body);
+        var response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body, ScreensJson.Options);
         for (var again = 0; response.StatusCode == System.Net.HttpStatusCode.Accepted && again < 20; again++)
         {
             response.Dispose();
-            response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body);
+            response = await loket.PostAsJsonAsync("/api/loket/1/perintah", body, ScreensJson.Options);
         }
 
         using var answered = response;
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (!response.IsSuccessStatusCode || !answer.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
+        if (!response.IsSuccessStatusCode)
         {
-            throw new BenchFailure($"a loket command was refused: HTTP {(int)response.StatusCode} {answer}");
+            throw new BenchFailure($"a loket {body.Type} command was refused: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        return answer.TryGetProperty("ticket", out var t) && t.ValueKind == JsonValueKind.Object ? t.GetProperty("number").GetString()! : "";
+        var answer = await response.Content.ReadFromJsonAsync<CommandAnswer>(ScreensJson.Options);
+        if (answer is not { Ok: true })
+        {
+            throw new BenchFailure($"a loket {body.Type} command was refused: {answer?.ErrorCode} {answer?.Message}");
+        }
+
+        return answer.Ticket?.Number ?? "";
     }
 
     private async Task ReadDisplayAsync()
@@ -177,8 +186,8 @@ internal sealed class ClickToDisplay : IAsyncDisposable
                 else if (line.StartsWith("data: ", StringComparison.Ordinal) && eventName == "panggilan")
                 {
                     var ticks = Stopwatch.GetTimestamp();
-                    using var json = JsonDocument.Parse(line[6..]);
-                    announced.Writer.TryWrite((json.RootElement.GetProperty("number").GetString()!, ticks));
+                    var call = System.Text.Json.JsonSerializer.Deserialize<Announcement>(line[6..], ScreensJson.Options);
+                    announced.Writer.TryWrite((call?.Number ?? "", ticks));
                 }
             }
         }
@@ -195,17 +204,21 @@ internal sealed class ClickToDisplay : IAsyncDisposable
             await foreach (var message in tap.Messages.ReadAllAsync())
             {
                 var ticks = Stopwatch.GetTimestamp();
-                var text = Encoding.UTF8.GetString(message.Payload.Span);
                 if (message.Topic == topics.Events)
                 {
-                    if (text.Contains("ticket.called", StringComparison.Ordinal) && Field(text, "number") is { } number)
+                    var envelope = ContractJson.Deserialize<EventEnvelope>(message.Payload.Span);
+                    if (envelope.Type == EventTypes.TicketCalled)
                     {
-                        seen.TryAdd("event " + number, ticks);
+                        seen.TryAdd("event " + envelope.ReadData<TicketData>().Number, ticks);
                     }
                 }
-                else if (Field(text, "commandId") is { } commandId)
+                else if (message.Topic == topics.Command(1))
                 {
-                    seen.TryAdd((message.Topic == topics.Command(1) ? "command " : "reply ") + commandId, ticks);
+                    seen.TryAdd("command " + ContractJson.Deserialize<CounterCommandMessage>(message.Payload.Span).CommandId, ticks);
+                }
+                else if (ContractJson.Deserialize<CounterReply>(message.Payload.Span).CommandId is { } commandId)
+                {
+                    seen.TryAdd("reply " + commandId, ticks);
                 }
             }
         }
@@ -213,21 +226,6 @@ internal sealed class ClickToDisplay : IAsyncDisposable
         {
             // Closed at the end of the run.
         }
-    }
-
-    /// <summary>The first string value of a field anywhere in a JSON text (the bench's own shortcut, not a parser).</summary>
-    private static string? Field(string json, string name)
-    {
-        var key = $"\"{name}\":\"";
-        var start = json.IndexOf(key, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        start += key.Length;
-        var end = json.IndexOf('"', start);
-        return end > start ? json[start..end] : null;
     }
 }
 
