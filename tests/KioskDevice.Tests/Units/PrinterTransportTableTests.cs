@@ -5,7 +5,7 @@ using Kiosk.Device.Printing;
 using Kiosk.Device.Text;
 using Kiosk.DeviceDrivers;
 using Kiosk.Queue.Configuration;
-using Kiosk.TestSupport.Contract;
+using Kiosk.TestSupport;
 
 namespace Kiosk.Device.Tests.Units;
 
@@ -76,7 +76,7 @@ public sealed partial class PrinterTransportTableTests
     [Fact]
     public void Kiosk_setup_offers_exactly_the_transports_of_the_table()
     {
-        var setup = File.ReadAllText(Path.Combine(ContractDocument.RepositoryRoot, "deploy", "package", "kiosk-setup"));
+        var setup = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "package", "kiosk-setup"));
 
         // The help line: "--printer P        device:/dev/usb/lp0 (bawaan) | tcp:ALAMAT[:PORT] | ...".
         var help = PrinterHelpLine().Match(setup);
