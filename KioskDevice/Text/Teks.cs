@@ -6,7 +6,7 @@ namespace Kiosk.Device.Text;
 /// The words a technician reads from the kiosk's commands (configuration errors, command help, print-test, recap),
 /// in Bahasa Indonesia, in one place. Logs stay English; configuration keys stay as they are (they are code).
 /// </summary>
-public static class Teks
+public static partial class Teks
 {
     // A loket reads this in the reply to a command the kiosk failed on (errorCode kiosk-fault).
     public const string PerintahGagalDiKiosk =

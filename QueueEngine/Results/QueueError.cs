@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue.Results;
 
@@ -28,32 +29,21 @@ public sealed record QueueError(QueueErrorCode Code, string Message)
     public override string ToString() => $"{Code}: {Message}";
 
     internal static QueueError Invalid(string message) => new(QueueErrorCode.InvalidRequest, message);
-    internal static QueueError UnknownService(string code) => new(QueueErrorCode.UnknownService, $"Layanan '{code}' tidak dikenal.");
-    internal static QueueError UnknownPoli(string code) => new(QueueErrorCode.UnknownPoli, $"Poli '{code}' tidak dikenal.");
-    internal static QueueError UnknownCounter(string id) => new(QueueErrorCode.UnknownCounter, $"Loket '{id}' tidak dikenal.");
-    internal static QueueError UnknownTicket(string what) => new(QueueErrorCode.UnknownTicket, $"Nomor antrean {what} tidak ditemukan hari ini.");
-    internal static QueueError Quota(string name) => new(QueueErrorCode.QuotaExhausted, $"Kuota habis: antrean {name} hari ini sudah penuh.");
-    internal static QueueError DayClosed(DateOnly day) => new(QueueErrorCode.DayClosed, $"Pelayanan tanggal {day:dd-MM-yyyy} sudah ditutup.");
+    internal static QueueError UnknownService(string code) => new(QueueErrorCode.UnknownService, Teks.Petugas.UnknownService(code));
+    internal static QueueError UnknownPoli(string code) => new(QueueErrorCode.UnknownPoli, Teks.Petugas.UnknownPoli(code));
+    internal static QueueError UnknownCounter(string id) => new(QueueErrorCode.UnknownCounter, Teks.Petugas.UnknownCounter(id));
+    internal static QueueError UnknownTicket(string what) => new(QueueErrorCode.UnknownTicket, Teks.Petugas.UnknownTicket(what));
+    internal static QueueError Quota(string name) => new(QueueErrorCode.QuotaExhausted, Teks.Petugas.QuotaExhausted(name));
+    internal static QueueError DayClosed(DateOnly day) => new(QueueErrorCode.DayClosed, Teks.Petugas.DayClosed(day));
     internal static QueueError Transition(string number, Model.TicketState state, string action) =>
-        new(QueueErrorCode.InvalidTransition, $"Nomor {number} berstatus {StateText(state)}, tidak bisa {action}.");
-    internal static QueueError Paused(string id) => new(QueueErrorCode.CounterPaused, $"Loket {id} sedang istirahat. Lanjutkan dulu.");
-    internal static QueueError Busy(string number) => new(QueueErrorCode.CounterBusy, $"Loket masih melayani {number}. Selesaikan, lewati, atau rujuk dulu.");
-    internal static QueueError NoTicket() => new(QueueErrorCode.NoTicketAtCounter, "Tidak ada nomor yang sedang dilayani di loket ini.");
-    internal static QueueError Nothing() => new(QueueErrorCode.NothingToCall, "Tidak ada antrean yang menunggu.");
-    internal static QueueError NotAtCounter(string number) => new(QueueErrorCode.ServiceNotAtCounter, $"Nomor {number} bukan layanan loket ini.");
-    internal static QueueError NotPrinted(string number) => new(QueueErrorCode.NotPrinted, $"Nomor {number} belum tercetak, belum bisa dipanggil.");
+        new(QueueErrorCode.InvalidTransition, Teks.Petugas.CannotInState(number, StateText(state), action));
+    /// <param name="counterName">The counter's display name, which already says "Loket".</param>
+    internal static QueueError Paused(string counterName) => new(QueueErrorCode.CounterPaused, Teks.Petugas.CounterOnBreak(counterName));
+    internal static QueueError Busy(string number) => new(QueueErrorCode.CounterBusy, Teks.Petugas.CounterBusy(number));
+    internal static QueueError NoTicket() => new(QueueErrorCode.NoTicketAtCounter, Teks.Petugas.NoTicketAtCounter);
+    internal static QueueError Nothing() => new(QueueErrorCode.NothingToCall, Teks.Petugas.NothingToCall);
+    internal static QueueError NotAtCounter(string number) => new(QueueErrorCode.ServiceNotAtCounter, Teks.Petugas.NotThisCountersService(number));
+    internal static QueueError NotPrinted(string number) => new(QueueErrorCode.NotPrinted, Teks.Petugas.NotPrintedYet(number));
 
-    internal static string StateText(Model.TicketState state) => state switch
-    {
-        Model.TicketState.Waiting => "menunggu",
-        Model.TicketState.Called => "dipanggil",
-        Model.TicketState.Skipped => "dilewati",
-        Model.TicketState.NoShow => "tidak hadir",
-        Model.TicketState.Served => "selesai dilayani",
-        Model.TicketState.Transferred => "diteruskan ke poli",
-        Model.TicketState.Cancelled => "dibatalkan",
-        Model.TicketState.Expired => "kedaluwarsa",
-        Model.TicketState.Voided => "dibatalkan (gagal cetak)",
-        _ => state.ToString(),
-    };
+    internal static string StateText(Model.TicketState state) => Teks.Petugas.TicketState(state);
 }
