@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Kiosk.Device.Text;
+
+public static partial class Teks
+{
+    /// <summary>What the technician reads (print test, recap, doctor, the kiosk's start-up readiness).</summary>
+    public static class Teknisi
+    {
+        /// <summary>Why a job failed (the transport's own message, often .NET or socket English, goes to the log).</summary>
+        public static string PrintFailure(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => kind switch
+        {
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Offline => "printer tidak dapat dihubungi atau sedang mati",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.PaperOut => "kertas printer habis",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CoverOpen => "tutup printer terbuka",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CutterError => "pemotong kertas macet",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Timeout => "printer tidak menjawab pada waktunya",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Disconnected => "sambungan ke printer terputus saat mencetak; tiket mungkin tidak lengkap",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Io => "sistem menolak menulis ke printer (periksa hak akses user kiosk pada perangkat)",
+            Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Rejected => "pekerjaan cetak kosong ditolak",
+            _ => "sebab tidak diketahui",
+        };
+
+        public const string LayoutUnprintable = "tata letak tiket tidak dapat dicetak (periksa logo dan lebar kertas di konfigurasi)";
+
+        public static string PrinterReadiness(string state) => $"Printer: {state}";
+
+        public static string VoidedUnprinted(double minutes) => string.Create(CultureInfo.InvariantCulture, $"Tidak tercetak lebih dari {minutes:0} menit");
+
+        // The rules and reasons of the options validator, put into the shared shapes of Kiosk.Contract.Text.SettingTeks.
+        public const string SiteIdRule = "1-32 huruf, angka, '-' atau '_' (menjadi bagian topik MQTT)";
+        public const string SiteNameWhy = "dicetak di setiap tiket";
+        public const string DataDirectoryExample = "mis. /var/lib/kiosk";
+        public const string NoButtons = "perlu minimal satu tombol (atau pembaca kartu); tanpa itu pasien tidak dapat mengambil tiket";
+        public const string UniqueIdRule = "diisi dan tidak kembar dengan tombol lain";
+        public const string ServiceCodeRule = "kode layanan dari daftar Queue:Services";
+        public const string CategoryRule = "Baru, Lama atau kosong (tidak ditanya: tiket mencantumkan persyaratan keduanya)";
+        public const string PayerRule = "Umum, Bpjs atau kosong (tidak ditanya)";
+        public const string GpioLineWhy = "jalur GPIO tombol, nomor (17) atau nama (GPIO17)";
+
+        public static string GpioLineTwice(string line) => $"jalur GPIO {line} dipakai dua tombol";
+
+        public const string DayCloseTimeRule = "jam setempat seperti 16:00 (atau kosong untuk tengah malam)";
+        public const string BrokerHostWhy = "alamat broker, mis. 127.0.0.1";
+        public const string BrokerUserWhy = "broker menolak klien tanpa nama";
+        public const string KioskIdRule = "1-64 huruf, angka, '-' atau '_'";
+
+        public static string PrinterDeviceWhy(string transport) => $"untuk transport {transport}, mis. /dev/usb/lp0";
+
+        public const string PrinterHostWhy = "untuk transport tcp: alamat IP printer";
+        public const string PaperWidthRule = "58 atau 80 (mm)";
+
+        public static string ReaderDeviceWhy(string kind) => $"untuk pembaca {kind}: jalur /dev/input/by-id/... atau /dev/serial/by-id/...";
+
+        public const string ReaderServicesMissing = "dan Reader:ReturningService harus menyebut layanan tujuan kartu yang dipindai";
+
+        public static string PatientPageUrlTooLong(int max) => string.Create(CultureInfo.InvariantCulture, $"paling panjang {max} karakter (QR harus muat di kertas 58 mm)");
+
+        public const string PatientPageUrlNotHttp = "alamat http:// atau https:// halaman pasien di host layar, mis. http://192.168.1.10:8080/tiket/";
+        public const string PatientPageUrlEnding = "berakhir dengan '/' tanpa '?', '#' atau spasi (token tiket ditulis langsung di belakangnya)";
+    }
+}
