@@ -6,7 +6,7 @@ namespace Kiosk.DeviceDrivers.Text;
 /// What the drivers say to a technician (GPIO chips and lines that are missing, busy or refused), in Bahasa Indonesia,
 /// in one place. The technician fixes configuration or wiring from these lines; logs may stay English.
 /// </summary>
-public static class DriverTeks
+public static partial class DriverTeks
 {
     public static string GpioChipMissing(string path, IReadOnlyList<string> present) =>
         $"chip GPIO {path} tidak ada di mesin ini (chip yang ada: {(present.Count == 0 ? "tidak satu pun" : string.Join(", ", present))}); " +

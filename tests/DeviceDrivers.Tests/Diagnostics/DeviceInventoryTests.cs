@@ -73,7 +73,7 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(report.GpioChips);
         Assert.Empty(report.InputDevices);
         Assert.Empty(report.SerialPorts);
-        Assert.Contains("tidak ada (tidak ada /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("tidak ditemukan (tidak ada /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
