@@ -1,37 +1,38 @@
 using Kiosk.Queue.Model;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue.Configuration;
 
 /// <summary>
 /// The words a head of Puskesmas, an officer or a patient reads for the codes a ticket stores (Bpjs, IbuHamil,
 /// Unknown...): the recap, the ticket and the loket screens take them from here, never the code names. The defaults
-/// are the one place these words are written; a site overrides any of them under <c>Queue:Labels</c>, e.g.
+/// are written once, in <see cref="Teks.Pasien"/>; a site overrides any of them under <c>Queue:Labels</c>, e.g.
 /// <c>"Payers": { "Umum": "Umum / bayar sendiri" }</c>.
 /// </summary>
 public sealed class PatientLabels
 {
     public Dictionary<string, string> Categories { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(PatientCategory.Baru)] = "Pasien baru",
-        [nameof(PatientCategory.Lama)] = "Pasien lama",
-        [nameof(PatientCategory.Unknown)] = "Tidak diketahui",
+        [nameof(PatientCategory.Baru)] = Teks.Pasien.CategoryNew,
+        [nameof(PatientCategory.Lama)] = Teks.Pasien.CategoryReturning,
+        [nameof(PatientCategory.Unknown)] = Teks.Pasien.NotKnown,
     };
 
     public Dictionary<string, string> Payers { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(Payer.Bpjs)] = "BPJS / KIS",
-        [nameof(Payer.Umum)] = "Umum",
-        [nameof(Payer.Unknown)] = "Tidak diketahui",
+        [nameof(Payer.Bpjs)] = Teks.Pasien.PayerBpjs,
+        [nameof(Payer.Umum)] = Teks.Pasien.PayerUmum,
+        [nameof(Payer.Unknown)] = Teks.Pasien.NotKnown,
     };
 
     public Dictionary<string, string> Priorities { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(PriorityClass.None)] = "Bukan prioritas",
-        [nameof(PriorityClass.Lansia)] = "Lansia",
-        [nameof(PriorityClass.IbuHamil)] = "Ibu hamil",
-        [nameof(PriorityClass.Disabilitas)] = "Disabilitas",
-        [nameof(PriorityClass.Balita)] = "Balita",
-        [nameof(PriorityClass.Unspecified)] = "Prioritas (jenis tidak ditanyakan)",
+        [nameof(PriorityClass.None)] = Teks.Pasien.NotPriority,
+        [nameof(PriorityClass.Lansia)] = Teks.Pasien.Lansia,
+        [nameof(PriorityClass.IbuHamil)] = Teks.Pasien.IbuHamil,
+        [nameof(PriorityClass.Disabilitas)] = Teks.Pasien.Disabilitas,
+        [nameof(PriorityClass.Balita)] = Teks.Pasien.Balita,
+        [nameof(PriorityClass.Unspecified)] = Teks.Pasien.PriorityUnspecified,
     };
 
     public string For(PatientCategory category) => Lookup(Categories, category.ToString());
