@@ -5,7 +5,7 @@ namespace Kiosk.Device.Text;
 public static partial class Teks
 {
     /// <summary>What the technician reads (print test, recap, doctor, the kiosk's start-up readiness).</summary>
-    public static class Teknisi
+    public static partial class Teknisi
     {
         /// <summary>Why a job failed (the transport's own message, often .NET or socket English, goes to the log).</summary>
         public static string PrintFailure(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => kind switch
