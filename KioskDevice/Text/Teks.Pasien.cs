@@ -5,7 +5,7 @@ namespace Kiosk.Device.Text;
 public static partial class Teks
 {
     /// <summary>What the patient at the kiosk reads or hears: the buttons' answers and the printer as it stands.</summary>
-    public static class Pasien
+    public static partial class Pasien
     {
         /// <summary>The printer's state as the patient and the officer are told it.</summary>
         public static string PrinterState(PrinterCondition condition) => condition switch

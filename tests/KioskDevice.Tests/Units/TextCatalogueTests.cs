@@ -44,7 +44,7 @@ public sealed class TextCatalogueTests
     {
         var type = CatalogueAssemblies.Select(a => a.GetType(catalogue)).Single(t => t is not null)!;
 
-        var problems = new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public))
+        var problems = WithNested(type)
             .SelectMany(t => Texts(t).Select(p => (Member: $"{t.Name}.{p.Member}", p.Text)))
             .Select(p => (p.Member, p.Text, Problem: HumanText.Problems(p.Text)))
             .Where(p => p.Problem.Length > 0)
@@ -62,6 +62,8 @@ public sealed class TextCatalogueTests
         Assert.Null(HumanText.Doubled("Tiket-tiket yang belum tercetak dicetak ulang."));
         Assert.Equal(["not", "such", "address", "errno"], HumanText.English("Printer bermasalah: Job not sent: No such device or address (errno 6)").Intersect(["not", "such", "address", "errno"]));
     }
+
+    private static IEnumerable<Type> WithNested(Type type) => type.GetNestedTypes(BindingFlags.Public).SelectMany(WithNested).Prepend(type);
 
     private static readonly System.Reflection.Assembly[] CatalogueAssemblies =
     [
