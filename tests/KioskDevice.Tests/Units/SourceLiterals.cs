@@ -75,7 +75,12 @@ internal static partial class SourceLiterals
         return found;
     }
 
-    public static bool IsIndonesian(string text) => Word().Matches(text).Any(m => IndonesianWords.Contains(m.Value));
+    /// <summary>An Indonesian word in a literal that is not a code token: a route ("/api/loket/masuk"), a query or
+    /// cookie name ("tiket", "loket_sesi_") or a file name is a name in the code, not a sentence.</summary>
+    public static bool IsIndonesian(string text) => !IsCodeToken(text) && Word().Matches(text).Any(m => IndonesianWords.Contains(m.Value));
+
+    private static bool IsCodeToken(string text) =>
+        !text.Contains(' ', StringComparison.Ordinal) && (!text.Any(char.IsUpper) || text.IndexOfAny(['/', '_', '=', '.']) >= 0);
 
     private static bool IsLogTemplate(SyntaxNode node) =>
         node.Ancestors().Any(a => a switch
