@@ -33,6 +33,19 @@ public static partial class Teks
         public static string FileNotReadableByService(string path) =>
             $"berkas '{path}' tidak boleh dibaca oleh pengguna layanan ini (periksa pemilik dan izin berkas)";
 
+        /// <summary>A start-up configuration error line (printed to the journal, then the host stops with EX_CONFIG).</summary>
+        public static string ConfigurationWrong(string failure) => $"konfigurasi salah: {failure}";
+
+        // Why a recorded clip cannot be played (WavAudio).
+        public const string NotWav = "bukan berkas WAV (RIFF/WAVE)";
+        public const string WavNoData = "tidak ada bagian data";
+        public const string WavNoFormat = "tidak ada bagian fmt";
+
+        public static string WavOddFormat(int channels, int sampleRate) => string.Create(CultureInfo.InvariantCulture, $"format tidak wajar ({channels} kanal, {sampleRate} Hz)");
+
+        public static string WavSampleFormat(int format, int bits) =>
+            string.Create(CultureInfo.InvariantCulture, $"format sampel tidak didukung (kode {format}, {bits} bit); simpan sebagai WAV PCM 16 bit");
+
         public static string FileUnreadable(string path, string detail) => $"berkas '{path}' tidak dapat dibaca ({detail})";
     }
 }
