@@ -23,6 +23,14 @@ public static partial class Teks
 
         public static string ReturningBring(IEnumerable<string> documents) => $"Pasien lama: {string.Join(", ", documents)}";
 
+        public const string SameCardAgain = "Kartu ini baru saja dipindai; tiket Anda sudah dicetak.";
+
+        public static string BookingPast(string day) =>
+            $"Kode booking Mobile JKN ini untuk {day}, sudah lewat. Silakan ambil nomor dengan tombol layanan atau tanyakan ke petugas loket.";
+
+        public static string BookingLater(string day) =>
+            $"Kode booking Mobile JKN ini untuk {day}, bukan hari ini. Silakan datang pada tanggal itu, atau ambil nomor dengan tombol layanan.";
+
         public const string PrinterTroubled = "Printer tiket sedang bermasalah, mohon hubungi petugas";
 
         public static string YourNumber(string number) => $"Nomor antrean Anda {number}";

@@ -9,5 +9,12 @@ public static partial class Teks
         public static string PrinterFailed(string cause) => $"Printer bermasalah: {cause}; mohon periksa printer";
 
         public const string KioskOffline = "Kiosk tidak terhubung";
+
+        // A command refused because the loket PC's clock and the kiosk's disagree (Commands/CommandClock).
+        public static string LoketClockBehind(string minutes) =>
+            $"Perintah tidak dijalankan: jam PC loket selisih {minutes} menit lebih lambat dari jam kiosk (atau perintah tertunda selama itu). Periksa jam PC loket, lalu tekan lagi.";
+
+        public static string LoketClockAhead(string minutes) =>
+            $"Perintah tidak dijalankan: jam PC loket selisih {minutes} menit lebih cepat dari jam kiosk. Setel jam PC loket, lalu tekan lagi.";
     }
 }

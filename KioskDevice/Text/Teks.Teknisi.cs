@@ -56,6 +56,31 @@ public static partial class Teks
 
         public static string PatientPageUrlTooLong(int max) => string.Create(CultureInfo.InvariantCulture, $"paling panjang {max} karakter (QR harus muat di kertas 58 mm)");
 
+        public static string ButtonLongPress(string label) => $"Tombol {label} ditekan lama (tindakan teknisi)";
+
+        public static string ButtonStuck(string label) => $"Tombol {label} macet: tertekan terus, periksa tombolnya";
+
+        public const string Stopping = "Kiosk berhenti: menyelesaikan pengiriman antrean";
+        public const string OutboxReady = "Pengirim antrean siap";
+
+        public static string TestPagePaper(string paper, int columns, string codePage) =>
+            string.Create(CultureInfo.InvariantCulture, $"Kertas {paper}, {columns} kolom, kode halaman {codePage}");
+
+        // The cross-check of the kiosk's and the engine's settings (KioskQueueConsistencyValidator).
+        public static string ButtonServiceRule(string known) =>
+            $"layanan di Queue:Services ({known}); poli dicapai lewat penerusan dari loket, bukan tombol kiosk";
+
+        public static string ReaderServiceRule(string known) => $"layanan di Queue:Services ({known})";
+
+        public const string MedicalRecordPatternInvalid = "bukan pola (regex) yang sah, atau cocok dengan teks kosong; contoh: ^RM[-/.]?(?<number>\\d{6,10})$";
+        public const string JknPatternInvalid = "bukan pola (regex) yang sah, atau cocok dengan teks kosong; lihat README, bagian Mobile JKN";
+        public const string CounterIdRule = "nomor loket 1, 2, 3... (menjadi user broker counter-N dan topik queue/<situs>/counter/N/...)";
+
+        public static string CodePageName(int number, string name) => string.Create(CultureInfo.InvariantCulture, $"{number} ({name})");
+
+        public static string LogoTooWide(int width, string paper, int maxWidth) =>
+            string.Create(CultureInfo.InvariantCulture, $"logo selebar {width} titik; kertas {paper} paling lebar {maxWidth}");
+
         public const string PatientPageUrlNotHttp = "alamat http:// atau https:// halaman pasien di host layar, mis. http://192.168.1.10:8080/tiket/";
         public const string PatientPageUrlEnding = "berakhir dengan '/' tanpa '?', '#' atau spasi (token tiket ditulis langsung di belakangnya)";
     }
