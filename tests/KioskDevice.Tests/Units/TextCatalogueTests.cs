@@ -35,7 +35,7 @@ public sealed class TextCatalogueTests
     public static TheoryData<string> AllCatalogues() =>
     [
         "Kiosk.Device.Text.Teks", "Kiosk.DeviceDrivers.Text.DriverTeks", "Kiosk.Queue.Text.Teks", "Kiosk.Screens.Text.Teks",
-        "Kiosk.Simulator.Text.SimulatorTeks",
+        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks",
     ];
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class TextCatalogueTests
     private static readonly System.Reflection.Assembly[] CatalogueAssemblies =
     [
         typeof(Text.Teks).Assembly, typeof(DeviceDrivers.Text.DriverTeks).Assembly, typeof(Queue.Text.Teks).Assembly,
-        typeof(Screens.Text.Teks).Assembly, typeof(Simulator.Text.SimulatorTeks).Assembly,
+        typeof(Screens.Text.Teks).Assembly, typeof(Simulator.Text.SimulatorTeks).Assembly, typeof(Contract.Text.SettingTeks).Assembly,
     ];
 
     [Theory]

@@ -16,7 +16,6 @@ public sealed class TextPlacementTests
     private static readonly Dictionary<string, int> NotYetMoved = new(StringComparer.Ordinal)
     {
         ["Broker/PrivateBroker.cs"] = 1,
-        ["Contract/Commands/CommandReader.cs"] = 10,
         ["KioskDevice/Devices/DeviceRegistration.cs"] = 1,
         ["KioskDevice/Ticketing/TicketLayout.cs"] = 1,
         ["Screens/Endpoints/ScreenEndpoints.cs"] = 1,
