@@ -63,6 +63,27 @@ public sealed class TextCatalogueTests
         Assert.Equal(["not", "such", "address", "errno"], HumanText.English("Printer bermasalah: Job not sent: No such device or address (errno 6)").Intersect(["not", "such", "address", "errno"]));
     }
 
+    [Fact]
+    public void The_loket_banner_for_kiosks_that_are_down_says_each_thing_once()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(7));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var offline = new Screens.Sessions.KioskCondition("kiosk-1", false, Contract.PrinterCondition.Unknown, 0, now, 30);
+        var paperOut = new Screens.Sessions.KioskCondition("kiosk-2", true, Contract.PrinterCondition.PaperOut, 2, now, 30);
+
+        var banners = new[]
+        {
+            Screens.Sessions.KioskNotice.For([], now, zone),
+            Screens.Sessions.KioskNotice.For([offline], now, zone),
+            Screens.Sessions.KioskNotice.For([offline, paperOut], now, zone),
+        };
+
+        foreach (var text in banners.SelectMany(b => new[] { b.Officer, b.Patient }).OfType<string>())
+        {
+            Assert.True(HumanText.Problems(text).Length == 0, $"{HumanText.Problems(text)} in \"{text}\"");
+        }
+    }
+
     private static IEnumerable<Type> WithNested(Type type) => type.GetNestedTypes(BindingFlags.Public).SelectMany(WithNested).Prepend(type);
 
     private static readonly System.Reflection.Assembly[] CatalogueAssemblies =
