@@ -1,4 +1,5 @@
 using Kiosk.Screens.Hosting;
+using Kiosk.Screens.Text;
 using Microsoft.Extensions.Options;
 
 // The screens host: the loket page and the waiting-room display, served to browsers on the Puskesmas LAN.
@@ -12,7 +13,7 @@ catch (OptionsValidationException ex)
     // A configuration error names every bad key and stops with EX_CONFIG, without a stack trace.
     foreach (var failure in ex.Failures)
     {
-        await Console.Error.WriteLineAsync($"konfigurasi salah: {failure}");
+        await Console.Error.WriteLineAsync(Teks.Teknisi.ConfigurationWrong(failure));
     }
 
     return 78;

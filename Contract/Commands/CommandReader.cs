@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 using Kiosk.Contract.Json;
+using Kiosk.Contract.Text;
 
 namespace Kiosk.Contract.Commands;
 
@@ -20,7 +20,7 @@ public static class CommandReader
 {
     private const int MaxEchoLength = 40;
 
-    private const string BrokenText = "Perintah berisi teks yang rusak (bukan UTF-8 yang sah).";
+    private const string BrokenText = CommandTeks.BrokenText;
 
     /// <summary>A command is one flat object; a deeper payload is refused before it costs anything.</summary>
     private const int MaxDepth = 8;
@@ -78,7 +78,7 @@ public static class CommandReader
         {
             document = null;
             refusal = new(null, null, ErrorCode.BadCommand,
-                IsDuplicateMembers(bytes) ? "Perintah tidak dapat dibaca: ada isian yang ditulis dua kali." : "Perintah tidak dapat dibaca: isinya bukan JSON yang sah.",
+                IsDuplicateMembers(bytes) ? CommandTeks.DuplicateMember : CommandTeks.NotJson,
                 ex.Message);
             return false;
         }
@@ -110,7 +110,7 @@ public static class CommandReader
         command = null;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            refusal = new(null, null, ErrorCode.BadCommand, "Perintah harus berupa objek JSON.", $"root is {root.ValueKind}");
+            refusal = new(null, null, ErrorCode.BadCommand, CommandTeks.NotAnObject, $"root is {root.ValueKind}");
             return false;
         }
 
@@ -130,7 +130,7 @@ public static class CommandReader
             && (ReadString(root, "contractVersion", out _) is not { } versionText || !ContractVersion.IsSupported(versionText)))
         {
             refusal = new(commandId, type, ErrorCode.UnsupportedVersion,
-                $"Versi kontrak perintah tidak didukung. Kiosk memakai versi {ContractVersion.Current}; perbarui aplikasi loket.",
+                CommandTeks.VersionUnsupported(ContractVersion.Current),
                 $"contractVersion {Shorten(version.GetRawText())}");
             return false;
         }
@@ -138,16 +138,16 @@ public static class CommandReader
         if (commandId is null)
         {
             refusal = new(null, type, ErrorCode.BadCommand,
-                $"commandId wajib diisi (maksimal {CounterCommandMessage.MaxCommandIdLength} karakter) agar perintah tidak dijalankan dua kali.",
+                CommandTeks.CommandIdRequired(CounterCommandMessage.MaxCommandIdLength),
                 "commandId missing, not a string, blank or too long");
             return false;
         }
 
         if (type is null)
         {
-            var shown = typeText is null ? "(kosong)" : $"'{Shorten(typeText)}'";
+            var shown = typeText is null ? CommandTeks.Empty : $"'{Shorten(typeText)}'";
             refusal = new(commandId, null, ErrorCode.BadCommand,
-                $"Jenis perintah {shown} tidak dikenal. Gunakan: {string.Join(", ", TypeNames)}.",
+                CommandTeks.UnknownType(shown, TypeNames),
                 typeState == Member.Missing ? "type missing" : $"type {Shorten(root.GetProperty("type").GetRawText())}");
             return false;
         }
@@ -161,7 +161,7 @@ public static class CommandReader
         {
             var field = FieldOf(ex.Path);
             refusal = new(commandId, type, ErrorCode.BadCommand,
-                field is null ? "Isi perintah tidak sesuai format." : $"Isian '{field}' pada perintah tidak valid.", ex.Message);
+                field is null ? CommandTeks.BadShape : CommandTeks.BadField(field), ex.Message);
             return false;
         }
         catch (InvalidOperationException ex)
@@ -180,14 +180,14 @@ public static class CommandReader
 
         if (message is null)
         {
-            refusal = new(commandId, type, ErrorCode.BadCommand, "Perintah kosong.", "null command");
+            refusal = new(commandId, type, ErrorCode.BadCommand, CommandTeks.NullCommand, "null command");
             return false;
         }
 
         if (message.FamilySize is < 1 or > 20)
         {
             refusal = new(commandId, type, ErrorCode.BadCommand,
-                $"Jumlah anggota keluarga {message.FamilySize.Value.ToString(CultureInfo.InvariantCulture)} tidak valid (1-20).", "familySize out of range");
+                CommandTeks.FamilySize(message.FamilySize.Value), "familySize out of range");
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using T = Kiosk.DeviceDrivers.Text.DriverTeks.Teknisi;
 
 namespace Kiosk.DeviceDrivers.Diagnostics;
 
@@ -15,21 +16,21 @@ public sealed record DeviceInventoryReport(
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine("Chip GPIO:");
+        text.AppendLine(T.GpioChipsTitle);
         if (GpioChips.Count == 0)
         {
-            text.AppendLine("  tidak ada (tidak ada /dev/gpiochip*)");
+            text.AppendLine(T.NoGpioChips);
         }
 
         foreach (var chip in GpioChips)
         {
             if (chip.Info is null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: tidak dapat dibaca: {chip.Error}");
+                text.AppendLine(T.ChipUnreadable(chip.Path, chip.Error));
                 continue;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {chip.Path}: {chip.Info.Name} \"{chip.Info.Label}\", {chip.Info.Lines} jalur");
+            text.AppendLine(T.Chip(chip.Path, chip.Info.Name, chip.Info.Label, chip.Info.Lines));
             foreach (var line in chip.Lines)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
@@ -37,37 +38,37 @@ public sealed record DeviceInventoryReport(
 
             if (chip.Error is not null)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"    (daftar jalur tidak lengkap: {chip.Error})");
+                text.AppendLine(T.LinesIncomplete(chip.Error));
             }
         }
 
-        text.AppendLine("Perangkat input:");
+        text.AppendLine(T.InputDevicesTitle);
         if (InputDevices.Count == 0)
         {
-            text.AppendLine("  tidak ada (tidak ada /dev/input/event*)");
+            text.AppendLine(T.NoInputDevices);
         }
 
         foreach (var device in InputDevices)
         {
-            var mark = device.LooksLikeReader ? "pembaca?" : "        ";
-            var names = device.ByIdPaths.Count > 0 ? " lewat " + string.Join(", ", device.ByIdPaths) : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {mark} {device.Path} \"{device.Name}\"{(device.HasKeyboardKeys ? " tombol-kunci" : string.Empty)}{names}");
+            var mark = device.LooksLikeReader ? T.ReaderMark : "        ";
+            var names = device.ByIdPaths.Count > 0 ? T.Via(device.ByIdPaths) : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {mark} {device.Path} \"{device.Name}\"{(device.HasKeyboardKeys ? T.KeyboardKeys : string.Empty)}{names}");
         }
 
-        text.AppendLine("Port serial:");
+        text.AppendLine(T.SerialPortsTitle);
         if (SerialPorts.Count == 0)
         {
-            text.AppendLine("  tidak ada");
+            text.AppendLine(T.NoneFound);
         }
 
         foreach (var port in SerialPorts)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}{(port.NoUart ? " tanpa UART di belakangnya" : string.Empty)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {port.Path}{(port.Target is null ? string.Empty : " -> " + port.Target)}{(port.Driver is null ? string.Empty : " (" + port.Driver + ")")}{(port.NoUart ? T.NoUart : string.Empty)}");
         }
 
         if (Problems.Count > 0)
         {
-            text.AppendLine("Masalah:");
+            text.AppendLine(T.ProblemsTitle);
             foreach (var problem in Problems)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {problem}");

@@ -48,45 +48,45 @@ public sealed class ButtonOptions
         var problems = new List<string>();
         if (buttons.Count == 0)
         {
-            problems.Add("belum ada tombol yang dikonfigurasi");
+            problems.Add(DriverTeks.Teknisi.NoButtons);
         }
 
         foreach (var duplicate in buttons.GroupBy(b => b.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add($"Id tombol \"{duplicate.Key}\" dipakai {duplicate.Count()} kali");
+            problems.Add(DriverTeks.Teknisi.ButtonIdTwice(duplicate.Key, duplicate.Count()));
         }
 
         foreach (var b in buttons)
         {
-            var name = string.IsNullOrWhiteSpace(b.Id) ? "(tombol tanpa Id)" : b.Id;
+            var name = string.IsNullOrWhiteSpace(b.Id) ? DriverTeks.Teknisi.ButtonWithoutIdName : b.Id;
             if (string.IsNullOrWhiteSpace(b.Id))
             {
-                problems.Add("ada tombol tanpa Id");
+                problems.Add(DriverTeks.Teknisi.ButtonWithoutId);
             }
 
             if (requireWiring && (string.IsNullOrWhiteSpace(b.Chip) || string.IsNullOrWhiteSpace(b.Line)))
             {
-                problems.Add($"{name}: Chip dan Line wajib diisi");
+                problems.Add(DriverTeks.Teknisi.WiringRequired(name));
             }
 
             if (b.DebounceMs is < 0 or > 1000)
             {
-                problems.Add($"{name}: DebounceMs harus 0..1000, tertulis {b.DebounceMs}");
+                problems.Add(DriverTeks.Teknisi.MustBe(name, "DebounceMs", "0..1000", b.DebounceMs));
             }
 
             if (b.LockoutMs is < 0 or > 60_000)
             {
-                problems.Add($"{name}: LockoutMs harus 0..60000, tertulis {b.LockoutMs}");
+                problems.Add(DriverTeks.Teknisi.MustBe(name, "LockoutMs", "0..60000", b.LockoutMs));
             }
 
             if (b.LongPressMs < 0 || (b.LongPressMs > 0 && b.LongPressMs <= b.DebounceMs))
             {
-                problems.Add($"{name}: LongPressMs harus 0 (mati) atau lebih lama dari DebounceMs, tertulis {b.LongPressMs}");
+                problems.Add(DriverTeks.Teknisi.MustBe(name, "LongPressMs", DriverTeks.Teknisi.LongPressRule, b.LongPressMs));
             }
 
             if (b.StuckAfterSeconds < 1 || b.StuckAfterSeconds * 1000L <= b.LongPressMs)
             {
-                problems.Add($"{name}: StuckAfterSeconds harus minimal 1 dan lebih lama dari LongPressMs, tertulis {b.StuckAfterSeconds}");
+                problems.Add(DriverTeks.Teknisi.MustBe(name, "StuckAfterSeconds", DriverTeks.Teknisi.StuckAfterRule, b.StuckAfterSeconds));
             }
         }
 

@@ -27,17 +27,17 @@ public sealed class LampOptions
         {
             if (string.IsNullOrWhiteSpace(lamp.Id))
             {
-                problems.Add("ada lampu tanpa Id");
+                problems.Add(DriverTeks.Teknisi.LampWithoutId);
             }
             else if (requireWiring && (string.IsNullOrWhiteSpace(lamp.Chip) || string.IsNullOrWhiteSpace(lamp.Line)))
             {
-                problems.Add($"{lamp.Id}: Chip dan Line wajib diisi");
+                problems.Add(DriverTeks.Teknisi.WiringRequired(lamp.Id));
             }
         }
 
         if (buzzerId is not null && !lamps.Any(l => l.Id == buzzerId))
         {
-            problems.Add($"buzzer \"{buzzerId}\" bukan salah satu keluaran yang dikonfigurasi");
+            problems.Add(DriverTeks.Teknisi.BuzzerUnknown(buzzerId));
         }
 
         if (problems.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kiosk.DeviceDrivers.Text;
 
 namespace Kiosk.DeviceDrivers.Scanning;
 
@@ -9,7 +10,7 @@ namespace Kiosk.DeviceDrivers.Scanning;
 /// </summary>
 public sealed class ScanParser
 {
-    private const string ScanAgain = "Kode tidak dapat dibaca. Silakan pindai ulang kartu Anda, atau ambil nomor antrean dengan tombol.";
+    private const string ScanAgain = DriverTeks.Pasien.ScanAgain;
     private readonly ScanParserOptions options;
     private readonly Regex medicalRecord;
     private readonly Regex jknBooking;
@@ -37,7 +38,7 @@ public sealed class ScanParser
         ArgumentNullException.ThrowIfNull(scan);
         return scan.End switch
         {
-            ScanEnd.Interrupted => Reject(ScanRejection.IncompleteScan, $"the reader was lost after {scan.Text.Length} characters", "Pemindaian terputus. Silakan pindai ulang kartu Anda."),
+            ScanEnd.Interrupted => Reject(ScanRejection.IncompleteScan, $"the reader was lost after {scan.Text.Length} characters", DriverTeks.Pasien.ScanInterrupted),
             ScanEnd.Overflow => Reject(ScanRejection.TooLong, $"more than {scan.Text.Length} characters without an end", ScanAgain),
             _ => Parse(scan.Text),
         };
@@ -47,7 +48,7 @@ public sealed class ScanParser
     {
         if (text is null)
         {
-            return Reject(ScanRejection.Empty, "no text", "Tidak ada kode yang terbaca. Silakan pindai ulang.");
+            return Reject(ScanRejection.Empty, "no text", DriverTeks.Pasien.NothingRead);
         }
 
         if (text.Length > options.MaxLength)
@@ -59,7 +60,7 @@ public sealed class ScanParser
         var trimmed = text.Trim(' ');
         if (trimmed.Length == 0)
         {
-            return Reject(ScanRejection.Empty, "only spaces", "Tidak ada kode yang terbaca. Silakan pindai ulang.");
+            return Reject(ScanRejection.Empty, "only spaces", DriverTeks.Pasien.NothingRead);
         }
 
         if (trimmed.Contains(Input.KeyboardWedgeDecoder.UnknownKey, StringComparison.Ordinal))
@@ -106,7 +107,7 @@ public sealed class ScanParser
         }
 
         return Reject(ScanRejection.UnknownFormat, $"{trimmed.Length} characters matching no known card or code",
-            "Kartu ini tidak dikenali. Silakan gunakan kartu berobat, kartu BPJS/KIS, KTP (NIK), atau kode booking Mobile JKN.");
+            DriverTeks.Pasien.CardNotRecognised);
     }
 
     private ScanResult ParseDigits(string digits)
@@ -114,7 +115,7 @@ public sealed class ScanParser
         if (digits.Length == 13 && options.AcceptBpjs)
         {
             return digits.All(c => c == '0')
-                ? Reject(ScanRejection.InvalidBpjsNumber, "BPJS/KIS number is all zeros", "Nomor kartu BPJS/KIS tidak valid. Silakan ke loket pendaftaran.")
+                ? Reject(ScanRejection.InvalidBpjsNumber, "BPJS/KIS number is all zeros", DriverTeks.Pasien.BpjsNumberInvalid)
                 : new BpjsCardScan(digits);
         }
 
@@ -122,11 +123,11 @@ public sealed class ScanParser
         {
             var (nik, problem) = NikValidator.Validate(digits);
             return nik ?? (ScanResult)Reject(ScanRejection.InvalidNik, $"NIK {PersonalNumber.Mask(digits)} is invalid: {problem}",
-                "NIK tidak valid. Silakan tunjukkan KTP Anda ke petugas loket.");
+                DriverTeks.Pasien.NikInvalid);
         }
 
         return Reject(ScanRejection.WrongDigitCount, $"{digits.Length} digits: neither a BPJS/KIS number (13) nor a NIK (16); probably half a scan",
-            "Nomor kartu tidak lengkap. Silakan pindai ulang kartu Anda.");
+            DriverTeks.Pasien.NumberIncomplete);
     }
 
     private static string? Match(Regex pattern, string text, string group)

@@ -6,7 +6,7 @@ namespace Kiosk.DeviceDrivers.Text;
 /// What the drivers say to a technician (GPIO chips and lines that are missing, busy or refused), in Bahasa Indonesia,
 /// in one place. The technician fixes configuration or wiring from these lines; logs may stay English.
 /// </summary>
-public static class DriverTeks
+public static partial class DriverTeks
 {
     public static string GpioChipMissing(string path, IReadOnlyList<string> present) =>
         $"chip GPIO {path} tidak ada di mesin ini (chip yang ada: {(present.Count == 0 ? "tidak satu pun" : string.Join(", ", present))}); " +
@@ -43,17 +43,17 @@ public static class DriverTeks
     public static string LampsInvalid(IEnumerable<string> problems) => "konfigurasi lampu salah: " + string.Join("; ", problems);
 
     /// <summary>
-    /// The OS reason in words a technician can act on; the errno number stays so it can still be searched for.
+    /// The OS reason in words a technician can act on; the number (errno) stays, as "kode sistem N", so it can still be searched for.
     /// </summary>
     public static string Errno(int errno) => errno switch
     {
-        2 => F($"tidak ada (errno {errno})"),
-        13 or 1 => F($"tidak ada izin; tambahkan pengguna kiosk ke grup gpio (errno {errno})"),
-        16 => F($"sedang dipakai proses lain (errno {errno})"),
-        19 or 6 => F($"perangkat tidak ada (errno {errno})"),
-        22 => F($"permintaan ditolak kernel (errno {errno})"),
-        25 => F($"bukan perangkat GPIO (errno {errno})"),
-        _ => F($"kesalahan sistem (errno {errno})"),
+        2 => F($"tidak ada (kode sistem {errno})"),
+        13 or 1 => F($"tidak ada izin; tambahkan pengguna kiosk ke grup gpio (kode sistem {errno})"),
+        16 => F($"sedang dipakai proses lain (kode sistem {errno})"),
+        19 or 6 => F($"perangkat tidak ada (kode sistem {errno})"),
+        22 => F($"permintaan ditolak kernel (kode sistem {errno})"),
+        25 => F($"bukan perangkat GPIO (kode sistem {errno})"),
+        _ => F($"kesalahan sistem (kode sistem {errno})"),
     };
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

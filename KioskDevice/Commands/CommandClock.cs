@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Device.Text;
 
 namespace Kiosk.Device.Commands;
 
@@ -29,7 +30,7 @@ public static class CommandClock
 
         var minutes = ((long)Math.Round(difference.Duration().TotalMinutes)).ToString(CultureInfo.InvariantCulture);
         return difference > TimeSpan.Zero
-            ? $"Perintah tidak dijalankan: jam PC loket selisih {minutes} menit lebih lambat dari jam kiosk (atau perintah tertunda selama itu). Periksa jam PC loket, lalu tekan lagi."
-            : $"Perintah tidak dijalankan: jam PC loket selisih {minutes} menit lebih cepat dari jam kiosk. Setel jam PC loket, lalu tekan lagi.";
+            ? Teks.Petugas.LoketClockBehind(minutes)
+            : Teks.Petugas.LoketClockAhead(minutes);
     }
 }

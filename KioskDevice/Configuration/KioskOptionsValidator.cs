@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using Kiosk.Device.Text;
 using Microsoft.Extensions.Options;
+using static Kiosk.Contract.Text.SettingTeks;
 
 namespace Kiosk.Device.Configuration;
 
 /// <summary>
 /// Checks the whole configuration at start-up and names every bad key with its reason
-/// (e.g. "Kiosk:Mqtt:Port: harus 1..65535, tertulis 0"): in Bahasa Indonesia, the technician reads it, so a technician fixes it in one go.
+/// (e.g. "Kiosk:Mqtt:Port: harus 1..65535, tertulis 0", in the shared shapes of <see cref="Kiosk.Contract.Text.SettingTeks"/>): in Bahasa Indonesia, the technician reads it, so a technician fixes it in one go.
 /// </summary>
 public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOptions>
 {
@@ -18,35 +20,35 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        void Fail(string key, string reason) => errors.Add($"{KioskOptions.Section}:{key}: {reason}");
+        void Fail(string key, string reason) => errors.Add(Line($"{KioskOptions.Section}:{key}", reason));
 
         if (!SiteId().IsMatch(options.Site.Id) || options.Site.Id.Length > 32)
         {
-            Fail("Site:Id", $"harus 1-32 huruf, angka, '-' atau '_' (menjadi bagian topik MQTT), tertulis '{options.Site.Id}'");
+            Fail("Site:Id", MustBe(Teks.Teknisi.SiteIdRule, options.Site.Id));
         }
 
         if (string.IsNullOrWhiteSpace(options.Site.Name))
         {
-            Fail("Site:Name", "wajib diisi: dicetak di setiap tiket");
+            Fail("Site:Name", Required(Teks.Teknisi.SiteNameWhy));
         }
 
         if (string.IsNullOrWhiteSpace(options.Site.TimeZone))
         {
-            Fail("Site:TimeZone", "wajib diisi: Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)");
+            Fail("Site:TimeZone", TimeZoneRequired);
         }
         else if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Site.TimeZone, out _))
         {
-            Fail("Site:TimeZone", $"'{options.Site.TimeZone}' bukan zona waktu yang dikenal; pakai Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)");
+            Fail("Site:TimeZone", UnknownTimeZone(options.Site.TimeZone));
         }
 
         if (!string.IsNullOrEmpty(options.Site.PatientPageUrl) && PatientPageUrlProblem(options.Site.PatientPageUrl) is { } problem)
         {
-            Fail("Site:PatientPageUrl", $"{problem}, tertulis '{options.Site.PatientPageUrl}'");
+            Fail("Site:PatientPageUrl", MustBe(problem, options.Site.PatientPageUrl));
         }
 
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
-            Fail("DataDirectory", "wajib diisi (mis. /var/lib/kiosk)");
+            Fail("DataDirectory", Required(Teks.Teknisi.DataDirectoryExample));
         }
 
         ValidateMqtt(options.Mqtt, Fail);
@@ -55,17 +57,17 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
 
         if (!HardwareKinds.Contains(options.Hardware.Kind, StringComparer.Ordinal))
         {
-            Fail("Hardware:Kind", $"harus salah satu dari {string.Join(", ", HardwareKinds)}, tertulis '{options.Hardware.Kind}'");
+            Fail("Hardware:Kind", OneOf(HardwareKinds, options.Hardware.Kind));
         }
 
         if (options.Hardware.ButtonLockoutMilliseconds is < 0 or > 60_000)
         {
-            Fail("Hardware:ButtonLockoutMilliseconds", $"harus 0..60000, tertulis {options.Hardware.ButtonLockoutMilliseconds}");
+            Fail("Hardware:ButtonLockoutMilliseconds", InRange(0, 60_000, options.Hardware.ButtonLockoutMilliseconds));
         }
 
         if (options.Buttons.Count == 0 && options.Reader.Kind == "none")
         {
-            Fail("Buttons", "perlu minimal satu tombol (atau pembaca kartu); tanpa itu pasien tidak dapat mengambil tiket");
+            Fail("Buttons", Teks.Teknisi.NoButtons);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -76,50 +78,50 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
             var key = $"Buttons:{i}";
             if (string.IsNullOrWhiteSpace(button.Id) || !ids.Add(button.Id))
             {
-                Fail($"{key}:Id", $"wajib diisi dan tidak boleh kembar, tertulis '{button.Id}'");
+                Fail($"{key}:Id", MustBe(Teks.Teknisi.UniqueIdRule, button.Id));
             }
 
             if (string.IsNullOrWhiteSpace(button.Service))
             {
-                Fail($"{key}:Service", "harus kode layanan dari daftar Queue:Services");
+                Fail($"{key}:Service", MustBe(Teks.Teknisi.ServiceCodeRule, button.Service));
             }
 
             if (button.Category is not ("" or "Baru" or "Lama"))
             {
-                Fail($"{key}:Category", $"harus Baru, Lama atau kosong (tidak ditanya: tiket mencantumkan persyaratan keduanya), tertulis '{button.Category}'");
+                Fail($"{key}:Category", MustBe(Teks.Teknisi.CategoryRule, button.Category));
             }
 
             if (!Payers.Contains(button.Payer, StringComparer.Ordinal))
             {
-                Fail($"{key}:Payer", $"harus Umum, Bpjs atau kosong (tidak ditanya), tertulis '{button.Payer}'");
+                Fail($"{key}:Payer", MustBe(Teks.Teknisi.PayerRule, button.Payer));
             }
 
             if (!Priorities.Contains(button.Priority, StringComparer.Ordinal))
             {
-                Fail($"{key}:Priority", $"harus salah satu dari {string.Join(", ", Priorities)}, tertulis '{button.Priority}'");
+                Fail($"{key}:Priority", OneOf(Priorities, button.Priority));
             }
 
             if (options.Hardware.Kind == "gpio")
             {
                 if (string.IsNullOrWhiteSpace(button.Line))
                 {
-                    Fail($"{key}:Line", "wajib diisi: jalur GPIO tombol, nomor (17) atau nama (GPIO17)");
+                    Fail($"{key}:Line", Required(Teks.Teknisi.GpioLineWhy));
                 }
                 else if (!lines.Add(button.Line))
                 {
-                    Fail($"{key}:Line", $"jalur GPIO {button.Line} dipakai dua tombol");
+                    Fail($"{key}:Line", Teks.Teknisi.GpioLineTwice(button.Line));
                 }
             }
         }
 
         if (!string.IsNullOrEmpty(options.DayCloseTime) && !TimeOnly.TryParseExact(options.DayCloseTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
         {
-            Fail("DayCloseTime", $"harus jam setempat seperti 16:00 (atau kosong untuk tengah malam), tertulis '{options.DayCloseTime}'");
+            Fail("DayCloseTime", MustBe(Teks.Teknisi.DayCloseTimeRule, options.DayCloseTime));
         }
 
         if (options.VoidUnprintedAfterMinutes is < 1 or > 24 * 60)
         {
-            Fail("VoidUnprintedAfterMinutes", $"harus 1..1440, tertulis {options.VoidUnprintedAfterMinutes}");
+            Fail("VoidUnprintedAfterMinutes", InRange(1, 1440, options.VoidUnprintedAfterMinutes, "menit"));
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -129,34 +131,34 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (string.IsNullOrWhiteSpace(mqtt.Host))
         {
-            fail("Mqtt:Host", "wajib diisi (alamat broker, mis. 127.0.0.1)");
+            fail("Mqtt:Host", Required(Teks.Teknisi.BrokerHostWhy));
         }
 
         if (mqtt.Port is < 1 or > 65535)
         {
-            fail("Mqtt:Port", $"harus 1..65535, tertulis {mqtt.Port}");
+            fail("Mqtt:Port", InRange(1, 65535, mqtt.Port));
         }
 
         if (string.IsNullOrWhiteSpace(mqtt.Username))
         {
-            fail("Mqtt:Username", "wajib diisi (broker menolak klien tanpa nama)");
+            fail("Mqtt:Username", Required(Teks.Teknisi.BrokerUserWhy));
         }
 
         if (!SiteId().IsMatch(mqtt.KioskId))
         {
-            fail("Mqtt:KioskId", $"harus 1-64 huruf, angka, '-' atau '_', tertulis '{mqtt.KioskId}'");
+            fail("Mqtt:KioskId", MustBe(Teks.Teknisi.KioskIdRule, mqtt.KioskId));
         }
 
         if (mqtt.KeepAliveSeconds is < 5 or > 600)
         {
-            fail("Mqtt:KeepAliveSeconds", $"harus 5..600, tertulis {mqtt.KeepAliveSeconds}");
+            fail("Mqtt:KeepAliveSeconds", InRange(5, 600, mqtt.KeepAliveSeconds, "detik"));
         }
 
         foreach (var (key, file) in new[] { ("CaCertificateFile", mqtt.CaCertificateFile), ("ClientCertificateFile", mqtt.ClientCertificateFile), ("ClientKeyFile", mqtt.ClientKeyFile) })
         {
             if (mqtt.UseTls && !string.IsNullOrEmpty(file) && !File.Exists(file))
             {
-                fail($"Mqtt:{key}", $"berkas '{file}' tidak ada");
+                fail($"Mqtt:{key}", FileMissing(file));
             }
         }
     }
@@ -165,40 +167,40 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (Printing.PrinterTransports.Find(printer.Transport) is not { } transport)
         {
-            fail("Printer:Transport", Text.Teks.UnknownPrinterTransport(printer.Transport, Printing.PrinterTransports.Names));
+            fail("Printer:Transport", OneOf(Printing.PrinterTransports.All.Select(t => t.Name), printer.Transport));
         }
         else
         {
             foreach (var setting in transport.Required.Where(s => string.IsNullOrWhiteSpace(s.Read(printer))))
             {
-                fail($"Printer:{setting.Key}", $"wajib diisi untuk transport {transport.Name} (mis. {setting.Example})");
+                fail($"Printer:{setting.Key}", Required(Teks.Teknisi.PrinterSettingWhy(transport.Name, setting.Example)));
             }
         }
 
         if (printer.Port is < 1 or > 65535)
         {
-            fail("Printer:Port", $"harus 1..65535, tertulis {printer.Port}");
+            fail("Printer:Port", InRange(1, 65535, printer.Port));
         }
 
         if (printer.PaperWidthMm is not (58 or 80))
         {
-            fail("Printer:PaperWidthMm", $"harus 58 atau 80, tertulis {printer.PaperWidthMm}");
+            fail("Printer:PaperWidthMm", MustBe(Teks.Teknisi.PaperWidthRule, printer.PaperWidthMm));
         }
 
         if (printer.TimeoutSeconds is < 1 or > 20)
         {
             // The watchdog allows 30 s without a heartbeat; a print job must give up well before that.
-            fail("Printer:TimeoutSeconds", $"harus 1..20, tertulis {printer.TimeoutSeconds}");
+            fail("Printer:TimeoutSeconds", InRange(1, 20, printer.TimeoutSeconds, "detik"));
         }
 
         if (printer.StatusPollSeconds is < 1 or > 600)
         {
-            fail("Printer:StatusPollSeconds", $"harus 1..600, tertulis {printer.StatusPollSeconds}");
+            fail("Printer:StatusPollSeconds", InRange(1, 600, printer.StatusPollSeconds, "detik"));
         }
 
         if (!string.IsNullOrEmpty(printer.LogoFile) && !File.Exists(printer.LogoFile))
         {
-            fail("Printer:LogoFile", $"berkas '{printer.LogoFile}' tidak ada");
+            fail("Printer:LogoFile", FileMissing(printer.LogoFile));
         }
     }
 
@@ -206,22 +208,22 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (!ReaderKinds.Contains(reader.Kind, StringComparer.Ordinal))
         {
-            fail("Reader:Kind", $"harus salah satu dari {string.Join(", ", ReaderKinds)}, tertulis '{reader.Kind}'");
+            fail("Reader:Kind", OneOf(ReaderKinds, reader.Kind));
         }
 
         if (reader.Kind is "evdev" or "serial" && string.IsNullOrWhiteSpace(reader.Device))
         {
-            fail("Reader:Device", $"wajib diisi untuk pembaca {reader.Kind} (pakai jalur /dev/input/by-id/... atau /dev/serial/by-id/...)");
+            fail("Reader:Device", Required(Teks.Teknisi.ReaderDeviceWhy(reader.Kind)));
         }
 
         if (reader.InterKeyGapMilliseconds is < 10 or > 5000)
         {
-            fail("Reader:InterKeyGapMilliseconds", $"harus 10..5000, tertulis {reader.InterKeyGapMilliseconds}");
+            fail("Reader:InterKeyGapMilliseconds", InRange(10, 5000, reader.InterKeyGapMilliseconds, "ms"));
         }
 
         if (reader.Kind != "none" && (string.IsNullOrWhiteSpace(reader.BpjsService) || string.IsNullOrWhiteSpace(reader.ReturningService)))
         {
-            fail("Reader:BpjsService", "dan Reader:ReturningService harus menyebut layanan tujuan kartu yang dipindai");
+            fail("Reader:BpjsService", Teks.Teknisi.ReaderServicesMissing);
         }
     }
 
@@ -233,17 +235,17 @@ public sealed partial class KioskOptionsValidator : IValidateOptions<KioskOption
     {
         if (url.Length > MaxPatientPageUrlLength)
         {
-            return $"paling panjang {MaxPatientPageUrlLength} karakter (QR harus muat di kertas 58 mm)";
+            return Teks.Teknisi.PatientPageUrlTooLong(MaxPatientPageUrlLength);
         }
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
-            return "harus alamat http:// atau https:// halaman pasien di host layar, mis. http://192.168.1.10:8080/tiket/";
+            return Teks.Teknisi.PatientPageUrlNotHttp;
         }
 
         if (!url.EndsWith('/') || uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.Any(c => c is ' ' or '\\' || char.IsControl(c)))
         {
-            return "harus berakhir dengan '/' tanpa '?', '#' atau spasi (token tiket ditulis langsung di belakangnya)";
+            return Teks.Teknisi.PatientPageUrlEnding;
         }
 
         return null;

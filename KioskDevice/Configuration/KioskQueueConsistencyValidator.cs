@@ -1,10 +1,12 @@
 using System.Globalization;
+using Kiosk.Device.Text;
 using Kiosk.DeviceDrivers;
 using Kiosk.DeviceDrivers.Printing.Encoding;
 using Kiosk.DeviceDrivers.Printing.Imaging;
 using Kiosk.DeviceDrivers.Scanning;
 using Kiosk.Queue.Configuration;
 using Microsoft.Extensions.Options;
+using static Kiosk.Contract.Text.SettingTeks;
 
 namespace Kiosk.Device.Configuration;
 
@@ -19,7 +21,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        void Fail(string key, string reason) => errors.Add($"{key}: {reason}");
+        void Fail(string key, string reason) => errors.Add(Line(key, reason));
 
         var services = queue.Services.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var known = string.Join(", ", services);
@@ -27,7 +29,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
         {
             if (!services.Contains(options.Buttons[i].Service))
             {
-                Fail($"Kiosk:Buttons:{i}:Service", $"'{options.Buttons[i].Service}' bukan layanan di Queue:Services ({known}); poli dicapai lewat penerusan dari loket, bukan tombol kiosk");
+                Fail($"Kiosk:Buttons:{i}:Service", MustBe(Teks.Teknisi.ButtonServiceRule(known), options.Buttons[i].Service));
             }
         }
 
@@ -37,7 +39,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
             {
                 if (!services.Contains(code))
                 {
-                    Fail($"Kiosk:Reader:{key}", $"'{code}' bukan layanan di Queue:Services ({known})");
+                    Fail($"Kiosk:Reader:{key}", MustBe(Teks.Teknisi.ReaderServiceRule(known), code));
                 }
             }
         }
@@ -50,7 +52,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
         catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
         {
             // The parser's reason is .NET regex English; the technician gets what to write instead.
-            Fail("Kiosk:Reader:MedicalRecordPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; contoh: ^RM[-/.]?(?<number>\\d{6,10})$");
+            Fail("Kiosk:Reader:MedicalRecordPattern", Teks.Teknisi.MedicalRecordPatternInvalid);
         }
 
         try
@@ -59,7 +61,7 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
         }
         catch (Exception ex) when (ex is DeviceConfigurationException or ArgumentException)
         {
-            Fail("Kiosk:Reader:JknBookingPattern", "bukan pola (regex) yang sah, atau cocok dengan teks kosong; lihat README, bagian Mobile JKN");
+            Fail("Kiosk:Reader:JknBookingPattern", Teks.Teknisi.JknPatternInvalid);
         }
 
         for (var i = 0; i < queue.Counters.Count; i++)
@@ -67,13 +69,13 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
             var id = queue.Counters[i].Id;
             if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number.ToString(CultureInfo.InvariantCulture) != id)
             {
-                Fail($"Queue:Counters:{i}:Id", $"'{id}' harus nomor loket 1, 2, 3...: menjadi user broker counter-N dan topik queue/<situs>/counter/N/...");
+                Fail($"Queue:Counters:{i}:Id", MustBe(Teks.Teknisi.CounterIdRule, id));
             }
         }
 
         if (!EscPosCodePage.All.Any(c => c.EscTNumber == options.Printer.CodePage))
         {
-            Fail("Kiosk:Printer:CodePage", $"{options.Printer.CodePage} tidak didukung; pakai salah satu dari {string.Join(", ", EscPosCodePage.All.Select(c => $"{c.EscTNumber} ({c.Name})"))}");
+            Fail("Kiosk:Printer:CodePage", OneOf(EscPosCodePage.All.Select(c => Teks.Teknisi.CodePageName(c.EscTNumber, c.Name)), options.Printer.CodePage.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (!string.IsNullOrEmpty(options.Printer.LogoFile) && File.Exists(options.Printer.LogoFile))
@@ -84,12 +86,12 @@ public sealed class KioskQueueConsistencyValidator(QueueEngineOptions queue) : I
                 var paper = options.Printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
                 if (logo.Width > paper.DotWidth)
                 {
-                    Fail("Kiosk:Printer:LogoFile", $"logo selebar {logo.Width} titik; kertas {paper.Name} paling lebar {paper.DotWidth}");
+                    Fail("Kiosk:Printer:LogoFile", Teks.Teknisi.LogoTooWide(logo.Width, paper.Name, paper.DotWidth));
                 }
             }
             catch (ImageFormatException)
             {
-                Fail("Kiosk:Printer:LogoFile", $"bukan gambar PBM atau BMP 1-bit; simpan ulang logo sebagai BMP hitam-putih");
+                Fail("Kiosk:Printer:LogoFile", Teks.LogoUnreadable);
             }
         }
 

@@ -1,21 +1,23 @@
 using System.Globalization;
 using Kiosk.Device.Ticketing;
 using Kiosk.Queue.Statistics;
+using R = Kiosk.Device.Text.Teks.Petugas.Recap;
 
 namespace Kiosk.Device.DayClose;
 
 /// <summary>
 /// The recap's words and figures as the head of the Puskesmas reads them, once, for the HTML page and the thermal
-/// print: labels from the configuration (never code names), durations as "5 mnt" or "1 jam 12 mnt".
+/// print: labels from the configuration (never code names), durations as "5 mnt" or "1 jam 12 mnt". The words are in
+/// <see cref="Text.Teks.Petugas.Recap"/>; this class lays them out.
 /// </summary>
 public static class RecapSheet
 {
-    public const string NoData = "Tidak ada data: tidak ada nomor antrean yang diambil pada hari ini.";
+    public const string NoData = R.NoData;
 
     public static string Title(string siteName, DailyRecap recap)
     {
         ArgumentNullException.ThrowIfNull(recap);
-        return $"Rekap Harian Pendaftaran — {siteName} — {IndonesianTime.Date(recap.BusinessDay)}";
+        return R.Title(siteName, IndonesianTime.Date(recap.BusinessDay));
     }
 
     public static IReadOnlyList<RecapSection> Sections(DailyRecap recap)
@@ -23,35 +25,35 @@ public static class RecapSheet
         ArgumentNullException.ThrowIfNull(recap);
         return
         [
-            new("Ringkasan", ["Keterangan", "Jumlah"],
+            new(R.Summary, [R.Item, R.Count],
             [
-                ["Nomor diambil", N(recap.Issued)],
-                ["Jumlah pengunjung (termasuk keluarga)", N(recap.Visitors)],
-                ["Selesai dilayani", N(recap.Served)],
-                ["Tidak hadir", N(recap.NoShow)],
-                ["Diteruskan ke poli", N(recap.Transferred)],
-                ["Dibatalkan", N(recap.Cancelled)],
-                ["Kedaluwarsa (belum dipanggil saat tutup)", N(recap.Expired)],
-                ["Batal karena gagal cetak", N(recap.Voided)],
-                ["Gawat darurat / pendaftaran manual", N(recap.Emergency)],
-                ["Jam tersibuk", recap.BusiestHour is { } hour ? $"{hour:00}.00-{hour + 1:00}.00" : "-"],
+                [R.Issued, N(recap.Issued)],
+                [R.Visitors, N(recap.Visitors)],
+                [R.Served, N(recap.Served)],
+                [R.NoShow, N(recap.NoShow)],
+                [R.Transferred, N(recap.Transferred)],
+                [R.Cancelled, N(recap.Cancelled)],
+                [R.Expired, N(recap.Expired)],
+                [R.Voided, N(recap.Voided)],
+                [R.Emergency, N(recap.Emergency)],
+                [R.BusiestHour, recap.BusiestHour is { } hour ? R.HourSpan(hour) : "-"],
             ]),
-            new("Waktu tunggu dan waktu pelayanan", ["Ukuran", "Rata-rata", "Persentil 90"],
+            new(R.Times, [R.Measure, R.Average, R.Percentile90],
             [
-                ["Waktu tunggu (ambil nomor - dipanggil)", Duration(recap.Overall.AverageWait), Duration(recap.Overall.P90Wait)],
-                ["Waktu pelayanan (dipanggil - selesai)", Duration(recap.Overall.AverageService), Duration(recap.Overall.P90Service)],
-            ], $"Pelayanan sesuai standar waktu SOP: {Share(recap.Overall.WithinTargetShare)}"),
-            new("Per layanan", ["Layanan", "Diambil", "Dilayani", "Tidak hadir", "Diteruskan", "Batal", "Kedaluwarsa", "Darurat", "Rata-rata tunggu", "Rata-rata layanan", "Sesuai SOP"],
+                [R.WaitTime, Duration(recap.Overall.AverageWait), Duration(recap.Overall.P90Wait)],
+                [R.ServiceTime, Duration(recap.Overall.AverageService), Duration(recap.Overall.P90Service)],
+            ], R.WithinSop(Share(recap.Overall.WithinTargetShare))),
+            new(R.PerService, R.PerServiceColumns,
                 recap.Services.Select(s => new[]
                 {
                     s.Name, N(s.Issued), N(s.Served), N(s.NoShow), N(s.Transferred), N(s.Cancelled), N(s.Expired), N(s.Emergency),
                     Duration(s.Times.AverageWait), Duration(s.Times.AverageService), Share(s.Times.WithinTargetShare),
                 }).ToList()),
-            Counts("Per kategori pasien", "Kategori", recap.ByCategory),
-            Counts("Per penjamin", "Penjamin", recap.ByPayer),
-            Counts("Per prioritas", "Prioritas", recap.ByPriority),
-            new("Per jam", ["Jam", "Diambil", "Dipanggil", "Rata-rata tunggu", "Rata-rata layanan"],
-                recap.Hours.Select(h => new[] { $"{h.Hour:00}.00", N(h.Issued), N(h.Called), Duration(h.AverageWait), Duration(h.AverageService) }).ToList()),
+            Counts(R.PerCategory, R.Category, recap.ByCategory),
+            Counts(R.PerPayer, R.Payer, recap.ByPayer),
+            Counts(R.PerPriority, R.Priority, recap.ByPriority),
+            new(R.PerHour, R.PerHourColumns,
+                recap.Hours.Select(h => new[] { R.Hour(h.Hour), N(h.Issued), N(h.Called), Duration(h.AverageWait), Duration(h.AverageService) }).ToList()),
         ];
     }
 
@@ -66,15 +68,15 @@ public static class RecapSheet
         var minutes = (int)Math.Round(v.TotalMinutes, MidpointRounding.AwayFromZero);
         return minutes switch
         {
-            < 1 => "< 1 mnt",
-            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} mnt"),
-            _ when minutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} jam"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} jam {minutes % 60} mnt"),
+            < 1 => R.UnderAMinute,
+            < 60 => R.Minutes(minutes),
+            _ when minutes % 60 == 0 => R.Hours(minutes / 60),
+            _ => R.HoursMinutes(minutes / 60, minutes % 60),
         };
     }
 
     private static RecapSection Counts(string caption, string what, IReadOnlyList<CountRow> rows) =>
-        new(caption, [what, "Jumlah"], rows.Select(r => new[] { r.Label, N(r.Count) }).ToList());
+        new(caption, [what, R.Count], rows.Select(r => new[] { r.Label, N(r.Count) }).ToList());
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Systemd;
+using Kiosk.Device.Text;
 using Kiosk.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed partial class KioskStartup(
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        notifier.Stopping("Kiosk berhenti: menyelesaikan pengiriman antrean");
+        notifier.Stopping(Teks.Teknisi.Stopping);
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Health;
 using Kiosk.Device.Systemd;
+using Kiosk.Device.Text;
 using Kiosk.Device.Ticketing;
 using Kiosk.DeviceDrivers.Gpio;
 using Kiosk.DeviceDrivers.Input;
@@ -90,11 +91,11 @@ public sealed partial class InputService(
                 break;
             case ButtonEventKind.LongPressed:
                 LogLongPress(logger, button.Id);
-                activity.Report(button.Id, "LongPress", $"Tombol {button.Label} ditekan lama (tindakan teknisi)");
+                activity.Report(button.Id, "LongPress", Teks.Teknisi.ButtonLongPress(button.Label));
                 break;
             case ButtonEventKind.Stuck:
                 LogStuck(logger, button.Id);
-                activity.Report(button.Id, "Stuck", $"Tombol {button.Label} macet: tertekan terus, periksa tombolnya");
+                activity.Report(button.Id, "Stuck", Teks.Teknisi.ButtonStuck(button.Label));
                 break;
             case ButtonEventKind.Released:
                 break;
@@ -201,7 +202,7 @@ public sealed partial class InputService(
         if (lastCardTicket.TryGetValue(cardNumber, out var previous) && scan.ReceivedAt - previous < SameCardLockout)
         {
             LogSameCard(logger, request.CardData.Masked);
-            activity.Report("scan", "DuplicateScan", "Kartu ini baru saja dipindai; tiket Anda sudah dicetak.");
+            activity.Report("scan", "DuplicateScan", Teks.Pasien.SameCardAgain);
             return;
         }
 

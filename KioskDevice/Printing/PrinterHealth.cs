@@ -11,6 +11,7 @@ public sealed class PrinterHealth
     private readonly Lock gate = new();
     private PrinterStatus status = PrinterStatus.Unknown("not checked yet");
     private string? lastFailure;
+    private string? lastFailureCause;
 
     /// <summary>Raised after every change of <see cref="Status"/>, <see cref="LastFailure"/> or <see cref="CanAcceptTickets"/>.</summary>
     public event EventHandler<PrinterStatus>? Changed;
@@ -26,7 +27,8 @@ public sealed class PrinterHealth
         }
     }
 
-    /// <summary>The reason the last print job failed, until a job succeeds again.</summary>
+    /// <summary>The reason the last print job failed, until a job succeeds again: the transport's own detail (often
+    /// .NET or socket English), for the technician's log only.</summary>
     public string? LastFailure
     {
         get
@@ -34,6 +36,19 @@ public sealed class PrinterHealth
             lock (gate)
             {
                 return lastFailure;
+            }
+        }
+    }
+
+    /// <summary>The same failure as a person is told it, in Bahasa Indonesia (see <see cref="FailureSentence"/>); null
+    /// while no job has failed since the last success.</summary>
+    public string? LastFailureCause
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastFailureCause;
             }
         }
     }
@@ -63,6 +78,7 @@ public sealed class PrinterHealth
             if (next.CanPrint)
             {
                 lastFailure = null;
+                lastFailureCause = null;
             }
         }
 
@@ -79,6 +95,7 @@ public sealed class PrinterHealth
         {
             changed = lastFailure is not null;
             lastFailure = null;
+            lastFailureCause = null;
         }
 
         if (changed)
@@ -87,11 +104,15 @@ public sealed class PrinterHealth
         }
     }
 
-    public void JobFailed(string reason, PrinterStatus? statusAfterFailure)
+    /// <param name="cause">What a person is told, in Bahasa Indonesia.</param>
+    /// <param name="detail">What the technician's log keeps (the transport's own message).</param>
+    /// <param name="statusAfterFailure">The printer's status when the job failed, if it reported one.</param>
+    public void JobFailed(string cause, string detail, PrinterStatus? statusAfterFailure)
     {
         lock (gate)
         {
-            lastFailure = reason;
+            lastFailure = detail;
+            lastFailureCause = cause;
             if (statusAfterFailure is not null)
             {
                 status = statusAfterFailure;
@@ -114,18 +135,7 @@ public sealed class PrinterHealth
     };
 
     /// <summary>Why a job failed, for a technician or officer (the transport's own message, often .NET or socket English, goes to the log).</summary>
-    public static string FailureSentence(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => kind switch
-    {
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Offline => "printer tidak dapat dihubungi atau sedang mati",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.PaperOut => "kertas printer habis",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CoverOpen => "tutup printer terbuka",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.CutterError => "pemotong kertas macet",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Timeout => "printer tidak menjawab pada waktunya",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Disconnected => "sambungan ke printer terputus saat mencetak; tiket mungkin tidak lengkap",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Io => "sistem menolak menulis ke printer (periksa hak akses user kiosk pada perangkat)",
-        Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind.Rejected => "pekerjaan cetak kosong ditolak",
-        _ => "sebab tidak diketahui",
-    };
+    public static string FailureSentence(Kiosk.DeviceDrivers.Printing.Transports.PrintFailureKind kind) => Text.Teks.Teknisi.PrintFailure(kind);
 
     /// <summary>
     /// What went wrong with one job, as it was when the job failed. The printer's own fault (paper out, cover open)
@@ -146,14 +156,5 @@ public sealed class PrinterHealth
     }
 
     /// <summary>What the patient and the officer are told about the printer's state, in Bahasa Indonesia.</summary>
-    public static string Sentence(PrinterCondition condition) => condition switch
-    {
-        PrinterCondition.Ok => "Printer siap",
-        PrinterCondition.PaperNearEnd => "Kertas printer hampir habis",
-        PrinterCondition.PaperOut => "Kertas printer habis, mohon hubungi petugas",
-        PrinterCondition.CoverOpen => "Tutup printer terbuka, mohon hubungi petugas",
-        PrinterCondition.CutterError => "Pemotong kertas printer macet, mohon hubungi petugas",
-        PrinterCondition.Offline => "Printer tidak terhubung, mohon hubungi petugas",
-        _ => "Status printer belum diketahui",
-    };
+    public static string Sentence(PrinterCondition condition) => Text.Teks.Pasien.PrinterState(condition);
 }

@@ -56,7 +56,7 @@ public sealed partial class PrinterSupervisor(
         try
         {
             await GuardedCheckAsync(stoppingToken);
-            readiness.MarkReady(KioskReadiness.Printer, $"Printer: {PrinterHealth.Sentence(health.Status.Condition)}");
+            readiness.MarkReady(KioskReadiness.Printer, Text.Teks.Teknisi.PrinterReadiness(PrinterHealth.Sentence(health.Status.Condition)));
             var interval = TimeSpan.FromSeconds(options.Value.Printer.StatusPollSeconds);
 
             // Wake at least every few seconds to beat, whatever the poll interval: the watchdog allows 30 s of silence.
@@ -164,9 +164,9 @@ public sealed partial class PrinterSupervisor(
             var ready = health.CanAcceptTickets;
             signals.ShowPrinterReady(ready);
             var condition = health.Status.Condition;
-            var failure = health.LastFailure;
+            var failure = health.LastFailureCause;
             var word = failure is not null && condition is PrinterCondition.Ok or PrinterCondition.Unknown or PrinterCondition.PaperNearEnd ? Kiosk.Contract.PrinterCondition.Offline : PrinterHealth.Word(condition);
-            var sentence = failure is not null ? $"Printer bermasalah: {failure}" : PrinterHealth.Sentence(condition);
+            var sentence = failure is not null ? Text.Teks.Petugas.PrinterFailed(failure) : PrinterHealth.Sentence(condition);
             connection.UpdateStatus(word, sentence, engine.PendingPrints().Count);
         }
     }

@@ -59,7 +59,7 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
                 Password = mqtt.Password,
                 CleanSession = false,
                 KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
-                Will = new MqttApplicationMessage(topics.KioskStatus, Serialize(KioskStatus.Offline(mqtt.KioskId, Now(), "Kiosk tidak terhubung")), MqttQos.AtLeastOnce, Retain: true),
+                Will = new MqttApplicationMessage(topics.KioskStatus, Serialize(KioskStatus.Offline(mqtt.KioskId, Now(), Text.Teks.Petugas.KioskOffline)), MqttQos.AtLeastOnce, Retain: true),
                 Tls = mqtt.UseTls
                     ? new MqttTlsOptions
                     {

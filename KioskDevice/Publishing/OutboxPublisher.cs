@@ -5,6 +5,7 @@ using Kiosk.Contract.Json;
 using Kiosk.Device.Health;
 using Kiosk.Device.Messaging;
 using Kiosk.Device.Systemd;
+using Kiosk.Device.Text;
 using Kiosk.Mqtt;
 using Kiosk.Queue;
 using Kiosk.Queue.Outbox;
@@ -38,7 +39,7 @@ public sealed partial class OutboxPublisher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         heartbeats.Register(LoopName);
-        readiness.MarkReady(KioskReadiness.Outbox, "Pengirim antrean siap");
+        readiness.MarkReady(KioskReadiness.Outbox, Teks.Teknisi.OutboxReady);
         connection.Client.StateChanged += OnReconnected;
         try
         {

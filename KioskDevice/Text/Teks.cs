@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Contract.Text;
 
 namespace Kiosk.Device.Text;
 
@@ -6,7 +7,7 @@ namespace Kiosk.Device.Text;
 /// The words a technician reads from the kiosk's commands (configuration errors, command help, print-test, recap),
 /// in Bahasa Indonesia, in one place. Logs stay English; configuration keys stay as they are (they are code).
 /// </summary>
-public static class Teks
+public static partial class Teks
 {
     // A loket reads this in the reply to a command the kiosk failed on (errorCode kiosk-fault).
     public const string PerintahGagalDiKiosk =
@@ -130,7 +131,7 @@ public static class Teks
     public static string SimulatedPrinterName(Configuration.PrinterOptions printer) => F($"printer tersimulasi ({printer.PaperWidthMm} mm)");
 
     /// <summary>An unknown Kiosk:Printer:Transport, for the validator and the device registration alike (the validator's shape for every kind).</summary>
-    public static string UnknownPrinterTransport(string value, string known) => $"harus salah satu dari {known}, tertulis '{value}'";
+    public static string UnknownPrinterTransport(string value, string known) => SettingTeks.MustBe($"salah satu dari {known}", value);
 
     // The patient at the buttons.
     public static string DoublePress(string button) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Device.Text;
 
 namespace Kiosk.Device.Ticketing;
 
@@ -33,8 +34,8 @@ public static class IndonesianTime
 
     /// <summary>The refusal for a Mobile JKN code of another day: which day it is for, and what to do now.</summary>
     public static string BookingForAnotherDay(DateOnly visit, DateOnly today) => visit < today
-        ? $"Kode booking Mobile JKN ini untuk {Date(visit)}, sudah lewat. Silakan ambil nomor dengan tombol layanan atau tanyakan ke petugas loket."
-        : $"Kode booking Mobile JKN ini untuk {Date(visit)}, bukan hari ini. Silakan datang pada tanggal itu, atau ambil nomor dengan tombol layanan.";
+        ? Teks.Pasien.BookingPast(Date(visit))
+        : Teks.Pasien.BookingLater(Date(visit));
 
     /// <summary>Indonesian style uses a dot between hours and minutes.</summary>
     public static string Time(DateTimeOffset local, TimeZoneInfo zone) =>

@@ -3,6 +3,7 @@ using Kiosk.Device.Configuration;
 using Kiosk.Device.Devices;
 using Kiosk.Device.Printing;
 using Kiosk.Device.Publishing;
+using Kiosk.Device.Text;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.Queue;
 using Kiosk.Queue.Model;
@@ -44,7 +45,7 @@ public sealed partial class TicketIssuer(
             if (!health.CanAcceptTickets)
             {
                 var reason = health.LastFailure is not null
-                    ? "Printer tiket sedang bermasalah, mohon hubungi petugas"
+                    ? Teks.Pasien.PrinterTroubled
                     : PrinterHealth.Sentence(health.Status.Condition);
                 LogRefusedPrinter(logger, request.ServiceCode, reason);
                 _ = signals.RefusedAsync();
@@ -100,7 +101,7 @@ public sealed partial class TicketIssuer(
 
                 if (time.GetUtcNow() - ticket.IssuedAt > limit)
                 {
-                    engine.VoidUnprinted(ticket.Id, $"Tidak tercetak lebih dari {limit.TotalMinutes:0} menit");
+                    engine.VoidUnprinted(ticket.Id, Teks.Teknisi.VoidedUnprinted(limit.TotalMinutes));
                     outbox.Nudge();
                     LogVoided(logger, ticket.Number, limit.TotalMinutes);
                     continue;
@@ -145,9 +146,9 @@ public sealed partial class TicketIssuer(
         {
             // A layout that cannot be drawn (e.g. a logo wider than the paper) is a print failure, not a crash.
             engine.MarkPrintFailed(ticket.Id);
-            health.JobFailed($"Tata letak tiket tidak dapat dicetak: {ex.Message}", null);
+            health.JobFailed(Teks.Teknisi.LayoutUnprintable, $"Layout cannot be printed: {ex.Message}", null);
             LogPrintFailed(logger, ticket.Number, "Layout", ex.Message);
-            return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket, $"Tiket {ticket.Number} gagal dicetak. Mohon hubungi petugas.");
+            return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket, Teks.Pasien.TicketNotPrinted(ticket.Number));
         }
 
         var print = await printer.SendAsync(job, cancellationToken);
@@ -158,7 +159,7 @@ public sealed partial class TicketIssuer(
             health.Report(print.Status);
             outbox.Nudge();
             LogPrinted(logger, ticket.Number, model.IsReprint);
-            return new IssueOutcome(IssueOutcomeKind.Printed, ticket, $"Nomor antrean Anda {ticket.Number}");
+            return new IssueOutcome(IssueOutcomeKind.Printed, ticket, Teks.Pasien.YourNumber(ticket.Number));
         }
 
         if (ticket.PrintState != PrintState.Failed)
@@ -167,15 +168,14 @@ public sealed partial class TicketIssuer(
             outbox.Nudge();
         }
 
-        health.JobFailed(print.Message, print.Status.IsKnown ? print.Status : null);
+        health.JobFailed(PrinterHealth.FailureCause(print), print.Message, print.Status.IsKnown ? print.Status : null);
         if (announceFailure)
         {
             _ = signals.PrintFailedAsync();
         }
 
         LogPrintFailed(logger, ticket.Number, print.FailureKind.ToString(), print.Message);
-        return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket,
-            $"Tiket {ticket.Number} gagal dicetak: {PrinterHealth.FailureCause(print)}. Tiket akan dicetak ulang saat printer pulih; mohon hubungi petugas.");
+        return new IssueOutcome(IssueOutcomeKind.PrintFailed, ticket, Teks.Pasien.TicketNotPrinted(ticket.Number, PrinterHealth.FailureCause(print)));
     }
 
     /// <summary>
@@ -225,12 +225,12 @@ public sealed partial class TicketIssuer(
         var returning = service.WhatToBring(PatientCategory.Lama, payer);
         if (newcomer.Count > 0)
         {
-            lines.Add($"Pasien baru: {string.Join(", ", newcomer)}");
+            lines.Add(Teks.Pasien.NewcomersBring(newcomer));
         }
 
         if (returning.Count > 0)
         {
-            lines.Add($"Pasien lama: {string.Join(", ", returning)}");
+            lines.Add(Teks.Pasien.ReturningBring(returning));
         }
 
         return lines;

@@ -5,6 +5,7 @@ using Kiosk.DeviceDrivers.Printing.Encoding;
 using Kiosk.DeviceDrivers.Printing.Imaging;
 using Kiosk.Queue.Configuration;
 using Kiosk.Queue.Model;
+using T = Kiosk.Device.Text.Teks.Pasien.Tiket;
 
 namespace Kiosk.Device.Ticketing;
 
@@ -57,53 +58,53 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
         if (!string.IsNullOrWhiteSpace(site.Phone))
         {
-            ticketText.Line($"Telp. {site.Phone}");
+            ticketText.Line(T.Phone(site.Phone));
         }
 
         ticketText.Divider();
         if (model.IsReprint)
         {
             // Text + NewLine, not Line: the wrapper trims the band's trailing space, which makes the black band lopsided.
-            ticketText.Reverse().Bold().Text(" CETAK ULANG ").Bold(false).Reverse(false).NewLine();
+            ticketText.Reverse().Bold().Text(T.Reprint).Bold(false).Reverse(false).NewLine();
         }
 
-        ticketText.Line("NOMOR ANTREAN");
+        ticketText.Line(T.NumberHeading);
         ticketText.Bold().Size(1, 2).Line(model.ServiceName.ToUpperInvariant()).NormalSize().Bold(false);
 
         var scale = ticketText.LargestWidthFor(ticket.Number);
         ticketText.Bold().Size(scale, scale).Line(ticket.Number).NormalSize().Bold(false);
         ticketText.Line(IndonesianTime.Date(issuedLocal));
-        ticketText.Line($"Pukul {IndonesianTime.Time(issuedLocal, zone)}");
-        ticketText.Bold().Line("Berlaku hari ini saja").Bold(false);
+        ticketText.Line(T.IssuedAt(IndonesianTime.Time(issuedLocal, zone)));
+        ticketText.Bold().Line(T.TodayOnly).Bold(false);
         ticketText.Divider();
 
         ticketText.Align(Alignment.Left);
-        ticketText.Line(model.PeopleAhead == 0 ? "Tidak ada antrean di depan Anda." : $"Antrean di depan Anda: {model.PeopleAhead.ToString(CultureInfo.InvariantCulture)} orang");
-        var estimate = model.EstimatedWait is { } wait ? IndonesianTime.Duration(wait) : "menunggu loket dibuka";
-        LabelledLine(ticketText, "Perkiraan waktu tunggu:", estimate);
+        ticketText.Line(model.PeopleAhead == 0 ? T.NobodyAhead : T.PeopleAhead(model.PeopleAhead));
+        var estimate = model.EstimatedWait is { } wait ? IndonesianTime.Duration(wait) : T.UntilCountersOpen;
+        LabelledLine(ticketText, T.EstimatedWait, estimate);
         if (ticket.FamilySize > 1)
         {
-            ticketText.Line($"Berlaku untuk {ticket.FamilySize.ToString(CultureInfo.InvariantCulture)} orang (satu keluarga)");
+            ticketText.Line(T.Family(ticket.FamilySize));
         }
 
         if (ticket.Priority == PriorityKind.Unspecified)
         {
-            ticketText.Bold().Line("Antrean prioritas").Bold(false);
+            ticketText.Bold().Line(T.Priority).Bold(false);
         }
         else if (ticket.Priority != PriorityKind.None)
         {
-            ticketText.Bold().Line($"Antrean prioritas: {labels.For(ticket.Priority)}").Bold(false);
+            ticketText.Bold().Line(T.PriorityOf(labels.For(ticket.Priority))).Bold(false);
         }
 
         if (ticket.CardData is { } card)
         {
-            LabelledLine(ticketText, $"{CardText(card.Kind)}:", card.Masked);
+            LabelledLine(ticketText, T.Labelled(CardText(card.Kind)), card.Masked);
         }
 
         Directions(ticketText, ticket.ServiceCode);
         if (model.WhatToBring.Count > 0)
         {
-            ticketText.Divider().Bold().Line("Harap siapkan:").Bold(false);
+            ticketText.Divider().Bold().Line(T.PleasePrepare).Bold(false);
             foreach (var item in model.WhatToBring)
             {
                 HangingLine(ticketText, "- ", item);
@@ -124,17 +125,17 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         if (HasPatientPage(ticket))
         {
             // The page is on the Puskesmas network only: say so, or a patient on mobile data sees an error and gives up.
-            ticketText.Line("Pindai QR di HP: pantau antrean").Line("(sambung ke Wi-Fi Puskesmas)");
+            ticketText.Line(T.ScanQr).Line(T.ScanQrWifi);
         }
 
         ticketText.Bold();
         if (Narrow)
         {
-            ticketText.Line("Simpan tiket ini").Line("sampai nomor Anda dipanggil");
+            ticketText.Line(T.KeepTicket).Line(T.UntilCalled);
         }
         else
         {
-            ticketText.Line("Simpan tiket ini sampai dipanggil");
+            ticketText.Line(T.KeepTicketShort);
         }
 
         ticketText.Bold(false);
@@ -142,7 +143,7 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         var complaints = site.Complaints.PrintableLines().ToList();
         if (complaints.Count > 0)
         {
-            ticketText.Feed().Line("Saran dan pengaduan:");
+            ticketText.Feed().Line(T.Complaints);
             foreach (var line in complaints)
             {
                 ticketText.Line(line);
@@ -159,19 +160,18 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
     {
         if (!string.IsNullOrWhiteSpace(site.WaitingArea))
         {
-            HangingLine(ticketText, "Tunggu di: ", site.WaitingArea);
+            HangingLine(ticketText, T.WaitAt, site.WaitingArea);
         }
 
         var counters = queue?.Counters.Where(c => c.Services.Contains(serviceCode, StringComparer.Ordinal)).Select(c => c.Name).ToList() ?? [];
         if (counters.Count > 0)
         {
-            HangingLine(ticketText, "Dipanggil ke: ", string.Join(", ", counters));
+            HangingLine(ticketText, T.CalledTo, string.Join(", ", counters));
         }
 
         if (queue is { MaxCallsBeforeNoShow: > 0 } rules)
         {
-            ticketText.Line(string.Create(CultureInfo.InvariantCulture,
-                $"Nomor dipanggil {rules.MaxCallsBeforeNoShow} kali. Bila terlewat, lapor ke petugas loket agar dipanggil kembali."));
+            ticketText.Line(T.CalledTimes(rules.MaxCallsBeforeNoShow));
         }
     }
 
@@ -201,10 +201,10 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
 
     public static string CardText(CardKind kind) => kind switch
     {
-        CardKind.MedicalRecord => "No. rekam medis",
-        CardKind.Bpjs => "No. kartu BPJS/KIS",
+        CardKind.MedicalRecord => T.MedicalRecord,
+        CardKind.Bpjs => T.BpjsCard,
         CardKind.Nik => "NIK",
-        CardKind.JknBooking => "Kode booking JKN",
-        _ => "Kartu",
+        CardKind.JknBooking => T.JknBooking,
+        _ => T.Card,
     };
 }

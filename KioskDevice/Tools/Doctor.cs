@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Contract.Topics;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Messaging;
+using Kiosk.Device.Text;
 using Kiosk.Device.Ticketing;
 using Kiosk.DeviceDrivers.Diagnostics;
 using Kiosk.DeviceDrivers.Printing.Transports;
@@ -28,7 +29,7 @@ public static class Doctor
 
         // What this machine offers, so a technician can pick chip, line and reader paths for the configuration.
         await output.WriteLineAsync();
-        await output.WriteLineAsync("Perangkat yang terlihat di mesin ini:");
+        await output.WriteLineAsync(Teks.Teknisi.DevicesSeen);
         await output.WriteLineAsync(DeviceInventory.Collect().ToString());
         return checks.Any(c => c.Outcome == DoctorOutcome.Fail) ? 1 : 0;
     }
@@ -37,7 +38,7 @@ public static class Doctor
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.GetRequiredService<IOptions<KioskOptions>>().Value;
-        var checks = new List<DoctorCheck> { DoctorCheck.Pass("Konfigurasi", $"Valid: situs {options.Site.Id} ({options.Site.Name}), {options.Buttons.Count} tombol") };
+        var checks = new List<DoctorCheck> { DoctorCheck.Pass(Teks.Teknisi.CheckConfiguration, Teks.Teknisi.ConfigurationValid(options.Site.Id, options.Site.Name, options.Buttons.Count)) };
         checks.Add(CheckDatabase(options));
         checks.Add(await CheckPrinterAsync(services, cancellationToken));
         var inventory = DeviceInventory.Collect();
@@ -56,7 +57,7 @@ public static class Doctor
         var nameWidth = Math.Max(8, checks.Max(c => c.Name.Length));
         foreach (var check in checks)
         {
-            var mark = check.Outcome switch { DoctorOutcome.Pass => "OK   ", DoctorOutcome.Warn => "AWAS ", _ => "GAGAL" };
+            var mark = check.Outcome switch { DoctorOutcome.Pass => Teks.Teknisi.MarkPass, DoctorOutcome.Warn => Teks.Teknisi.MarkWarn, _ => Teks.Teknisi.MarkFail };
             output.WriteLine($"{mark} {check.Name.PadRight(nameWidth)}  {check.Detail}");
             if (check.Fix.Length > 0)
             {
@@ -65,7 +66,7 @@ public static class Doctor
         }
 
         var failed = checks.Count(c => c.Outcome == DoctorOutcome.Fail);
-        output.WriteLine(failed == 0 ? "Semua pemeriksaan lulus." : $"{failed} pemeriksaan gagal.");
+        output.WriteLine(failed == 0 ? Teks.Teknisi.AllChecksPassed : Teks.Teknisi.ChecksFailed(failed));
     }
 
     private static DoctorCheck CheckDatabase(KioskOptions options)
@@ -73,24 +74,24 @@ public static class Doctor
         var path = Path.Combine(options.DataDirectory, "kiosk.db");
         if (!File.Exists(path))
         {
-            return DoctorCheck.Warn("Basis data", $"{path} belum ada", "Wajar sebelum kiosk pertama kali dijalankan: 'systemctl start kiosk' membuatnya. Bila kiosk sudah pernah berjalan, periksa Kiosk:DataDirectory.");
+            return DoctorCheck.Warn(Teks.Teknisi.CheckDatabase, Teks.Teknisi.DatabaseNotYet(path), Teks.Teknisi.DatabaseNotYetFix);
         }
 
         try
         {
             var inspection = Kiosk.Queue.Storage.TicketLogInspection.Read(path);
-            var day = inspection.LastBusinessDay is { } last ? IndonesianTime.Date(last) : "belum ada";
+            var day = inspection.LastBusinessDay is { } last ? IndonesianTime.Date(last) : Teks.Teknisi.NoBusinessDayYet;
             return inspection.IsIntact
-                ? DoctorCheck.Pass("Basis data", string.Create(CultureInfo.InvariantCulture, $"{path}: utuh, {inspection.Tickets} tiket, hari layanan terakhir {day}"))
-                : DoctorCheck.Fail("Basis data", $"{path}: rusak ({string.Join("; ", inspection.Integrity.Take(3))})", "Hentikan kiosk (systemctl stop kiosk), pulihkan berkas dari cadangan terakhir atau pindahkan agar log baru dibuat.");
+                ? DoctorCheck.Pass(Teks.Teknisi.CheckDatabase, Teks.Teknisi.DatabaseSound(path, inspection.Tickets, day))
+                : DoctorCheck.Fail(Teks.Teknisi.CheckDatabase, Teks.Teknisi.DatabaseDamaged(path, inspection.Integrity.Take(3)), Teks.Teknisi.DatabaseDamagedFix);
         }
         catch (Microsoft.Data.Sqlite.SqliteException)
         {
-            return DoctorCheck.Fail("Basis data", $"{path}: tidak dapat dibaca sebagai basis data SQLite", "Periksa hak akses user kiosk pada berkas itu; bila rusak, pulihkan dari cadangan.");
+            return DoctorCheck.Fail(Teks.Teknisi.CheckDatabase, Teks.Teknisi.DatabaseNotSqlite(path), Teks.Teknisi.DatabaseNotSqliteFix);
         }
         catch (UnauthorizedAccessException)
         {
-            return DoctorCheck.Fail("Basis data", $"{path}: tidak boleh dibaca", "Jalankan doctor sebagai root atau user kiosk (sudo -u kiosk ...).");
+            return DoctorCheck.Fail(Teks.Teknisi.CheckDatabase, Teks.Teknisi.DatabaseForbidden(path), Teks.Teknisi.DatabaseForbiddenFix);
         }
     }
 
@@ -100,7 +101,7 @@ public static class Doctor
         var name = Text.Teks.PrinterName(services.GetRequiredService<IOptions<KioskOptions>>().Value.Printer);
         if (!printer.IsBidirectional)
         {
-            return DoctorCheck.Warn("Printer", $"{name}: satu arah, status tidak dapat dibaca", "Jalankan 'print-test' dan lihat kertasnya; kegagalan cetak tetap terdeteksi.");
+            return DoctorCheck.Warn(Teks.Teknisi.CheckPrinter, Teks.Teknisi.PrinterOneWay(name), Teks.Teknisi.PrinterOneWayFix);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -109,12 +110,12 @@ public static class Doctor
         {
             var status = await printer.QueryStatusAsync(timeout.Token);
             return status.CanPrint
-                ? DoctorCheck.Pass("Printer", $"{name}: {Printing.PrinterHealth.Sentence(status.Condition)}")
-                : DoctorCheck.Fail("Printer", $"{name}: {Printing.PrinterHealth.Sentence(status.Condition)}", "Periksa kabel, kertas dan tutup printer.");
+                ? DoctorCheck.Pass(Teks.Teknisi.CheckPrinter, Teks.Teknisi.PrinterIs(name, Printing.PrinterHealth.Sentence(status.Condition)))
+                : DoctorCheck.Fail(Teks.Teknisi.CheckPrinter, Teks.Teknisi.PrinterIs(name, Printing.PrinterHealth.Sentence(status.Condition)), Teks.Teknisi.PrinterFix);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DoctorCheck.Fail("Printer", $"{name}: tidak menjawab dalam 5 detik", "Periksa kabel/jaringan printer dan Kiosk:Printer:Transport di konfigurasi.");
+            return DoctorCheck.Fail(Teks.Teknisi.CheckPrinter, Teks.Teknisi.PrinterSilent(name), Teks.Teknisi.PrinterSilentFix);
         }
     }
 
@@ -122,31 +123,31 @@ public static class Doctor
     {
         if (options.Hardware.Kind != "gpio")
         {
-            yield return DoctorCheck.Pass("GPIO", "Perangkat tersimulasi (Hardware:Kind = simulated)");
+            yield return DoctorCheck.Pass("GPIO", Teks.Teknisi.GpioSimulated);
             yield break;
         }
 
-        var wanted = options.Buttons.Select(b => ($"tombol {b.Id}", b.Chip, b.Line))
-            .Concat(options.Buttons.Where(b => b.LampLine.Length > 0).Select(b => ($"lampu {b.Id}", b.Chip, b.LampLine)))
-            .Concat(new[] { ("lampu masalah", options.Hardware.Chip, options.Hardware.ProblemLampLine), ("buzzer", options.Hardware.Chip, options.Hardware.BuzzerLine) }.Where(w => w.Item3.Length > 0));
+        var wanted = options.Buttons.Select(b => (Teks.Teknisi.ButtonNamed(b.Id), b.Chip, b.Line))
+            .Concat(options.Buttons.Where(b => b.LampLine.Length > 0).Select(b => (Teks.Teknisi.LampNamed(b.Id), b.Chip, b.LampLine)))
+            .Concat(new[] { (Teks.Teknisi.ProblemLamp, options.Hardware.Chip, options.Hardware.ProblemLampLine), ("buzzer", options.Hardware.Chip, options.Hardware.BuzzerLine) }.Where(w => w.Item3.Length > 0));
         foreach (var (what, chipName, line) in wanted)
         {
             var chip = inventory.GpioChips.FirstOrDefault(c => c.Info is { } info && (info.Name == chipName || info.Label == chipName || c.Path.EndsWith("/" + chipName, StringComparison.Ordinal)));
             if (chip is null)
             {
                 var found = inventory.GpioChips.Count == 0
-                    ? "mesin ini tidak punya chip GPIO sama sekali (bukan Raspberry Pi, atau /dev/gpiochip* tidak boleh dibaca)"
-                    : $"chip yang ada: {string.Join(", ", inventory.GpioChips.Select(c => c.Info?.Name ?? c.Path))}";
-                yield return DoctorCheck.Fail($"GPIO {what}", $"chip {chipName} tidak ditemukan; {found}", "Pi 3/4 memakai gpiochip0, Pi 5 gpiochip4; perbaiki Chip di konfigurasi (di komputer biasa pakai Kiosk:Hardware:Kind=simulated).");
+                    ? Teks.Teknisi.NoGpioAtAll
+                    : Teks.Teknisi.ChipsPresent(inventory.GpioChips.Select(c => c.Info?.Name ?? c.Path));
+                yield return DoctorCheck.Fail($"GPIO {what}", Teks.Teknisi.ChipNotFound(chipName, found), Teks.Teknisi.ChipNotFoundFix);
                 continue;
             }
 
             var lineInfo = chip.Lines.FirstOrDefault(l => l.Name == line || l.Offset.ToString(CultureInfo.InvariantCulture) == line);
             yield return lineInfo is null
-                ? DoctorCheck.Fail($"GPIO {what}", $"jalur {line} tidak ada di {chipName}", "Periksa nomor/nama jalur GPIO di konfigurasi.")
+                ? DoctorCheck.Fail($"GPIO {what}", Teks.Teknisi.LineMissing(line, chipName), Teks.Teknisi.LineMissingFix)
                 : lineInfo.InUse
-                    ? DoctorCheck.Warn($"GPIO {what}", $"{chipName}:{line} dipakai oleh '{lineInfo.Consumer}'", "Bila itu bukan kiosk ini, hentikan program lain yang memakai jalur tersebut.")
-                    : DoctorCheck.Pass($"GPIO {what}", $"{chipName}:{line} tersedia");
+                    ? DoctorCheck.Warn($"GPIO {what}", Teks.Teknisi.LineInUse(chipName, line, lineInfo.Consumer), Teks.Teknisi.LineInUseFix)
+                    : DoctorCheck.Pass($"GPIO {what}", Teks.Teknisi.LineFree(chipName, line));
         }
     }
 
@@ -154,13 +155,13 @@ public static class Doctor
     {
         var reader = options.Reader;
         var seen = inventory.Readers.Select(r => r.ByIdPaths.Count > 0 ? r.ByIdPaths[0] : r.Path).ToList();
-        var seenText = seen.Count == 0 ? "tidak ada" : string.Join(", ", seen);
+        var seenText = seen.Count == 0 ? Teks.Teknisi.NoneSeen : string.Join(", ", seen);
         return reader.Kind switch
         {
-            "none" => DoctorCheck.Pass("Pembaca kartu", $"Tidak dipakai. Terlihat: {seenText}"),
-            "simulated" => DoctorCheck.Pass("Pembaca kartu", "Tersimulasi"),
-            _ when File.Exists(reader.Device) => DoctorCheck.Pass("Pembaca kartu", $"{reader.Kind} {reader.Device} ada"),
-            _ => DoctorCheck.Fail("Pembaca kartu", $"{reader.Device} tidak ada. Terlihat: {seenText}; port serial: {string.Join(", ", inventory.SerialPorts.Select(p => p.Path))}", "Colokkan pembaca, lalu pakai jalur /dev/input/by-id/... atau /dev/serial/by-id/... di Reader:Device."),
+            "none" => DoctorCheck.Pass(Teks.Teknisi.CheckReader, Teks.Teknisi.ReaderUnused(seenText)),
+            "simulated" => DoctorCheck.Pass(Teks.Teknisi.CheckReader, Teks.Teknisi.ReaderSimulated),
+            _ when File.Exists(reader.Device) => DoctorCheck.Pass(Teks.Teknisi.CheckReader, Teks.Teknisi.ReaderPresent(reader.Kind, reader.Device)),
+            _ => DoctorCheck.Fail(Teks.Teknisi.CheckReader, Teks.Teknisi.ReaderMissing(reader.Device, seenText, inventory.SerialPorts.Select(p => p.Path)), Teks.Teknisi.ReaderMissingFix),
         };
     }
 
@@ -186,35 +187,31 @@ public static class Doctor
             }
         };
         await client.StartAsync(cancellationToken);
-        var where = $"{options.Mqtt.Host}:{options.Mqtt.Port} sebagai {options.Mqtt.Username}";
+        var where = Teks.Teknisi.BrokerAs(options.Mqtt.Host, options.Mqtt.Port, options.Mqtt.Username);
         var outcome = await Task.WhenAny(connected.Task, Task.Delay(TimeSpan.FromSeconds(8), cancellationToken));
         if (outcome != connected.Task || connected.Task.Result.NewState != MqttConnectionState.Connected)
         {
-            var reason = connected.Task.IsCompleted ? BrokerFailure(connected.Task.Result.Error) : "tidak ada jawaban dalam 8 detik";
-            return DoctorCheck.Fail("Broker MQTT", $"{where}: {reason}", BrokerPasswordsHint);
+            var reason = connected.Task.IsCompleted ? BrokerFailure(connected.Task.Result.Error) : Teks.Teknisi.BrokerSilent;
+            return DoctorCheck.Fail(Teks.Teknisi.CheckBroker, Teks.Teknisi.BrokerIs(where, reason), Teks.Teknisi.BrokerPasswordsHint);
         }
 
         var granted = await client.SubscribeAsync([new MqttTopicFilter(topics.AllCommands, MqttQos.AtLeastOnce)], cancellationToken);
         await client.StopAsync(cancellationToken);
         return granted.All(g => g.Succeeded)
-            ? DoctorCheck.Pass("Broker MQTT", $"{where}: terhubung, boleh membaca perintah loket")
-            : DoctorCheck.Fail("Broker MQTT", $"{where}: langganan {topics.AllCommands} ditolak", $"Perbarui ACL: Kiosk.Broker acl --site {options.Site.Id} > /etc/mosquitto/kiosk.acl");
+            ? DoctorCheck.Pass(Teks.Teknisi.CheckBroker, Teks.Teknisi.BrokerIs(where, Teks.Teknisi.BrokerReadable))
+            : DoctorCheck.Fail(Teks.Teknisi.CheckBroker, Teks.Teknisi.BrokerIs(where, Teks.Teknisi.SubscriptionRefused(topics.AllCommands)), Teks.Teknisi.AclFix(options.Site.Id));
     }
-
-    /// <summary>kiosk-setup keeps the readable role passwords here; /etc/mosquitto/kiosk.passwd holds only their hashes.</summary>
-    private const string BrokerPasswordsHint =
-        "Periksa 'systemctl status mosquitto', Kiosk:Mqtt:Host/Port, dan Kiosk:Mqtt:Password: harus sama dengan baris 'kiosk' di /etc/kiosk/broker-passwords.";
 
     /// <summary>What a failed connection means, in words (the exception's socket English goes nowhere near the technician).</summary>
     private static string BrokerFailure(Exception? error) => error switch
     {
-        MqttConnectionRefusedException { ReturnCode: 4 or 5 } => "broker menolak login kiosk (user atau password salah)",
-        MqttConnectionRefusedException => "broker menolak sambungan",
-        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } => "tidak ada broker yang mendengarkan di alamat itu (koneksi ditolak)",
-        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain } => "nama host broker tidak dikenal",
-        System.Security.Authentication.AuthenticationException => "jabat tangan TLS gagal (periksa CaCertificateFile dan ServerName)",
-        null => "sambungan terputus",
-        _ => "sambungan gagal",
+        MqttConnectionRefusedException { ReturnCode: 4 or 5 } => Teks.Teknisi.BrokerLoginRefused,
+        MqttConnectionRefusedException => Teks.Teknisi.BrokerRefused,
+        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } => Teks.Teknisi.BrokerNotListening,
+        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain } => Teks.Teknisi.BrokerHostUnknown,
+        System.Security.Authentication.AuthenticationException => Teks.Teknisi.BrokerTlsFailed,
+        null => Teks.Teknisi.BrokerDropped,
+        _ => Teks.Teknisi.BrokerFailed,
     };
 
     private static DoctorCheck CheckClock(KioskOptions options)
@@ -224,12 +221,12 @@ public static class Doctor
         var abbreviation = IndonesianTime.ZoneAbbreviation(zone, now);
         if (now.Year < 2025)
         {
-            return DoctorCheck.Fail("Jam dan zona waktu", $"Jam menunjukkan {now:yyyy-MM-dd HH:mm} {abbreviation}: belum disetel", "Pi tanpa RTC: sambungkan ke jaringan agar NTP menyetel jam (timedatectl), atau pasang modul RTC.");
+            return DoctorCheck.Fail(Teks.Teknisi.CheckClock, Teks.Teknisi.ClockUnset(now, abbreviation), Teks.Teknisi.ClockUnsetFix);
         }
 
         return abbreviation is "WIB" or "WITA" or "WIT"
-            ? DoctorCheck.Pass("Jam dan zona waktu", $"{now:yyyy-MM-dd HH:mm} {abbreviation} ({options.Site.TimeZone})")
-            : DoctorCheck.Warn("Jam dan zona waktu", $"{options.Site.TimeZone} bukan WIB/WITA/WIT ({abbreviation})", "Pakai Asia/Jakarta, Asia/Makassar atau Asia/Jayapura.");
+            ? DoctorCheck.Pass(Teks.Teknisi.CheckClock, Teks.Teknisi.ClockIs(now, abbreviation, options.Site.TimeZone))
+            : DoctorCheck.Warn(Teks.Teknisi.CheckClock, Teks.Teknisi.ZoneNotIndonesian(options.Site.TimeZone, abbreviation), Teks.Teknisi.ZoneFix);
     }
 
     private static DoctorCheck CheckDisk(KioskOptions options)
@@ -245,9 +242,9 @@ public static class Doctor
         var freeMb = drive.AvailableFreeSpace / (1024 * 1024);
         return freeMb switch
         {
-            < 100 => DoctorCheck.Fail("Ruang disk", $"{options.DataDirectory}: sisa {freeMb} MB", "Kosongkan kartu SD (hapus arsip lama, journalctl --vacuum-size=50M) atau kurangi Queue:RetentionDays."),
-            < 500 => DoctorCheck.Warn("Ruang disk", $"{options.DataDirectory}: sisa {freeMb} MB", "Segera kosongkan ruang di kartu SD."),
-            _ => DoctorCheck.Pass("Ruang disk", $"{options.DataDirectory}: sisa {freeMb} MB"),
+            < 100 => DoctorCheck.Fail(Teks.Teknisi.CheckDisk, Teks.Teknisi.DiskFree(options.DataDirectory, freeMb), Teks.Teknisi.DiskFullFix),
+            < 500 => DoctorCheck.Warn(Teks.Teknisi.CheckDisk, Teks.Teknisi.DiskFree(options.DataDirectory, freeMb), Teks.Teknisi.DiskLowFix),
+            _ => DoctorCheck.Pass(Teks.Teknisi.CheckDisk, Teks.Teknisi.DiskFree(options.DataDirectory, freeMb)),
         };
     }
 }

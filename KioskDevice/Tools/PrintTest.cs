@@ -33,7 +33,7 @@ public static class PrintTest
         }
 
         return page.NormalSize().Align(Alignment.Left)
-            .Line($"Kertas {paper.Name}, {paper.Columns} kolom, kode halaman {codePage.Name}")
+            .Line(Text.Teks.Teknisi.TestPagePaper(paper.Name, paper.Columns, codePage.Name))
             .Line("Huruf: ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789")
             .Line("Aksen: é è à ç ñ ü (ditransliterasi bila tak ada)")
             .Align(Alignment.Center)

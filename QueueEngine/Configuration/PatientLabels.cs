@@ -1,38 +1,39 @@
 using Kiosk.Contract;
 using Kiosk.Queue.Model;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue.Configuration;
 
 /// <summary>
 /// The words a head of Puskesmas, an officer or a patient reads for the codes a ticket stores (Bpjs, IbuHamil,
 /// Unknown...): the recap, the ticket and the loket screens take them from here, never the code names. The defaults
-/// are the one place these words are written; a site overrides any of them under <c>Queue:Labels</c>, e.g.
+/// are written once, in <see cref="Teks.Pasien"/>; a site overrides any of them under <c>Queue:Labels</c>, e.g.
 /// <c>"Payers": { "Umum": "Umum / bayar sendiri" }</c>.
 /// </summary>
 public sealed class PatientLabels
 {
     public Dictionary<string, string> Categories { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(PatientCategory.Baru)] = "Pasien baru",
-        [nameof(PatientCategory.Lama)] = "Pasien lama",
-        [nameof(PatientCategory.Unknown)] = "Tidak diketahui",
+        [nameof(PatientCategory.Baru)] = Teks.Pasien.CategoryNew,
+        [nameof(PatientCategory.Lama)] = Teks.Pasien.CategoryReturning,
+        [nameof(PatientCategory.Unknown)] = Teks.Pasien.NotKnown,
     };
 
     public Dictionary<string, string> Payers { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(Payer.Bpjs)] = "BPJS / KIS",
-        [nameof(Payer.Umum)] = "Umum",
-        [nameof(Payer.Unknown)] = "Tidak diketahui",
+        [nameof(Payer.Bpjs)] = Teks.Pasien.PayerBpjs,
+        [nameof(Payer.Umum)] = Teks.Pasien.PayerUmum,
+        [nameof(Payer.Unknown)] = Teks.Pasien.NotKnown,
     };
 
     public Dictionary<string, string> Priorities { get; } = new(StringComparer.Ordinal)
     {
-        [nameof(PriorityKind.None)] = "Bukan prioritas",
-        [nameof(PriorityKind.Lansia)] = "Lansia",
-        [nameof(PriorityKind.IbuHamil)] = "Ibu hamil",
-        [nameof(PriorityKind.Disabilitas)] = "Disabilitas",
-        [nameof(PriorityKind.Balita)] = "Balita",
-        [nameof(PriorityKind.Unspecified)] = "Prioritas (jenis tidak ditanyakan)",
+        [nameof(PriorityKind.None)] = Teks.Pasien.NotPriority,
+        [nameof(PriorityKind.Lansia)] = Teks.Pasien.Lansia,
+        [nameof(PriorityKind.IbuHamil)] = Teks.Pasien.IbuHamil,
+        [nameof(PriorityKind.Disabilitas)] = Teks.Pasien.Disabilitas,
+        [nameof(PriorityKind.Balita)] = Teks.Pasien.Balita,
+        [nameof(PriorityKind.Unspecified)] = Teks.Pasien.PriorityUnspecified,
     };
 
     public string For(PatientCategory category) => Lookup(Categories, category.ToString());

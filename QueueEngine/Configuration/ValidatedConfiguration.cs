@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Kiosk.Queue.Text;
+using static Kiosk.Contract.Text.SettingTeks;
 
 namespace Kiosk.Queue.Configuration;
 
@@ -27,12 +29,12 @@ internal sealed partial class ValidatedConfiguration
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
-            throw new QueueConfigurationException(nameof(options.DatabasePath), "kosong; isi jalur berkas log tiket");
+            throw new QueueConfigurationException(nameof(options.DatabasePath), Required(Teks.Teknisi.DatabasePathWhy));
         }
 
         if (!IdPattern().IsMatch(options.SiteId))
         {
-            throw new QueueConfigurationException(nameof(options.SiteId), $"'{options.SiteId}' harus 1-32 huruf, angka, '-' atau '_'");
+            throw new QueueConfigurationException(nameof(options.SiteId), MustBe(Teks.Teknisi.IdRule, options.SiteId));
         }
 
         TimeZoneInfo zone;
@@ -43,12 +45,12 @@ internal sealed partial class ValidatedConfiguration
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
             throw new QueueConfigurationException(nameof(options.TimeZoneId),
-                $"'{options.TimeZoneId}' bukan zona waktu yang dikenal (pakai Asia/Jakarta, Asia/Makassar atau Asia/Jayapura)");
+                UnknownTimeZone(options.TimeZoneId));
         }
 
         if (options.Services.Count == 0)
         {
-            throw new QueueConfigurationException(nameof(options.Services), "belum ada layanan; kiosk perlu minimal satu");
+            throw new QueueConfigurationException(nameof(options.Services), Teks.Teknisi.NoServices);
         }
 
         var queues = new Dictionary<string, QueueDefinition>(StringComparer.Ordinal);
@@ -59,24 +61,24 @@ internal sealed partial class ValidatedConfiguration
             CheckQueue(key, s.Code, s.Prefix, s.Name, s.SopTarget, queues);
             if (s.DailyCap is <= 0)
             {
-                throw new QueueConfigurationException($"{key}.DailyCap", $"{s.DailyCap} harus lebih dari 0 atau dikosongkan");
+                throw new QueueConfigurationException($"{key}.DailyCap", MustBe(Teks.Teknisi.DailyCapRule, s.DailyCap ?? 0));
             }
 
             if (s.NumberStart < 1)
             {
-                throw new QueueConfigurationException($"{key}.NumberStart", $"{s.NumberStart} harus 1 atau lebih");
+                throw new QueueConfigurationException($"{key}.NumberStart", MustBe(Teks.Teknisi.NumberStartRule, s.NumberStart));
             }
 
             if (s.NumberEnd is { } end && end < s.NumberStart)
             {
-                throw new QueueConfigurationException($"{key}.NumberEnd", $"{end} lebih kecil dari NumberStart {s.NumberStart}");
+                throw new QueueConfigurationException($"{key}.NumberEnd", MustBe(Teks.Teknisi.NumberEndRule(s.NumberStart), end));
             }
 
             for (var r = 0; r < s.Requirements.Count; r++)
             {
                 if (string.IsNullOrWhiteSpace(s.Requirements[r].Item))
                 {
-                    throw new QueueConfigurationException($"{key}.Requirements[{r}].Item", "kosong; isi nama persyaratan");
+                    throw new QueueConfigurationException($"{key}.Requirements[{r}].Item", Required(Teks.Teknisi.RequirementWhy));
                 }
             }
 
@@ -94,7 +96,7 @@ internal sealed partial class ValidatedConfiguration
 
         if (options.Counters.Count == 0)
         {
-            throw new QueueConfigurationException(nameof(options.Counters), "belum ada loket; tidak ada yang dapat memanggil nomor");
+            throw new QueueConfigurationException(nameof(options.Counters), Teks.Teknisi.NoCounters);
         }
 
         var counterIds = new HashSet<string>(StringComparer.Ordinal);
@@ -104,24 +106,24 @@ internal sealed partial class ValidatedConfiguration
             var key = $"Counters[{i}]";
             if (!IdPattern().IsMatch(c.Id))
             {
-                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' harus 1-32 huruf, angka, '-' atau '_'");
+                throw new QueueConfigurationException($"{key}.Id", MustBe(Teks.Teknisi.IdRule, c.Id));
             }
 
             if (!counterIds.Add(c.Id))
             {
-                throw new QueueConfigurationException($"{key}.Id", $"'{c.Id}' sudah dipakai loket lain");
+                throw new QueueConfigurationException($"{key}.Id", Teks.Teknisi.CounterIdTwice(c.Id));
             }
 
             if (c.Services.Count == 0)
             {
-                throw new QueueConfigurationException($"{key}.Services", "tidak menyebut layanan; loket ini tidak akan pernah memanggil");
+                throw new QueueConfigurationException($"{key}.Services", Teks.Teknisi.CounterWithoutServices);
             }
 
             foreach (var code in c.Services)
             {
                 if (!queues.ContainsKey(code))
                 {
-                    throw new QueueConfigurationException($"{key}.Services", $"'{code}' bukan layanan atau poli yang dikonfigurasi");
+                    throw new QueueConfigurationException($"{key}.Services", Teks.Teknisi.NotAQueue(code));
                 }
             }
         }
@@ -133,12 +135,12 @@ internal sealed partial class ValidatedConfiguration
         CheckRange(nameof(options.RecentServiceSample), options.RecentServiceSample, 1, 1000);
         if (!Enum.IsDefined(options.ReturnPlacement))
         {
-            throw new QueueConfigurationException(nameof(options.ReturnPlacement), $"'{options.ReturnPlacement}' harus End, Front atau AfterWaiting");
+            throw new QueueConfigurationException(nameof(options.ReturnPlacement), OneOf(["End", "Front", "AfterWaiting"], options.ReturnPlacement.ToString()));
         }
 
         if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromMinutes(1))
         {
-            throw new QueueConfigurationException(nameof(options.BusyTimeout), $"{options.BusyTimeout} harus antara 0 dan 1 menit");
+            throw new QueueConfigurationException(nameof(options.BusyTimeout), MustBe(Teks.Teknisi.BusyTimeoutRule, options.BusyTimeout.ToString()));
         }
 
         return new ValidatedConfiguration(options, zone, queues);
@@ -148,27 +150,27 @@ internal sealed partial class ValidatedConfiguration
     {
         if (!IdPattern().IsMatch(code))
         {
-            throw new QueueConfigurationException($"{key}.Code", $"'{code}' harus 1-32 huruf, angka, '-' atau '_'");
+            throw new QueueConfigurationException($"{key}.Code", MustBe(Teks.Teknisi.IdRule, code));
         }
 
         if (queues.ContainsKey(code))
         {
-            throw new QueueConfigurationException($"{key}.Code", $"'{code}' dipakai dua kali (kode layanan dan poli satu daftar)");
+            throw new QueueConfigurationException($"{key}.Code", Teks.Teknisi.CodeTwice(code));
         }
 
         if (!PrefixPattern().IsMatch(prefix))
         {
-            throw new QueueConfigurationException($"{key}.Prefix", $"'{prefix}' harus 1-3 huruf kapital");
+            throw new QueueConfigurationException($"{key}.Prefix", MustBe(Teks.Teknisi.PrefixRule, prefix));
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new QueueConfigurationException($"{key}.Name", "kosong; pasien membacanya di tiket");
+            throw new QueueConfigurationException($"{key}.Name", Required(Teks.Teknisi.NameWhy));
         }
 
         if (sop <= TimeSpan.Zero)
         {
-            throw new QueueConfigurationException($"{key}.SopTarget", $"{sop} harus lebih dari 0");
+            throw new QueueConfigurationException($"{key}.SopTarget", MustBe(Teks.Teknisi.PositiveRule, sop.ToString()));
         }
     }
 
@@ -184,7 +186,7 @@ internal sealed partial class ValidatedConfiguration
                 if (previous.NumberEnd is not { } end || end >= members[i].NumberStart)
                 {
                     throw new QueueConfigurationException($"{(members[i].IsPoli ? "Polis" : "Services")}[{members[i].Code}].Prefix",
-                        $"'{group.Key}' dipakai juga oleh '{previous.Code}' dan rentang nomornya bertumpuk; beri keduanya NumberStart/NumberEnd yang tidak bertumpuk");
+                        Teks.Teknisi.BandsOverlap(group.Key, previous.Code));
                 }
             }
         }
@@ -194,7 +196,7 @@ internal sealed partial class ValidatedConfiguration
     {
         if (value < min || value > max)
         {
-            throw new QueueConfigurationException(key, $"{value} harus antara {min} dan {max}");
+            throw new QueueConfigurationException(key, InRange(min, max, value));
         }
     }
 }

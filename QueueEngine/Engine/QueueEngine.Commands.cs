@@ -7,6 +7,7 @@ using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue;
 
@@ -24,7 +25,7 @@ public sealed partial class QueueEngine
         if (string.IsNullOrWhiteSpace(command.CommandId) || command.CommandId.Length > MaxCommandIdLength)
         {
             // Without a usable id the answer cannot be stored; nothing changes either.
-            return Fail(command, QueueError.Invalid($"Perintah tanpa ID yang sah (1-{MaxCommandIdLength} karakter)."));
+            return Fail(command, QueueError.Invalid(Teks.Petugas.CommandIdInvalid(MaxCommandIdLength)));
         }
 
         lock (_gate)
@@ -37,7 +38,7 @@ public sealed partial class QueueEngine
                 if (answer.CounterId != command.CounterId)
                 {
                     // Another counter's answer may carry a patient's card data: never hand it to a different counter.
-                    return Fail(command, QueueError.Invalid("ID perintah ini sudah dipakai loket lain. Kirim ulang dengan ID baru."));
+                    return Fail(command, QueueError.Invalid(Teks.Petugas.CommandIdTaken));
                 }
 
                 Log.CommandReplayed(_logger, command.CommandId, command.CounterId);
@@ -105,27 +106,27 @@ public sealed partial class QueueEngine
             CommandType.Call => CallSpecific(command, counter, counterConfig, now, change),
             CommandType.Recall => Recall(command, counter, now, change),
             CommandType.Skip => Finish(command, counter, now, change, [TicketState.Called], TicketState.Skipped, EventTypes.TicketSkipped,
-                "dilewati", t => $"{t.Number} dilewati. Bisa dipanggil lagi bila pasien kembali."),
+                Teks.Petugas.ActionSkip, t => Teks.Petugas.Skipped(t.Number)),
             CommandType.NoShow => Finish(command, counter, now, change, [TicketState.Called, TicketState.Skipped], TicketState.NoShow,
-                EventTypes.TicketNoShow, "ditandai tidak hadir", t => $"{t.Number} tidak hadir."),
+                EventTypes.TicketNoShow, Teks.Petugas.ActionNoShow, t => Teks.Petugas.NoShow(t.Number)),
             CommandType.Serve => Finish(command, counter, now, change, [TicketState.Called], TicketState.Served, EventTypes.TicketServed,
-                "diselesaikan", t => $"{t.Number} selesai dilayani."),
+                Teks.Petugas.ActionServeDone, t => Teks.Petugas.Served(t.Number)),
             CommandType.Cancel => Finish(command, counter, now, change, [TicketState.Waiting, TicketState.Called, TicketState.Skipped],
-                TicketState.Cancelled, EventTypes.TicketCancelled, "dibatalkan", t => $"{t.Number} dibatalkan."),
+                TicketState.Cancelled, EventTypes.TicketCancelled, Teks.Petugas.ActionCancel, t => Teks.Petugas.Cancelled(t.Number)),
             CommandType.Return => ReturnSkipped(command, change),
             CommandType.Transfer => Transfer(command, counter, now, change),
             CommandType.Emergency => IssueEmergency(command, counter, now, change),
             CommandType.Issue => IssueManual(command, counterConfig, now, change),
             CommandType.Serving => Busy(counter) is { } serving
-                ? Ok(command, $"{counterConfig.Name} sedang melayani {serving.Number}.", serving)
-                : Ok(command, $"{counterConfig.Name} tidak sedang melayani pasien.", null),
-            _ => Fail(command, QueueError.Invalid($"Jenis perintah '{command.Kind}' tidak dikenal.")),
+                ? Ok(command, Teks.Petugas.Serving(counterConfig.Name, serving.Number), serving)
+                : Ok(command, Teks.Petugas.ServingNobody(counterConfig.Name), null),
+            _ => Fail(command, QueueError.Invalid(Teks.Petugas.UnknownCommand(command.Kind.ToString()))),
         };
     }
 
     private CommandResult SetPaused(CounterCommand command, CounterRow counter, CounterOptions config, bool paused, ChangeSet change)
     {
-        var message = paused ? $"{config.Name} istirahat." : $"{config.Name} melayani kembali.";
+        var message = paused ? Teks.Petugas.OnBreak(config.Name) : Teks.Petugas.BackFromBreak(config.Name);
         if (counter.Paused != paused)
         {
             var updated = counter with { Paused = paused };
@@ -185,7 +186,7 @@ public sealed partial class QueueEngine
 
         var streak = takePriority ? counter.PriorityStreak + 1 : 0;
         var called = Call(next, counter, now, change, streak);
-        return Ok(command, $"Memanggil {called.Number} ke {config.Name}.", called);
+        return Ok(command, Teks.Petugas.Calling(called.Number, config.Name), called);
     }
 
     private static Ticket Call(Ticket ticket, CounterRow counter, DateTimeOffset now, ChangeSet change, int streak)
@@ -227,7 +228,7 @@ public sealed partial class QueueEngine
 
         if (ticket.State is not (TicketState.Waiting or TicketState.Skipped))
         {
-            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dipanggil"));
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionCall));
         }
 
         if (!ticket.PrintState.IsCallable())
@@ -236,7 +237,7 @@ public sealed partial class QueueEngine
         }
 
         var called = Call(ticket, counter, now, change, counter.PriorityStreak);
-        return Ok(command, $"Memanggil {called.Number} ke {config.Name}.", called);
+        return Ok(command, Teks.Petugas.Calling(called.Number, config.Name), called);
     }
 
     private CommandResult Recall(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)
@@ -248,7 +249,7 @@ public sealed partial class QueueEngine
 
         if (ticket.State != TicketState.Called)
         {
-            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dipanggil ulang"));
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionRecall));
         }
 
         if (ticket.CalledBy != counter.Id)
@@ -261,12 +262,12 @@ public sealed partial class QueueEngine
             var noShow = ticket with { State = TicketState.NoShow, FinishedAt = now };
             change.Put(noShow, EventTypes.TicketNoShow);
             FreeCounter(change, ticket);
-            return Ok(command, $"{ticket.Number} tidak hadir setelah {ticket.CallCount} kali dipanggil.", noShow);
+            return Ok(command, Teks.Petugas.NoShowAfterCalls(ticket.Number, ticket.CallCount), noShow);
         }
 
         var recalled = ticket with { CallCount = ticket.CallCount + 1, LastCalledAt = now };
         change.Put(recalled, EventTypes.TicketRecalled);
-        return Ok(command, $"Memanggil ulang {recalled.Number} (panggilan ke-{recalled.CallCount}).", recalled);
+        return Ok(command, Teks.Petugas.Recalling(recalled.Number, recalled.CallCount), recalled);
     }
 
     private CommandResult Finish(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change, TicketState[] from,
@@ -302,12 +303,12 @@ public sealed partial class QueueEngine
 
         if (ticket.State is not (TicketState.Skipped or TicketState.NoShow))
         {
-            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "dikembalikan ke antrean"));
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionReturn));
         }
 
         var returned = ticket with { State = TicketState.Waiting, FinishedAt = null, CallCount = 0, QueueKey = ReturnKey(ticket) };
         change.Put(returned, EventTypes.TicketReturned);
-        return Ok(command, $"{returned.Number} kembali ke antrean.", returned);
+        return Ok(command, Teks.Petugas.Returned(returned.Number), returned);
     }
 
     /// <summary>Where a returning patient goes, by configuration: front, behind N waiting tickets, or the end of the queue.</summary>
@@ -341,7 +342,7 @@ public sealed partial class QueueEngine
 
         if (ticket.State is not (TicketState.Called or TicketState.Served))
         {
-            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, "diteruskan"));
+            return Fail(command, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionTransfer));
         }
 
         if (ticket.State == TicketState.Called && ticket.CalledBy != counter.Id)
@@ -361,7 +362,7 @@ public sealed partial class QueueEngine
         var transferred = ticket with { State = TicketState.Transferred, TransferredTo = poliTicket.Id, FinishedAt = ticket.FinishedAt ?? now };
         change.Put(transferred, EventTypes.TicketTransferred);
         FreeCounter(change, ticket);
-        return Ok(command, $"{ticket.Number} diteruskan ke {poli.Name} dengan nomor {poliTicket.Number}.", transferred, poliTicket);
+        return Ok(command, Teks.Petugas.Transferred(ticket.Number, poli.Name, poliTicket.Number), transferred, poliTicket);
     }
 
     private CommandResult IssueEmergency(CounterCommand command, CounterRow counter, DateTimeOffset now, ChangeSet change)
@@ -392,7 +393,7 @@ public sealed partial class QueueEngine
         change.Put(issued, EventTypes.TicketIssued);
         // The officer is registering this patient now: the ticket is at this counter at once, ahead of the queue.
         var called = Call(issued, counter, now, change, counter.PriorityStreak);
-        return Ok(command, $"Nomor darurat {called.Number} dibuat dan dilayani di loket ini.", called);
+        return Ok(command, Teks.Petugas.EmergencyIssued(called.Number), called);
     }
 
     /// <summary>
@@ -419,9 +420,9 @@ public sealed partial class QueueEngine
             return Fail(command, error);
         }
 
-        var issued = created.Ticket! with { Note = Privacy.CardNumberText.Mask($"Nomor manual dari {counter.Name}: {command.Reason ?? "kiosk tidak dapat mencetak"}") };
+        var issued = created.Ticket! with { Note = Privacy.CardNumberText.Mask(Teks.Petugas.ManualNote(counter.Name, command.Reason ?? Teks.Petugas.ManualDefaultReason)) };
         change.Put(issued, EventTypes.TicketIssued);
-        return Ok(command, $"Nomor {issued.Number} ({queue.Name}) dibuat. Sebutkan nomor ini kepada pasien; pasien menunggu panggilan.", issued);
+        return Ok(command, Teks.Petugas.ManualIssued(issued.Number, queue.Name), issued);
     }
 
     private void FreeCounter(ChangeSet change, Ticket ticket)
@@ -456,9 +457,9 @@ public sealed partial class QueueEngine
         command.TicketId is not null || !string.IsNullOrWhiteSpace(command.TicketNumber)
             ? QueueError.UnknownTicket(command.TicketNumber ?? command.TicketId.ToString()!)
             : command.Kind is CommandType.Call or CommandType.Return
-                ? QueueError.Invalid("Sebutkan nomor antrean.")
+                ? QueueError.Invalid(Teks.Petugas.NeedTicketNumber)
                 : QueueError.NoTicket();
 
     private QueueError OtherCounter(Ticket ticket) => new(ErrorCode.InvalidTransition,
-        $"Nomor {ticket.Number} sedang dilayani {_config.Options.Counters.FirstOrDefault(c => c.Id == ticket.CalledBy)?.Name ?? ticket.CalledBy}.");
+        Teks.Petugas.ServedElsewhere(ticket.Number, _config.Options.Counters.FirstOrDefault(c => c.Id == ticket.CalledBy)?.Name ?? ticket.CalledBy ?? string.Empty));
 }

@@ -6,6 +6,7 @@ using Kiosk.Queue.Model;
 using Kiosk.Contract.Events;
 using Kiosk.Queue.Results;
 using CardData = Kiosk.Queue.Model.CardData;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue;
 
@@ -28,7 +29,7 @@ public sealed partial class QueueEngine
 
         if (!Enum.IsDefined(request.Source))
         {
-            return IssueResult.Fail(QueueError.Invalid($"Sumber tiket '{request.Source}' tidak dikenal."));
+            return IssueResult.Fail(QueueError.Invalid(Teks.Petugas.UnknownSource(request.Source.ToString())));
         }
 
         if (!_config.Queues.TryGetValue(request.ServiceCode, out var queue) || queue.IsPoli)
@@ -78,23 +79,23 @@ public sealed partial class QueueEngine
     {
         if (string.IsNullOrWhiteSpace(serviceCode))
         {
-            return QueueError.Invalid("Kode layanan kosong.");
+            return QueueError.Invalid(Teks.Petugas.NoServiceCode);
         }
 
         if (!Enum.IsDefined(category) || !Enum.IsDefined(payer) || !Enum.IsDefined(priority))
         {
-            return QueueError.Invalid("Kategori pasien, penjamin atau prioritas tidak dikenal.");
+            return QueueError.Invalid(Teks.Petugas.UnknownChoice);
         }
 
         if (familySize is < 1 or > MaxFamilySize)
         {
-            return QueueError.Invalid($"Jumlah anggota keluarga harus 1 sampai {MaxFamilySize}.");
+            return QueueError.Invalid(Teks.Petugas.FamilySize(MaxFamilySize));
         }
 
         if (card is not null && (!Enum.IsDefined(card.Kind) || string.IsNullOrWhiteSpace(card.Number)
             || card.Number.Length > MaxCardNumberLength || !card.Number.All(char.IsAsciiLetterOrDigit)))
         {
-            return QueueError.Invalid("Data kartu tidak terbaca. Silakan pindai ulang atau tekan tombol layanan.");
+            return QueueError.Invalid(Teks.Pasien.CardUnreadable);
         }
 
         return null;
@@ -175,7 +176,7 @@ public sealed partial class QueueEngine
 
         if (ticket.State != TicketState.Waiting)
         {
-            return (null, null, QueueError.Transition(ticket.Number, ticket.State, "ditandai tercetak"));
+            return (null, null, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionMarkPrinted));
         }
 
         return (ticket with { PrintState = PrintState.Printed, PrintedAt = Now() }, EventTypes.TicketPrinted, null);
@@ -186,7 +187,7 @@ public sealed partial class QueueEngine
     {
         if (ticket.PrintState is PrintState.Printed or PrintState.NotRequired || ticket.State != TicketState.Waiting)
         {
-            return (null, null, new QueueError(ErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak atau tidak lagi menunggu."));
+            return (null, null, new QueueError(ErrorCode.InvalidTransition, Teks.Petugas.NoLongerWaitingToPrint(ticket.Number)));
         }
 
         return ticket.PrintState == PrintState.Failed ? (ticket, null, null) : (ticket with { PrintState = PrintState.Failed }, EventTypes.TicketPrintFailed, null);
@@ -202,10 +203,10 @@ public sealed partial class QueueEngine
 
         if (ticket.PrintState is PrintState.Printed or PrintState.NotRequired || ticket.State != TicketState.Waiting)
         {
-            return (null, null, new QueueError(ErrorCode.InvalidTransition, $"Nomor {ticket.Number} sudah tercetak, tidak bisa dibatalkan di kios."));
+            return (null, null, new QueueError(ErrorCode.InvalidTransition, Teks.Petugas.PrintedCannotVoid(ticket.Number)));
         }
 
-        var voided = ticket with { State = TicketState.Voided, FinishedAt = Now(), Note = string.IsNullOrWhiteSpace(reason) ? "tidak tercetak" : reason };
+        var voided = ticket with { State = TicketState.Voided, FinishedAt = Now(), Note = string.IsNullOrWhiteSpace(reason) ? Teks.Petugas.NotPrintedNote : reason };
         return (voided, EventTypes.TicketVoided, null);
     });
 

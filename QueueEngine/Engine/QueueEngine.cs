@@ -9,6 +9,7 @@ using Kiosk.Queue.Model;
 using Kiosk.Queue.Outbox;
 using Kiosk.Queue.Results;
 using Kiosk.Queue.Storage;
+using Kiosk.Queue.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -351,7 +352,7 @@ public sealed partial class QueueEngine : IDisposable
             if (day > _day.Day)
             {
                 return new DayCloseResult(day, false, 0, QueueError.Invalid(
-                    $"Tanggal {day:dd-MM-yyyy} bukan hari pelayanan yang berjalan ({_day.Day:dd-MM-yyyy})."));
+                    Teks.Petugas.NotTheRunningDay(day, _day.Day)));
             }
 
             if (_day.ClosedAtMs is not null)

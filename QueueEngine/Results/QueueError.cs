@@ -1,5 +1,6 @@
 using Kiosk.Contract;
 using Kiosk.Contract.Commands;
+using Kiosk.Queue.Text;
 
 namespace Kiosk.Queue.Results;
 
@@ -12,32 +13,21 @@ public sealed record QueueError(ErrorCode Code, string Message)
     public override string ToString() => $"{Code}: {Message}";
 
     internal static QueueError Invalid(string message) => new(ErrorCode.InvalidRequest, message);
-    internal static QueueError UnknownService(string code) => new(ErrorCode.UnknownService, $"Layanan '{code}' tidak dikenal.");
-    internal static QueueError UnknownPoli(string code) => new(ErrorCode.UnknownPoli, $"Poli '{code}' tidak dikenal.");
-    internal static QueueError UnknownCounter(string id) => new(ErrorCode.UnknownCounter, $"Loket '{id}' tidak dikenal.");
-    internal static QueueError UnknownTicket(string what) => new(ErrorCode.UnknownTicket, $"Nomor antrean {what} tidak ditemukan hari ini.");
-    internal static QueueError Quota(string name) => new(ErrorCode.QuotaExhausted, $"Kuota habis: antrean {name} hari ini sudah penuh.");
-    internal static QueueError DayClosed(DateOnly day) => new(ErrorCode.DayClosed, $"Pelayanan tanggal {day:dd-MM-yyyy} sudah ditutup.");
+    internal static QueueError UnknownService(string code) => new(ErrorCode.UnknownService, Teks.Petugas.UnknownService(code));
+    internal static QueueError UnknownPoli(string code) => new(ErrorCode.UnknownPoli, Teks.Petugas.UnknownPoli(code));
+    internal static QueueError UnknownCounter(string id) => new(ErrorCode.UnknownCounter, Teks.Petugas.UnknownCounter(id));
+    internal static QueueError UnknownTicket(string what) => new(ErrorCode.UnknownTicket, Teks.Petugas.UnknownTicket(what));
+    internal static QueueError Quota(string name) => new(ErrorCode.QuotaExhausted, Teks.Petugas.QuotaExhausted(name));
+    internal static QueueError DayClosed(DateOnly day) => new(ErrorCode.DayClosed, Teks.Petugas.DayClosed(day));
     internal static QueueError Transition(string number, TicketState state, string action) =>
-        new(ErrorCode.InvalidTransition, $"Nomor {number} berstatus {StateText(state)}, tidak bisa {action}.");
-    internal static QueueError Paused(string id) => new(ErrorCode.CounterPaused, $"Loket {id} sedang istirahat. Lanjutkan dulu.");
-    internal static QueueError Busy(string number) => new(ErrorCode.CounterBusy, $"Loket masih melayani {number}. Selesaikan, lewati, atau rujuk dulu.");
-    internal static QueueError NoTicket() => new(ErrorCode.NoTicketAtCounter, "Tidak ada nomor yang sedang dilayani di loket ini.");
-    internal static QueueError Nothing() => new(ErrorCode.NothingToCall, "Tidak ada antrean yang menunggu.");
-    internal static QueueError NotAtCounter(string number) => new(ErrorCode.ServiceNotAtCounter, $"Nomor {number} bukan layanan loket ini.");
-    internal static QueueError NotPrinted(string number) => new(ErrorCode.NotPrinted, $"Nomor {number} belum tercetak, belum bisa dipanggil.");
+        new(ErrorCode.InvalidTransition, Teks.Petugas.CannotInState(number, StateText(state), action));
+    /// <param name="counterName">The counter's display name, which already says "Loket".</param>
+    internal static QueueError Paused(string counterName) => new(ErrorCode.CounterPaused, Teks.Petugas.CounterOnBreak(counterName));
+    internal static QueueError Busy(string number) => new(ErrorCode.CounterBusy, Teks.Petugas.CounterBusy(number));
+    internal static QueueError NoTicket() => new(ErrorCode.NoTicketAtCounter, Teks.Petugas.NoTicketAtCounter);
+    internal static QueueError Nothing() => new(ErrorCode.NothingToCall, Teks.Petugas.NothingToCall);
+    internal static QueueError NotAtCounter(string number) => new(ErrorCode.ServiceNotAtCounter, Teks.Petugas.NotThisCountersService(number));
+    internal static QueueError NotPrinted(string number) => new(ErrorCode.NotPrinted, Teks.Petugas.NotPrintedYet(number));
 
-    internal static string StateText(TicketState state) => state switch
-    {
-        TicketState.Waiting => "menunggu",
-        TicketState.Called => "dipanggil",
-        TicketState.Skipped => "dilewati",
-        TicketState.NoShow => "tidak hadir",
-        TicketState.Served => "selesai dilayani",
-        TicketState.Transferred => "diteruskan ke poli",
-        TicketState.Cancelled => "dibatalkan",
-        TicketState.Expired => "kedaluwarsa",
-        TicketState.Voided => "dibatalkan (gagal cetak)",
-        _ => state.ToString(),
-    };
+    internal static string StateText(TicketState state) => Teks.Petugas.TicketState(state);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Contract;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Outbox;
+using Kiosk.Queue.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Queue.Storage;

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Kiosk.Screens.Text;
 using Microsoft.Extensions.Options;
+using static Kiosk.Contract.Text.SettingTeks;
 
 namespace Kiosk.Screens.Configuration;
 
-/// <summary>Checks every key at start and names each bad one with its reason in one go.</summary>
+/// <summary>Checks every key at start and names each bad one with its reason in one go, in the shared shapes of
+/// <see cref="Kiosk.Contract.Text.SettingTeks"/> (the kiosk's validator words the same failure the same way).</summary>
 /// <param name="configuration">For <c>Urls</c>, which belongs to the web host rather than this section but must agree with <c>Tls</c>.</param>
 public sealed class ScreensOptionsValidator(IConfiguration configuration) : IValidateOptions<ScreensOptions>
 {
@@ -16,59 +19,59 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
         var prefix = ScreensOptions.Section;
         if (string.IsNullOrWhiteSpace(options.SiteId) || options.SiteId.IndexOfAny(['/', '+', '#']) >= 0)
         {
-            errors.Add($"{prefix}:SiteId: wajib diisi, tanpa '/', '+' atau '#' (got '{options.SiteId}')");
+            errors.Add(Line($"{prefix}:SiteId", MustBe(Teks.Teknisi.SiteIdRule, options.SiteId)));
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
-            errors.Add($"{prefix}:TimeZone: zona waktu '{options.TimeZone}' tidak dikenal (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)");
+            errors.Add(Line($"{prefix}:TimeZone", UnknownTimeZone(options.TimeZone)));
         }
 
         if (string.IsNullOrWhiteSpace(options.MqttHost))
         {
-            errors.Add($"{prefix}:MqttHost: wajib diisi");
+            errors.Add(Line($"{prefix}:MqttHost", Required(Teks.Teknisi.BrokerHostWhy)));
         }
 
         if (options.MqttPort is < 1 or > 65535)
         {
-            errors.Add($"{prefix}:MqttPort: harus 1..65535, got {options.MqttPort}");
+            errors.Add(Line($"{prefix}:MqttPort", InRange(1, 65535, options.MqttPort)));
         }
 
         if (options.KeepAliveSeconds is < 1 or > 600)
         {
-            errors.Add($"{prefix}:KeepAliveSeconds: harus 1..600, got {options.KeepAliveSeconds}");
+            errors.Add(Line($"{prefix}:KeepAliveSeconds", InRange(1, 600, options.KeepAliveSeconds, "detik")));
         }
 
         if (options.SessionEndTime.Length > 0 && !TimeOnly.TryParseExact(options.SessionEndTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            errors.Add($"{prefix}:SessionEndTime: format HH:mm atau kosong, got '{options.SessionEndTime}'");
+            errors.Add(Line($"{prefix}:SessionEndTime", MustBe(Teks.Teknisi.SessionEndTimeRule, options.SessionEndTime)));
         }
 
         if (options.CommandTimeoutSeconds is < 1 or > 120 || options.CommandRepeatSeconds < 1 || options.CommandRepeatSeconds > options.CommandTimeoutSeconds)
         {
-            errors.Add($"{prefix}:CommandTimeoutSeconds/CommandRepeatSeconds: 1 <= ulang <= batas <= 120");
+            errors.Add(Line($"{prefix}:CommandTimeoutSeconds/CommandRepeatSeconds", MustBe(Teks.Teknisi.CommandTimingRule, $"{options.CommandRepeatSeconds}/{options.CommandTimeoutSeconds}")));
         }
 
         if (options.CommandAnswerWaitMilliseconds is < 100 or > 10_000)
         {
-            errors.Add($"{prefix}:CommandAnswerWaitMilliseconds: harus 100..10000, got {options.CommandAnswerWaitMilliseconds}");
+            errors.Add(Line($"{prefix}:CommandAnswerWaitMilliseconds", InRange(100, 10_000, options.CommandAnswerWaitMilliseconds, "ms")));
         }
 
         if (options.KioskCheckSeconds is < 1 or > 60)
         {
-            errors.Add($"{prefix}:KioskCheckSeconds: harus 1..60, got {options.KioskCheckSeconds}");
+            errors.Add(Line($"{prefix}:KioskCheckSeconds", InRange(1, 60, options.KioskCheckSeconds, "detik")));
         }
 
         if (options.ClientQueueCapacity is < 4 or > 100_000)
         {
-            errors.Add($"{prefix}:ClientQueueCapacity: harus 4..100000, got {options.ClientQueueCapacity}");
+            errors.Add(Line($"{prefix}:ClientQueueCapacity", InRange(4, 100_000, options.ClientQueueCapacity)));
         }
 
         foreach (var (code, minutes) in options.SopTargetMinutes)
         {
             if (minutes is < 1 or > 240)
             {
-                errors.Add($"{prefix}:SopTargetMinutes:{code}: harus 1..240 menit, got {minutes}");
+                errors.Add(Line($"{prefix}:SopTargetMinutes:{code}", InRange(1, 240, minutes, "menit")));
             }
         }
 
@@ -85,7 +88,7 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
         {
             if (https)
             {
-                errors.Add($"{prefix}:CertificatePath: wajib diisi karena Urls berisi alamat https:// ('{urls}'); jalankan kiosk-setup --screens-tls");
+                errors.Add(Line($"{prefix}:CertificatePath", Teks.Teknisi.CertificateNeeded(urls)));
             }
 
             return;
@@ -93,7 +96,7 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
 
         if (!https)
         {
-            errors.Add($"Urls: harus berisi alamat https:// (mis. https://0.0.0.0:8443) karena {prefix} diisi, got '{urls}'");
+            errors.Add(Line("Urls", MustBe(Teks.Teknisi.HttpsUrlRule(prefix), urls)));
         }
 
         var pathsReadable = CheckFile($"{prefix}:CertificatePath", tls.CertificatePath, errors) & CheckFile($"{prefix}:KeyPath", tls.KeyPath, errors);
@@ -107,20 +110,20 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
             using var certificate = X509Certificate2.CreateFromPemFile(tls.CertificatePath, tls.KeyPath);
             if (!certificate.HasPrivateKey)
             {
-                errors.Add($"{prefix}:KeyPath: kunci di '{tls.KeyPath}' bukan pasangan sertifikat '{tls.CertificatePath}'");
+                errors.Add(Line($"{prefix}:KeyPath", Teks.Teknisi.KeyNotPaired(tls.KeyPath, tls.CertificatePath)));
             }
             else if (certificate.NotAfter.ToUniversalTime() < DateTime.UtcNow)
             {
-                errors.Add($"{prefix}:CertificatePath: sertifikat '{tls.CertificatePath}' sudah kedaluwarsa sejak {certificate.NotAfter:yyyy-MM-dd}; jalankan kiosk-setup --screens-tls lagi untuk membuat yang baru");
+                errors.Add(Line($"{prefix}:CertificatePath", Teks.Teknisi.CertificateExpired(tls.CertificatePath, DateOnly.FromDateTime(certificate.NotAfter))));
             }
         }
         catch (CryptographicException ex)
         {
-            errors.Add($"{prefix}:CertificatePath/KeyPath: sertifikat '{tls.CertificatePath}' dan kunci '{tls.KeyPath}' tidak dapat dibaca sebagai pasangan PEM ({ex.Message})");
+            errors.Add(Line($"{prefix}:CertificatePath/KeyPath", Teks.Teknisi.PemUnreadable(tls.CertificatePath, tls.KeyPath, ex.Message)));
         }
         catch (ArgumentException ex)
         {
-            errors.Add($"{prefix}:CertificatePath/KeyPath: berkas PEM tidak berisi sertifikat atau kunci ({ex.Message})");
+            errors.Add(Line($"{prefix}:CertificatePath/KeyPath", Teks.Teknisi.PemEmpty(ex.Message)));
         }
     }
 
@@ -128,7 +131,7 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
     {
         if (path.Length == 0)
         {
-            errors.Add($"{key}: wajib diisi bersama pasangannya (sertifikat dan kunci PEM)");
+            errors.Add(Line(key, Required(Teks.Teknisi.PemPairWhy)));
             return false;
         }
 
@@ -139,19 +142,19 @@ public sealed class ScreensOptionsValidator(IConfiguration configuration) : IVal
         }
         catch (FileNotFoundException)
         {
-            errors.Add($"{key}: berkas '{path}' tidak ada");
+            errors.Add(Line(key, FileMissing(path)));
         }
         catch (DirectoryNotFoundException)
         {
-            errors.Add($"{key}: folder berkas '{path}' tidak ada");
+            errors.Add(Line(key, FolderMissing(path)));
         }
         catch (UnauthorizedAccessException)
         {
-            errors.Add($"{key}: berkas '{path}' tidak boleh dibaca oleh pengguna layanan ini (periksa pemilik dan izin berkas)");
+            errors.Add(Line(key, Teks.Teknisi.FileNotReadableByService(path)));
         }
         catch (IOException ex)
         {
-            errors.Add($"{key}: berkas '{path}' tidak dapat dibaca ({ex.Message})");
+            errors.Add(Line(key, Teks.Teknisi.FileUnreadable(path, ex.Message)));
         }
 
         return false;

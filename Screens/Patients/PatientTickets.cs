@@ -341,7 +341,7 @@ public sealed class PatientTickets(Func<string, int> sopMinutes, TimeProvider ti
     private static int RoundUp(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
 
     private string CounterName(string id) =>
-        counters.FirstOrDefault(c => c.CounterId == id)?.Name is { Length: > 0 } name ? name : $"Loket {id}";
+        counters.FirstOrDefault(c => c.CounterId == id)?.Name is { Length: > 0 } name ? name : Teks.CounterName(id);
 
     private void Put(Entry entry)
     {

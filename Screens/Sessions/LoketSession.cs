@@ -79,7 +79,7 @@ public sealed partial class LoketSession : IAsyncDisposable
 
         // The kiosk counts the day's calls (so a new login starts from the real figure); an older kiosk does not.
         var called = mine?.CalledToday ?? count;
-        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? $"Loket {id}", state, shownCard, called)));
+        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? Teks.CounterName(id), state, shownCard, called)));
     }
 
     internal async Task StartReadingAsync(CancellationToken cancellationToken)

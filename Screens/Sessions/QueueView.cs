@@ -1,3 +1,4 @@
+using Kiosk.Screens.Text;
 using Kiosk.Screens.Views;
 
 namespace Kiosk.Screens.Sessions;
@@ -114,5 +115,5 @@ public sealed class QueueView(string siteName, TimeProvider time, TimeZoneInfo z
     private KioskNotice Notice() => KioskNotice.For(kiosks.Values, time.GetUtcNow(), zone);
 
     private static string Destination(ViewCall call, IReadOnlyList<ViewCounter> counters) =>
-        call.CounterId is null ? "" : counters.FirstOrDefault(c => c.Id == call.CounterId)?.Name ?? $"Loket {call.CounterId}";
+        call.CounterId is null ? "" : counters.FirstOrDefault(c => c.Id == call.CounterId)?.Name ?? Teks.CounterName(call.CounterId);
 }

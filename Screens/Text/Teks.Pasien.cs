@@ -3,6 +3,14 @@ namespace Kiosk.Screens.Text;
 /// <summary>What the patient's phone page says (Teks.cs holds the loket's and the technician's sentences).</summary>
 public static partial class Teks
 {
+    /// <summary>A counter without a configured name, as the waiting room, the loket page and the patient's page show it.</summary>
+    public static string CounterName(string id) => $"Loket {id}";
+
+    // The call's spoken words as the display writes them (the clips say the same: nomor-antrean, silakan-menuju, loket).
+    public const string AnnounceNumber = "Nomor antrean";
+    public const string AnnounceGoTo = "silakan menuju";
+    public const string AnnounceCounter = "loket";
+
     public const string TicketUnknown = "Tiket tidak ditemukan atau sudah lewat hari.";
     public const string TicketUnknownAdvice = "Tiket hanya berlaku pada hari dicetak. Bila tiket baru saja dicetak, tunggu sebentar lalu muat ulang halaman ini.";
     public const string PatientTooMany = "Terlalu banyak permintaan dari perangkat ini. Tunggu satu menit lalu muat ulang halaman.";

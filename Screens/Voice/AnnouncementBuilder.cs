@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiosk.Screens.Text;
 
 namespace Kiosk.Screens.Voice;
 
@@ -23,24 +24,24 @@ public static class AnnouncementBuilder
     public static Announcement ToCounter(string id, string ticketNumber, string counterId)
     {
         var clips = new List<string> { Chime, NumberIntro };
-        var text = new List<string> { "Nomor antrean" };
+        var text = new List<string> { Teks.AnnounceNumber };
         AddTicket(ticketNumber, clips, text);
         clips.Add(DestinationIntro);
         clips.Add("loket");
-        text.Add("silakan menuju");
-        text.Add("loket");
+        text.Add(Teks.AnnounceGoTo);
+        text.Add(Teks.AnnounceCounter);
         string destination;
         if (int.TryParse(counterId, NumberStyles.None, CultureInfo.InvariantCulture, out var counter) && counter <= 999)
         {
             var words = NumberWords.ToWords(counter);
             clips.AddRange(words);
             text.Add(string.Join(' ', words));
-            destination = $"Loket {counter.ToString(CultureInfo.InvariantCulture)}";
+            destination = Teks.CounterName(counter.ToString(CultureInfo.InvariantCulture));
         }
         else
         {
             text.Add(counterId);
-            destination = $"Loket {counterId}";
+            destination = Teks.CounterName(counterId);
         }
 
         return new Announcement(id, ticketNumber, destination, Sentence(text), clips, null, counterId, AnnouncementAudio.PathFor(clips));
@@ -50,11 +51,11 @@ public static class AnnouncementBuilder
     public static Announcement ToPoli(string id, string ticketNumber, string poliCode, string poliName)
     {
         var clips = new List<string> { Chime, NumberIntro };
-        var text = new List<string> { "Nomor antrean" };
+        var text = new List<string> { Teks.AnnounceNumber };
         AddTicket(ticketNumber, clips, text);
         clips.Add(DestinationIntro);
         clips.Add(PoliClip(poliCode));
-        text.Add("silakan menuju");
+        text.Add(Teks.AnnounceGoTo);
         text.Add(poliName.ToLower(CultureInfo.GetCultureInfo("id-ID")));
         return new Announcement(id, ticketNumber, poliName, Sentence(text), clips, poliCode, null, AnnouncementAudio.PathFor(clips));
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Kiosk.Screens.Text;
 
 namespace Kiosk.Screens.Voice;
 
@@ -33,7 +34,7 @@ public sealed class WavAudio
         audio = null;
         if (bytes.Length < 12 || !bytes[..4].SequenceEqual("RIFF"u8) || !bytes.Slice(8, 4).SequenceEqual("WAVE"u8))
         {
-            reason = "bukan berkas WAV (RIFF/WAVE)";
+            reason = Teks.Teknisi.NotWav;
             return false;
         }
 
@@ -86,13 +87,13 @@ public sealed class WavAudio
 
         if (!haveFormat || !haveData)
         {
-            reason = haveFormat ? "tidak ada bagian data" : "tidak ada bagian fmt";
+            reason = haveFormat ? Teks.Teknisi.WavNoData : Teks.Teknisi.WavNoFormat;
             return false;
         }
 
         if (channels is < 1 or > 8 || sampleRate is < 4_000 or > 192_000)
         {
-            reason = $"format tidak wajar ({channels} kanal, {sampleRate} Hz)";
+            reason = Teks.Teknisi.WavOddFormat(channels, sampleRate);
             return false;
         }
 
@@ -100,7 +101,7 @@ public sealed class WavAudio
         var isFloat = format == 3 && bits == 32;
         if (!isPcm && !isFloat)
         {
-            reason = $"format sampel tidak didukung (kode {format}, {bits} bit); simpan sebagai WAV PCM 16 bit";
+            reason = Teks.Teknisi.WavSampleFormat(format, bits);
             return false;
         }
 

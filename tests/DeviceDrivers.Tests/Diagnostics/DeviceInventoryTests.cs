@@ -52,7 +52,7 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
 
         var chip = Assert.Single(report.GpioChips);
         Assert.Null(chip.Info);
-        Assert.Contains("bukan perangkat GPIO (errno 25)", chip.Error, StringComparison.Ordinal);
+        Assert.Contains("bukan perangkat GPIO (kode sistem 25)", chip.Error, StringComparison.Ordinal);
         Assert.Equal([Dev("input/event3"), Dev("input/event7"), Dev("input/event11")], report.InputDevices.Select(d => d.Path));
         Assert.Equal(["Honeywell 3320g", "Newland NLS Barcode Scanner"], report.Readers.Select(d => d.Name));
         Assert.Equal([Dev("input/by-id/usb-Honeywell_3320g-event-kbd")], report.InputDevices[0].ByIdPaths);
@@ -73,7 +73,7 @@ public sealed class DeviceInventoryTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(report.GpioChips);
         Assert.Empty(report.InputDevices);
         Assert.Empty(report.SerialPorts);
-        Assert.Contains("tidak ada (tidak ada /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("tidak ditemukan (tidak ada /dev/gpiochip*)", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -165,7 +165,7 @@ public sealed class GpioButtonPanelTests
 
         var error = await Assert.ThrowsAsync<GpioException>(() => panel.StartAsync(CancellationToken.None));
 
-        Assert.Contains("chip GPIO /dev/gpiochip-kiosk-missing tidak dapat dibuka: tidak ada (errno 2)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("chip GPIO /dev/gpiochip-kiosk-missing tidak dapat dibuka: tidak ada (kode sistem 2)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("No such file", error.Message, StringComparison.Ordinal);
     }
 }

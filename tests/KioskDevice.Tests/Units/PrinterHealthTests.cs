@@ -11,7 +11,7 @@ public sealed class PrinterHealthTests
     {
         var health = new PrinterHealth();
         health.Report(PrinterStatus.FromFlags(PrinterStatusBits.None));
-        health.JobFailed("cable pulled mid-ticket", statusAfterFailure: null);
+        health.JobFailed("sambungan ke printer terputus saat mencetak", "cable pulled mid-ticket", statusAfterFailure: null);
         Assert.False(health.CanAcceptTickets);
         var seen = new List<bool>();
         health.Changed += (_, _) => seen.Add(health.CanAcceptTickets);

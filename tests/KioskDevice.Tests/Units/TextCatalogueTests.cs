@@ -31,8 +31,69 @@ public sealed class TextCatalogueTests
         }
     }
 
+    /// <summary>Every catalogue of every project, with its nested groups (Pasien, Petugas, Teknisi).</summary>
+    public static TheoryData<string> AllCatalogues() =>
+    [
+        "Kiosk.Device.Text.Teks", "Kiosk.DeviceDrivers.Text.DriverTeks", "Kiosk.Queue.Text.Teks", "Kiosk.Screens.Text.Teks",
+        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks",
+    ];
+
     [Theory]
-    [InlineData(2, "tidak ada (errno 2)")]
+    [MemberData(nameof(AllCatalogues))]
+    public void Every_catalogue_sentence_is_Indonesian_without_doubled_words(string catalogue)
+    {
+        var type = CatalogueAssemblies.Select(a => a.GetType(catalogue)).Single(t => t is not null)!;
+
+        var problems = WithNested(type)
+            .SelectMany(t => Texts(t).Select(p => (Member: $"{t.Name}.{p.Member}", p.Text)))
+            .Select(p => (p.Member, p.Text, Problem: HumanText.Problems(p.Text)))
+            .Where(p => p.Problem.Length > 0)
+            .Select(p => $"{p.Member}: {p.Problem} \"{p.Text}\"")
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void The_doubled_word_check_finds_the_words_and_phrases_people_were_shown()
+    {
+        Assert.Equal("Loket Loket", HumanText.Doubled("Loket Loket 3 sedang istirahat"));
+        Assert.Equal("Kiosk tidak terhubung Kiosk tidak terhubung", HumanText.Doubled("Kiosk tidak terhubung: Kiosk tidak terhubung"));
+        Assert.Null(HumanText.Doubled("Tiket-tiket yang belum tercetak dicetak ulang."));
+        Assert.Equal(["not", "such", "address", "errno"], HumanText.English("Printer bermasalah: Job not sent: No such device or address (errno 6)").Intersect(["not", "such", "address", "errno"]));
+    }
+
+    [Fact]
+    public void The_loket_banner_for_kiosks_that_are_down_says_each_thing_once()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(7));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var offline = new Screens.Sessions.KioskCondition("kiosk-1", false, Contract.PrinterCondition.Unknown, 0, now, 30);
+        var paperOut = new Screens.Sessions.KioskCondition("kiosk-2", true, Contract.PrinterCondition.PaperOut, 2, now, 30);
+
+        var banners = new[]
+        {
+            Screens.Sessions.KioskNotice.For([], now, zone),
+            Screens.Sessions.KioskNotice.For([offline], now, zone),
+            Screens.Sessions.KioskNotice.For([offline, paperOut], now, zone),
+        };
+
+        foreach (var text in banners.SelectMany(b => new[] { b.Officer, b.Patient }).OfType<string>())
+        {
+            Assert.True(HumanText.Problems(text).Length == 0, $"{HumanText.Problems(text)} in \"{text}\"");
+        }
+    }
+
+    private static IEnumerable<Type> WithNested(Type type) => type.GetNestedTypes(BindingFlags.Public).SelectMany(WithNested).Prepend(type);
+
+    private static readonly System.Reflection.Assembly[] CatalogueAssemblies =
+    [
+        typeof(Text.Teks).Assembly, typeof(DeviceDrivers.Text.DriverTeks).Assembly, typeof(Queue.Text.Teks).Assembly,
+        typeof(Screens.Text.Teks).Assembly, typeof(Simulator.Text.SimulatorTeks).Assembly, typeof(Contract.Text.SettingTeks).Assembly,
+    ];
+
+    [Theory]
+    [InlineData(2, "tidak ada (kode sistem 2)")]
     [InlineData(13, "tidak ada izin; tambahkan pengguna kiosk ke grup gpio")]
     [InlineData(16, "sedang dipakai proses lain")]
     public void An_os_error_is_worded_for_the_technician_with_its_number(int errno, string expected)
@@ -67,19 +128,28 @@ public sealed class TextCatalogueTests
             yield return (field.Name, (string)field.GetValue(null)!);
         }
 
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName))
+        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName))
         {
-            var arguments = method.GetParameters().Select(p => Sample(p.ParameterType)).ToArray();
-            if (arguments.All(a => a is not null))
+            var parameters = method.GetParameters();
+            // A switch over an enum is read for every value; other parameters get distinct sample words, so a
+            // sentence that doubles its own argument shows ("Qa Qa"), while two arguments side by side do not.
+            var enumIndex = Array.FindIndex(parameters, p => p.ParameterType.IsEnum);
+            var values = enumIndex < 0 ? [null] : Enum.GetValues(parameters[enumIndex].ParameterType).Cast<object?>().ToArray();
+            foreach (var value in values)
             {
-                yield return (method.Name, (string)method.Invoke(null, arguments)!);
+                var arguments = parameters.Select((p, i) => i == enumIndex ? value : Sample(p.ParameterType, i)).ToArray();
+                if (arguments.All(a => a is not null))
+                {
+                    yield return (value is null ? method.Name : $"{method.Name}({value})", (string)method.Invoke(null, arguments)!);
+                }
             }
         }
     }
 
-    private static object? Sample(Type type) => type switch
+    private static object? Sample(Type type, int position = 0) => type switch
     {
-        _ when type == typeof(string) => "x",
+        _ when type == typeof(string) => $"Q{(char)('a' + position)}",
+        _ when type == typeof(IEnumerable<string>) || type == typeof(IReadOnlyList<string>) => new[] { "KTP", "KK" },
         _ when type == typeof(int) => 3,
         _ when type == typeof(uint) => 3u,
         _ when type == typeof(long) => 3L,

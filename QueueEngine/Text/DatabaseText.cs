@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Kiosk.Queue.Storage;
+namespace Kiosk.Queue.Text;
 
 /// <summary>
-/// What a technician reads when the ticket log cannot be used (<see cref="QueueDatabaseException"/>), in Bahasa
+/// What a technician reads when the ticket log cannot be used (<see cref="Storage.QueueDatabaseException"/>), in Bahasa
 /// Indonesia, in one place next to the officer's refusals in <see cref="Results.QueueError"/>. Never SQLite's own
 /// English: its error code is named in words, with the number to search for.
 /// </summary>
