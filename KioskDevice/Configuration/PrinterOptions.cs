@@ -4,7 +4,7 @@ namespace Kiosk.Device.Configuration;
 public sealed class PrinterOptions
 {
     /// <summary>A name from <see cref="Printing.PrinterTransports"/>: <c>device</c> (/dev/usb/lp0), <c>tcp</c> (network printer, port 9100), <c>serial</c> or <c>simulated</c>.</summary>
-    public string Transport { get; set; } = "device";
+    public string Transport { get; set; } = Printing.PrinterTransports.UsbDevice;
 
     /// <summary>Device file for <c>device</c> and <c>serial</c> (prefer a stable /dev/serial/by-id path).</summary>
     public string Device { get; set; } = "/dev/usb/lp0";

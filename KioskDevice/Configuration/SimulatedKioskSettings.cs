@@ -22,7 +22,7 @@ public static class SimulatedKioskSettings
             ["Kiosk:Mqtt:Username"] = broker.Username,
             ["Kiosk:Mqtt:Password"] = broker.Password,
             ["Kiosk:Hardware:Kind"] = "simulated",
-            ["Kiosk:Printer:Transport"] = "simulated",
+            ["Kiosk:Printer:Transport"] = Printing.PrinterTransports.Simulated,
             ["Kiosk:Reader:Kind"] = "none",
             ["Kiosk:DataDirectory"] = dataDirectory,
         };

@@ -13,15 +13,20 @@ namespace Kiosk.Device.Printing;
 /// </summary>
 public static class PrinterTransports
 {
+    public const string UsbDevice = "device";
+    public const string Network = "tcp";
+    public const string Serial = "serial";
+    public const string Simulated = "simulated";
+
     public static IReadOnlyList<PrinterTransport> All { get; } =
     [
-        new("device", [PrinterSetting.Device("/dev/usb/lp0")], "device:/dev/usb/lp0", Teks.UsbPrinterName,
+        new(UsbDevice, [PrinterSetting.Device("/dev/usb/lp0")], "device:/dev/usb/lp0", Teks.UsbPrinterName,
             (printer, timeouts) => new DeviceFilePrinterTransport(printer.Device, timeouts, printer.Bidirectional)),
-        new("tcp", [PrinterSetting.Host], "tcp:ALAMAT[:PORT]", Teks.NetworkPrinterName,
+        new(Network, [PrinterSetting.Host], "tcp:ALAMAT[:PORT]", Teks.NetworkPrinterName,
             (printer, timeouts) => new TcpPrinterTransport(printer.Host, printer.Port, timeouts)),
-        new("serial", [PrinterSetting.Device("/dev/ttyUSB0")], "serial:/dev/ttyUSB0", Teks.SerialPrinterName,
+        new(Serial, [PrinterSetting.Device("/dev/ttyUSB0")], "serial:/dev/ttyUSB0", Teks.SerialPrinterName,
             (printer, timeouts) => new SerialPrinterTransport(new Kiosk.DeviceDrivers.Serial.SerialSettings(printer.Device, printer.BaudRate), timeouts)),
-        new("simulated", [], "simulated", Teks.SimulatedPrinterName,
+        new(Simulated, [], Simulated, Teks.SimulatedPrinterName,
             (printer, _) => new SimulatedPrinterTransport(DeviceRegistration.Paper(printer))),
     ];
 

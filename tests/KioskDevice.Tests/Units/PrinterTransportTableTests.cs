@@ -55,7 +55,7 @@ public sealed partial class PrinterTransportTableTests
 
         var result = new KioskOptionsValidator().Validate(null, options);
 
-        Assert.Contains(result.Failures ?? [], f => f.StartsWith($"Kiosk:Printer:{key}: wajib diisi untuk transport {transport}", StringComparison.Ordinal));
+        Assert.Contains(result.Failures ?? [], f => f.StartsWith($"Kiosk:Printer:{key}: wajib diisi (untuk transport {transport},", StringComparison.Ordinal));
     }
 
     [Fact]
