@@ -20,7 +20,7 @@ public static partial class SimulatorTeks
         public static string FileProblems(string path, IEnumerable<string> problems) => $"{path}: {string.Join("; ", problems)}";
 
         public const string NoArrivals = "minimal satu gelombang kedatangan";
-        public const string ArrivalWindowRule = "JJ:MM, to sesudah from";
+        public const string ArrivalWindowRule = "JJ:MM, jam akhir sesudah jam mulai";
         public const string ArrivalButtonWhy = "id tombol dari konfigurasi kiosk, mis. umum";
         public const string TimeRule = "JJ:MM";
         public const string DayCloseRule = "JJ:MM, sesudah kedatangan terakhir";

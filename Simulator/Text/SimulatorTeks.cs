@@ -12,7 +12,7 @@ public static partial class SimulatorTeks
 {
     public const string Usage = """
         pemakaian: ./kiosk.sh run [pilihan] [--Bagian:Kunci=nilai ...]
-          --config BERKAS        berkas JSON konfigurasi kiosk tambahan (seperti Kiosk.Device --config)
+          --config BERKAS        konfigurasi kiosk tambahan dalam JSON (seperti Kiosk.Device --config)
           --port N               port panel depan di 127.0.0.1 (bawaan: port bebas)
           --screens-url URL      alamat host layar loket/display yang sudah berjalan (bawaan: dijalankan sendiri,
                                  port KIOSK_SCREENS_PORT atau 8080)
