@@ -68,7 +68,7 @@ public static class SimulatorApp
             // Ctrl+C.
         }
 
-        await output.WriteLineAsync("Menghentikan kiosk dan broker...");
+        await output.WriteLineAsync(SimulatorTeks.Stopping);
         return 0;
     }
 

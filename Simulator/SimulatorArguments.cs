@@ -12,7 +12,7 @@ public static class SimulatorArguments
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(output);
         var broker = session.Broker;
-        output.WriteLine($"Broker MQTT pribadi: {broker.Host}:{broker.Port}, situs '{broker.Site}' (folder {broker.WorkDirectory})");
+        output.WriteLine(SimulatorTeks.PrivateBroker(broker.Host, broker.Port, broker.Site, broker.WorkDirectory));
         output.WriteLine(SimulatorTeks.UsersTitle);
         foreach (var user in broker.Credentials.Values.OrderBy(c => c.Username, StringComparer.Ordinal))
         {

@@ -226,7 +226,7 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
         {
             // The exit can overtake the last lines: the parameterless wait drains the redirected streams.
             process.WaitForExit();
-            throw new KioskProcessException($"Proses kiosk berhenti sebelum siap (kode keluar {process.ExitCode}).\n{Output}");
+            throw new KioskProcessException(SimulatorTeks.KioskProcessEndedEarly(process.ExitCode) + "\n" + Output);
         }
 
         throw new KioskProcessException(SimulatorTeks.KioskProcessNotReadyAfter(timeout) + "\n" + Output);

@@ -28,6 +28,11 @@ public static partial class SimulatorTeks
 
     public static string BrokerUnstartable(string reason) => $"Broker pribadi tidak dapat dijalankan: {reason}";
 
+    public static string PrivateBroker(string host, int port, string site, string folder) =>
+        F($"Broker MQTT pribadi: {host}:{port}, situs '{site}' (folder {folder})");
+
+    public const string Stopping = "Menghentikan kiosk dan broker...";
+
     public static string ScenarioWrong(string reason) => $"Skenario salah: {reason}";
 
     public static string PanelAddress(Uri address) => $"Panel depan simulator: {address}";
@@ -53,6 +58,8 @@ public static partial class SimulatorTeks
     public const string KioskProcessUnstartable = "Proses kiosk tidak dapat dijalankan.";
 
     public static string KioskProcessNotReadyAfter(TimeSpan timeout) => F($"Proses kiosk belum siap setelah {timeout.TotalSeconds:0} detik.");
+
+    public static string KioskProcessEndedEarly(int exitCode) => F($"Proses kiosk berhenti sebelum siap (kode keluar {exitCode}).");
 
     public const string KioskOff = "Kiosk sedang mati.";
     public const string KioskInOtherProcess = "Kiosk berjalan di proses lain; pakai Front.";

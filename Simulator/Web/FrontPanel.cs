@@ -439,7 +439,7 @@ public sealed class FrontPanel : IAsyncDisposable
     private void OnReceipt(object? sender, ReceiptPrintedEventArgs e)
     {
         var text = ReceiptRenderer.ToPlainText(e.Receipt);
-        var item = new { svg = ReceiptRenderer.ToSvg(e.Receipt), paper = e.Receipt.Paper.Name, reprint = text.Contains("CETAK ULANG", StringComparison.Ordinal), at = ClockText() };
+        var item = new { svg = ReceiptRenderer.ToSvg(e.Receipt), paper = e.Receipt.Paper.Name, reprint = text.Contains(Kiosk.Device.Text.Teks.Pasien.Tiket.Reprint.Trim(), StringComparison.Ordinal), at = ClockText() };
         Add(roll, item, RollLength);
         Events.Publish("receipt", item);
     }
