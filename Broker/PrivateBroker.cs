@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Kiosk.Contract.Topics;
+using Kiosk.Broker.Text;
 
 namespace Kiosk.Broker;
 
@@ -234,7 +235,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         var plugin = BrokerClientIds.LocalPluginPath;
         return File.Exists(plugin)
             ? plugin
-            : throw new BrokerStartException($"Plugin client-id Mosquitto tidak ada di {plugin}. Plugin itu dibangun oleh 'dotnet build' dengan gcc dan libmosquitto-dev: jalankan ./kiosk.sh test atau ./kiosk.sh run, yang memasangnya.");
+            : throw new BrokerStartException(BrokerTeks.ClientIdPluginMissing(plugin));
     }
 
     private void LaunchWrapper()

@@ -32,7 +32,7 @@ if (KioskPartProgram.IsKioskPart(args))
 if (!SimulatorCommandLine.TryParse(args, out var options, out var usageError))
 {
     await Console.Error.WriteLineAsync(usageError);
-    await Console.Error.WriteLineAsync(SimulatorCommandLine.Usage);
+    await Console.Error.WriteLineAsync(Kiosk.Simulator.Text.SimulatorTeks.Usage);
     return 64;
 }
 
@@ -48,12 +48,12 @@ catch (Exception ex) when (ConfigurationErrors.Report(ex, null, null, Console.Er
 }
 catch (BrokerStartException ex)
 {
-    await Console.Error.WriteLineAsync($"Broker pribadi tidak dapat dijalankan: {ex.Message}");
+    await Console.Error.WriteLineAsync(Kiosk.Simulator.Text.SimulatorTeks.BrokerUnstartable(ex.Message));
     return 1;
 }
 catch (Kiosk.Simulator.Scenarios.ScenarioException ex)
 {
-    await Console.Error.WriteLineAsync($"Skenario salah: {ex.Message}");
+    await Console.Error.WriteLineAsync(Kiosk.Simulator.Text.SimulatorTeks.ScenarioWrong(ex.Message));
     return 65;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kiosk.Simulator.Scenarios;
 using Kiosk.Simulator.Web;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator;
 
@@ -50,9 +51,9 @@ public static class SimulatorApp
         await using var panel = screens is null ? new FrontPanel(session, options.ScreensUrl) : new FrontPanel(session, screens);
         await panel.StartAsync(cancellationToken);
         await using var server = await FrontPanelServer.StartAsync(panel, options.Port, cancellationToken);
-        await output.WriteLineAsync($"Panel depan simulator: {server.Address}");
-        await output.WriteLineAsync($"Data kiosk: {session.DataDirectory}");
-        await output.WriteLineAsync("Ctrl+C untuk berhenti.");
+        await output.WriteLineAsync(SimulatorTeks.PanelAddress(server.Address));
+        await output.WriteLineAsync(SimulatorTeks.DataFolder(session.DataDirectory));
+        await output.WriteLineAsync(SimulatorTeks.StopHint);
         if (options.OpenBrowser)
         {
             OpenInBrowser(server.Address);
@@ -67,7 +68,7 @@ public static class SimulatorApp
             // Ctrl+C.
         }
 
-        await output.WriteLineAsync("Menghentikan kiosk dan broker...");
+        await output.WriteLineAsync(SimulatorTeks.Stopping);
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using Kiosk.Broker;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator;
 
@@ -11,15 +12,15 @@ public static class SimulatorArguments
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(output);
         var broker = session.Broker;
-        output.WriteLine($"Broker MQTT pribadi: {broker.Host}:{broker.Port}, situs '{broker.Site}' (folder {broker.WorkDirectory})");
-        output.WriteLine("User per peran (password baru setiap kali dijalankan):");
+        output.WriteLine(SimulatorTeks.PrivateBroker(broker.Host, broker.Port, broker.Site, broker.WorkDirectory));
+        output.WriteLine(SimulatorTeks.UsersTitle);
         foreach (var user in broker.Credentials.Values.OrderBy(c => c.Username, StringComparer.Ordinal))
         {
             output.WriteLine($"  {user.Username,-10} {user.Password}");
         }
 
         var display = broker.For(BrokerRoles.Display);
-        output.WriteLine($"Lihat topik antrean seperti layar ruang tunggu: mosquitto_sub -h {broker.Host} -p {broker.Port} -u {display.Username} -P {display.Password} -t 'queue/{broker.Site}/#' -v");
+        output.WriteLine(SimulatorTeks.WatchTopics(broker.Host, broker.Port, display.Username, display.Password, broker.Site));
         output.WriteLine();
     }
 }

@@ -9,18 +9,6 @@ namespace Kiosk.Simulator;
 /// </summary>
 public sealed class SimulatorCommandLine
 {
-    public const string Usage = """
-        pemakaian: ./kiosk.sh run [pilihan] [--Bagian:Kunci=nilai ...]
-          --config BERKAS        berkas JSON konfigurasi kiosk tambahan (seperti Kiosk.Device --config)
-          --port N               port panel depan di 127.0.0.1 (bawaan: port bebas)
-          --screens-url URL      alamat host layar loket/display yang sudah berjalan (bawaan: dijalankan sendiri,
-                                 port KIOSK_SCREENS_PORT atau 8080)
-          --data FOLDER          data kiosk (bawaan: .kiosk/data)
-          --no-browser           jangan membuka peramban
-          --scenario NAMA|BERKAS menjalankan satu hari skenario (hari-biasa, hari-sibuk, atau berkas .json)
-          --headless             skenario tanpa panel: cetak rekap, kepatuhan SOP dan invarian
-        """;
-
     public int Port { get; private set; }
 
     /// <summary>An extra kiosk configuration file, read after the sample appsettings.json.</summary>
@@ -99,7 +87,7 @@ public sealed class SimulatorCommandLine
                             break;
                         }
 
-                        error = $"pilihan tidak dikenal: {arg}";
+                        error = SimulatorTeks.UnknownOption(arg);
                         return false;
                 }
             }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator;
 
@@ -75,11 +76,11 @@ public sealed class SimulatorScreens : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var screens = new SimulatorScreens(app, session, new Uri(bound.TrimEnd('/') + "/"));
-        await output.WriteLineAsync($"Layar ruang tunggu: {screens.Address}layar");
-        await output.WriteLineAsync($"Halaman loket:      {screens.Address}loket   (masuk dengan nomor loket dan kata sandi di bawah)");
+        await output.WriteLineAsync(SimulatorTeks.WaitingRoomScreen(screens.Address));
+        await output.WriteLineAsync(SimulatorTeks.LoketPage(screens.Address));
         for (var counter = 1; counter <= broker.CounterCount; counter++)
         {
-            await output.WriteLineAsync($"  loket {counter.ToString(CultureInfo.InvariantCulture)}: {broker.For(BrokerRoles.Counter(counter)).Password}");
+            await output.WriteLineAsync(SimulatorTeks.LoketPassword(counter, broker.For(BrokerRoles.Counter(counter)).Password));
         }
 
         return screens;

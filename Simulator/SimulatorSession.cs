@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator;
 
@@ -74,7 +75,7 @@ public sealed partial class SimulatorSession : IAsyncDisposable
     public SimulatorClock Clock { get; }
 
     /// <summary>The running kiosk; throws while it is off, or when it runs in a child process.</summary>
-    public IHost Host => host ?? throw new InvalidOperationException(child is not null ? "Kiosk berjalan di proses lain; pakai Front." : "Kiosk sedang mati.");
+    public IHost Host => host ?? throw new InvalidOperationException(child is not null ? SimulatorTeks.KioskInOtherProcess : SimulatorTeks.KioskOff);
 
     public bool KioskRunning => front is not null;
 
@@ -106,7 +107,7 @@ public sealed partial class SimulatorSession : IAsyncDisposable
     public SimulatedPrinterTransport Printer => printer;
 
     /// <summary>The kiosk's line to the printer in this power-up (print timing, the printing signal).</summary>
-    public FrontPanelPrinter PrinterLine => printerLine ?? throw new InvalidOperationException("Kiosk sedang mati.");
+    public FrontPanelPrinter PrinterLine => printerLine ?? throw new InvalidOperationException(SimulatorTeks.KioskOff);
 
     public int PaperWidthMm => printer.Paper.Name.StartsWith("58", StringComparison.Ordinal) ? 58 : 80;
 
@@ -311,7 +312,7 @@ public sealed partial class SimulatorSession : IAsyncDisposable
     {
         if (widthMm is not (58 or 80))
         {
-            throw new ArgumentOutOfRangeException(nameof(widthMm), widthMm, "58 atau 80 mm");
+            throw new ArgumentOutOfRangeException(nameof(widthMm), widthMm, SimulatorTeks.PaperWidths);
         }
 
         await power.WaitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Kiosk.Contract.Text;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Input;
 using Kiosk.Device.Printing;
@@ -57,7 +58,7 @@ public static class DeviceRegistration
         {
             "simulated" => new SimulatedButtonPanel(buttons, loggers.CreateLogger<SimulatedButtonPanel>()),
             "gpio" => new GpioButtonPanel(buttons, loggers.CreateLogger<GpioButtonPanel>()),
-            _ => throw Unknown("Kiosk:Hardware:Kind", options.Hardware.Kind, "gpio, simulated"),
+            _ => throw Unknown("Kiosk:Hardware:Kind", options.Hardware.Kind, ["gpio", "simulated"]),
         };
     }
 
@@ -130,7 +131,7 @@ public static class DeviceRegistration
             "serial" => new SerialScanReader(new SerialScanReaderOptions { DevicePath = reader.Device, BaudRate = reader.BaudRate }, loggers.CreateLogger<SerialScanReader>()),
             "simulated" => new SimulatedScanReader("simulated", loggers.CreateLogger<SimulatedScanReader>()),
             "none" => null,
-            _ => throw Unknown("Kiosk:Reader:Kind", reader.Kind, "evdev, serial, simulated, none"),
+            _ => throw Unknown("Kiosk:Reader:Kind", reader.Kind, ["evdev", "serial", "simulated", "none"]),
         };
     }
 
@@ -140,7 +141,8 @@ public static class DeviceRegistration
         var printer = options.Printer;
         var timeouts = PrinterTimeouts.Default with { Write = TimeSpan.FromSeconds(printer.TimeoutSeconds) };
         var transport = PrinterTransports.Find(printer.Transport)
-            ?? throw new Kiosk.DeviceDrivers.DeviceConfigurationException($"Kiosk:Printer:Transport: {Teks.UnknownPrinterTransport(printer.Transport, PrinterTransports.Names)}");
+            ?? throw new Kiosk.DeviceDrivers.DeviceConfigurationException(
+                SettingTeks.Line("Kiosk:Printer:Transport", Teks.UnknownPrinterTransport(printer.Transport, PrinterTransports.Names)));
         return transport.Create(printer, timeouts);
     }
 
@@ -158,9 +160,10 @@ public static class DeviceRegistration
         return printer.PaperWidthMm == 58 ? PaperProfile.Mm58 : PaperProfile.Mm80;
     }
 
-    /// <summary>An unknown kind is a configuration error, never a silent fallback to another device (the validator names it first).</summary>
-    private static Kiosk.DeviceDrivers.DeviceConfigurationException Unknown(string key, string value, string known) =>
-        new($"{key}: '{value}' tidak dikenal; pakai salah satu dari {known}");
+    /// <summary>An unknown kind is a configuration error, never a silent fallback to another device (the validator names
+    /// it first), worded in the validator's shape.</summary>
+    private static Kiosk.DeviceDrivers.DeviceConfigurationException Unknown(string key, string value, string[] known) =>
+        new(SettingTeks.Line(key, SettingTeks.OneOf(known, value)));
 
     private static KioskOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<KioskOptions>>().Value;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kiosk.Contract.Commands;
 using Kiosk.Screens.Sessions;
 using Kiosk.Screens.Text;
 using Kiosk.Screens.Views;
@@ -8,9 +9,6 @@ namespace Kiosk.Screens.Endpoints;
 /// <summary>Checks a command from the page before it reaches the broker, so the officer gets a precise answer at once.</summary>
 public static partial class LoketCommands
 {
-    /// <summary>The command types a loket page may send, as the contract spells them.</summary>
-    public static IReadOnlySet<string> Types { get; } = Enum.GetValues<Kiosk.Contract.Commands.CommandType>().Select(WireAdapter.Name).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Null when the command may go out; otherwise the reason, in Bahasa Indonesia.</summary>
     public static string? Check(LoketCommandRequest request, ViewState state)
     {
@@ -21,27 +19,28 @@ public static partial class LoketCommands
             return Teks.NoCommandId;
         }
 
-        if (request.Type is null || !Types.Contains(request.Type))
+        // The command types a loket page may send are the contract's, read by the contract's own reader.
+        if (request.Type is null || !CommandReader.TryParseType(request.Type, out var type))
         {
             return Teks.UnknownType(request.Type);
         }
 
-        if (request.Type is "call" or "return" && string.IsNullOrWhiteSpace(request.TicketNumber))
+        if (type is CommandType.Call or CommandType.Return && string.IsNullOrWhiteSpace(request.TicketNumber))
         {
             return Teks.NeedTicket;
         }
 
         // The kiosk checks these too; knowing the services from the state lets the page name the mistake before sending.
-        if (request.Type == "transfer" && !state.Services.Any(s => s.IsPoli && s.Code == request.Poli))
+        if (type == CommandType.Transfer && !state.Services.Any(s => s.IsPoli && s.Code == request.Poli))
         {
             return Teks.UnknownPoli(request.Poli);
         }
 
-        if (request.Type is "emergency" or "issue")
+        if (type is CommandType.Emergency or CommandType.Issue)
         {
             if (string.IsNullOrWhiteSpace(request.Service))
             {
-                return request.Type == "issue" ? Teks.NeedManualService : Teks.NeedService;
+                return type == CommandType.Issue ? Teks.NeedManualService : Teks.NeedService;
             }
 
             if (!state.Services.Any(s => s.Code == request.Service))

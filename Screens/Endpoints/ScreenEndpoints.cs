@@ -53,7 +53,7 @@ public static partial class ScreenEndpoints
 
         app.MapGet("/api/layar/aliran", (HttpContext context, DisplaySession display) =>
         {
-            var subscriber = display.Browsers.Subscribe($"layar {context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}", display.Current(), context.Abort);
+            var subscriber = display.Browsers.Subscribe(Teks.Teknisi.DisplayBrowser(Endpoint(context)), display.Current(), context.Abort);
             return TypedResults.ServerSentEvents(ScreenStreams.ReadAsync(subscriber, context.RequestAborted));
         });
 
@@ -86,7 +86,7 @@ public static partial class ScreenEndpoints
                 return Refuse(StatusCodes.Status401Unauthorized, Teks.NotLoggedIn);
             }
 
-            var subscriber = session.Browsers.Subscribe($"loket {session.Counter} {context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}", session.Current(), context.Abort);
+            var subscriber = session.Browsers.Subscribe(Teks.Teknisi.CounterBrowser(session.Counter, Endpoint(context)), session.Current(), context.Abort);
             return TypedResults.ServerSentEvents(ScreenStreams.ReadAsync(subscriber, context.RequestAborted));
         });
         app.MapPost("/api/loket/{counter:int}/perintah", CommandAsync);
@@ -315,6 +315,9 @@ public static partial class ScreenEndpoints
         };
         await context.Response.WriteAsJsonAsync(new { pesan = message }, ScreensJson.Options, context.RequestAborted);
     }
+
+    /// <summary>The browser's address and port, as the journal names a stream's reader.</summary>
+    private static string Endpoint(HttpContext context) => $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
 
     private static IResult Refuse(int status, string message) =>
         Results.Json(new { pesan = message }, ScreensJson.Options, statusCode: status);

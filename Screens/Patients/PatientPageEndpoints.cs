@@ -123,6 +123,9 @@ public static class PatientPageEndpoints
     private static IResult Refuse(int status, string message) =>
         Results.Json(new { pesan = message }, ScreensJson.Options, statusCode: status);
 
+    /// <summary>The patient page's own stylesheet, which the message page shares.</summary>
+    private const string Stylesheet = "/tiket.css";
+
     /// <summary>A whole small page for a phone that opened a bad address: the sentence, what to do, a reload button.</summary>
     private static IResult MessagePage(int status, string message, string? advice)
     {
@@ -133,14 +136,14 @@ public static class PatientPageEndpoints
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Antrean Puskesmas</title>
-            <link rel="stylesheet" href="/tiket.css">
+            <title>{html.Encode(Teks.MessagePageTitle)}</title>
+            <link rel="stylesheet" href="{Stylesheet}">
             </head>
             <body>
             <main class="kartu pesan">
             <h1>{html.Encode(message)}</h1>
             {(advice is null ? "" : $"<p>{html.Encode(advice)}</p>")}
-            <p><a class="tombol" href="">Muat ulang</a></p>
+            <p><a class="tombol" href="">{html.Encode(Teks.Reload)}</a></p>
             </main>
             </body>
             </html>

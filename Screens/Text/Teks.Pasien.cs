@@ -11,6 +11,10 @@ public static partial class Teks
     public const string AnnounceGoTo = "silakan menuju";
     public const string AnnounceCounter = "loket";
 
+    /// <summary>The title and the one button of the small page a phone gets for a bad or stale ticket address.</summary>
+    public const string MessagePageTitle = "Antrean Puskesmas";
+    public const string Reload = "Muat ulang";
+
     public const string TicketUnknown = "Tiket tidak ditemukan atau sudah lewat hari.";
     public const string TicketUnknownAdvice = "Tiket hanya berlaku pada hari dicetak. Bila tiket baru saja dicetak, tunggu sebentar lalu muat ulang halaman ini.";
     public const string PatientTooMany = "Terlalu banyak permintaan dari perangkat ini. Tunggu satu menit lalu muat ulang halaman.";

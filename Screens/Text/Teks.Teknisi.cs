@@ -8,6 +8,11 @@ public static partial class Teks
     /// <see cref="Kiosk.Contract.Text.SettingTeks"/>.</summary>
     public static class Teknisi
     {
+        // How the journal names a browser that follows a stream (the line that says it was dropped for reading too slowly).
+        public static string DisplayBrowser(string endpoint) => $"layar {endpoint}";
+
+        public static string CounterBrowser(int counter, string endpoint) => string.Create(CultureInfo.InvariantCulture, $"loket {counter} {endpoint}");
+
         public const string SiteIdRule = "diisi, tanpa '/', '+' atau '#' (menjadi bagian topik MQTT)";
         public const string BrokerHostWhy = "alamat broker, mis. 127.0.0.1";
         public const string SessionEndTimeRule = "jam setempat JJ:MM seperti 16:00, atau kosong";

@@ -1,4 +1,5 @@
 using Kiosk.DeviceDrivers.Printing.Virtual;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Devices;
 
@@ -8,14 +9,20 @@ namespace Kiosk.Simulator.Devices;
 /// </summary>
 public static class PrinterStates
 {
+    /// <summary>Not a state but a one-off switch: the next job fails mid-ticket (a cable pulled), then the printer is fine.</summary>
+    public const string FailNextJob = "gagal-cetak";
+
+    /// <summary>The name of the one state after which the printer still prints (paper running low).</summary>
+    public const string PaperNearEnd = "kertas-tipis";
+
     private static readonly (string Name, VirtualPrinterState State, string Label)[] All =
     [
-        ("normal", VirtualPrinterState.Ok, "siap"),
-        ("kertas-tipis", VirtualPrinterState.PaperNearEnd, "kertas tipis"),
-        ("kertas-habis", VirtualPrinterState.PaperOut, "kertas habis"),
-        ("tutup-terbuka", VirtualPrinterState.CoverOpen, "tutup terbuka"),
-        ("pemotong-macet", VirtualPrinterState.CutterError, "pemotong kertas macet"),
-        ("printer-mati", VirtualPrinterState.Offline, "printer mati"),
+        ("normal", VirtualPrinterState.Ok, SimulatorTeks.Panel.PrinterReady),
+        (PaperNearEnd, VirtualPrinterState.PaperNearEnd, SimulatorTeks.Panel.PaperNearEnd),
+        ("kertas-habis", VirtualPrinterState.PaperOut, SimulatorTeks.Panel.PaperOut),
+        ("tutup-terbuka", VirtualPrinterState.CoverOpen, SimulatorTeks.Panel.CoverOpen),
+        ("pemotong-macet", VirtualPrinterState.CutterError, SimulatorTeks.Panel.CutterJammed),
+        ("printer-mati", VirtualPrinterState.Offline, SimulatorTeks.Panel.PrinterOff),
     ];
 
     public static IEnumerable<string> Names => All.Select(s => s.Name);

@@ -5,6 +5,7 @@ using Kiosk.Simulator.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.KioskPart;
 
@@ -38,7 +39,7 @@ public static class KioskPartProgram
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length != 5 || args[0] != Switch || !long.TryParse(args[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
         {
-            await Console.Error.WriteLineAsync("pemakaian: Kiosk.Simulator --kiosk-part SOKET OFFSET-JAM PRINTER BERKAS|-");
+            await Console.Error.WriteLineAsync(SimulatorTeks.KioskPartUsage);
             return 64;
         }
 

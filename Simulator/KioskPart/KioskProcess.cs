@@ -4,6 +4,7 @@ using Kiosk.Device.Input;
 using Kiosk.DeviceDrivers.Gpio;
 using Kiosk.Simulator.Devices;
 using Microsoft.Extensions.Logging;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.KioskPart;
 
@@ -69,9 +70,9 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
         }
     }
 
-    internal PartChannel Channel => channel ?? throw new InvalidOperationException("Kiosk belum tersambung.");
+    internal PartChannel Channel => channel ?? throw new InvalidOperationException(SimulatorTeks.KioskNotConnected);
 
-    private PartReady Front => front ?? throw new InvalidOperationException("Kiosk belum siap.");
+    private PartReady Front => front ?? throw new InvalidOperationException(SimulatorTeks.KioskNotReady);
 
     /// <summary>
     /// Starts the kiosk part and returns once its host has started, or throws when it exits or is not ready within
@@ -93,7 +94,7 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
             start.Environment[KioskPartProgram.EnvironmentName(key)] = value;
         }
 
-        var kiosk = new KioskProcess(Process.Start(start) ?? throw new InvalidOperationException("Proses kiosk tidak dapat dijalankan."), folder, printerLine);
+        var kiosk = new KioskProcess(Process.Start(start) ?? throw new InvalidOperationException(SimulatorTeks.KioskProcessUnstartable), folder, printerLine);
         try
         {
             kiosk.process.OutputDataReceived += (_, e) => kiosk.Echo(e.Data, Console.Out);
@@ -225,10 +226,10 @@ public sealed class KioskProcess : IKioskFront, IAsyncDisposable
         {
             // The exit can overtake the last lines: the parameterless wait drains the redirected streams.
             process.WaitForExit();
-            throw new KioskProcessException($"Proses kiosk berhenti sebelum siap (kode keluar {process.ExitCode}).\n{Output}");
+            throw new KioskProcessException(SimulatorTeks.KioskProcessEndedEarly(process.ExitCode) + "\n" + Output);
         }
 
-        throw new KioskProcessException($"Proses kiosk belum siap setelah {timeout.TotalSeconds:0} detik.\n{Output}");
+        throw new KioskProcessException(SimulatorTeks.KioskProcessNotReadyAfter(timeout) + "\n" + Output);
     }
 
     private void Echo(string? line, TextWriter terminal)

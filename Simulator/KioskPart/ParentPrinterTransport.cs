@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kiosk.DeviceDrivers.Printing.Status;
 using Kiosk.DeviceDrivers.Printing.Transports;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.KioskPart;
 
@@ -66,7 +67,7 @@ public sealed class ParentPrinterTransport(string description) : IPrinterTranspo
         return ValueTask.CompletedTask;
     }
 
-    private const string Unreachable = "Printer simulator tidak terjangkau (simulator tidak terhubung)";
+    private const string Unreachable = SimulatorTeks.SimulatorPrinterUnreachable;
 
     private async Task<PartMessage?> AskAsync(Func<long, PartMessage> request, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Kiosk.Contract.Commands;
 using Kiosk.Contract.Json;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Messaging;
 
@@ -91,20 +92,15 @@ public sealed class CounterDesk : IAsyncDisposable
     /// it repeats the same command id until the reply comes: the kiosk runs it at most once and answers a repeat with
     /// the stored reply, so a repeat after a broker restart never calls a second patient.
     /// </summary>
-    public async Task<CounterReply> SendAsync(string type, IReadOnlyDictionary<string, string>? fields, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<CounterReply> SendAsync(CommandType type, IReadOnlyDictionary<string, string>? fields, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var id = idPrefix + Interlocked.Increment(ref commandNumber);
-        if (!CommandReader.TryParseType(type, out var kind))
-        {
-            throw new ArgumentException($"Jenis perintah '{type}' tidak dikenal.", nameof(type));
-        }
-
         fields ??= new Dictionary<string, string>();
         // Written through the contract's own type and serializer, as any loket app should.
         var command = new CounterCommandMessage
         {
             CommandId = id,
-            Type = kind,
+            Type = type,
             SentAt = clock.GetUtcNow(),
             TicketNumber = fields.GetValueOrDefault("ticketNumber"),
             Poli = fields.GetValueOrDefault("poli"),
@@ -125,7 +121,7 @@ public sealed class CounterDesk : IAsyncDisposable
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
-                    throw new TimeoutException($"Loket {Counter}: no reply to {type} within {timeout.TotalSeconds:0} s.");
+                    throw new TimeoutException(SimulatorTeks.NoReply(Counter, CommandReader.Name(type), timeout));
                 }
 
                 try

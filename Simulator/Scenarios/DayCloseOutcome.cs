@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -16,21 +16,21 @@ public sealed record DayCloseOutcome(
     {
         if (!DayClosed)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"hari tidak ditutup pada jam tutup {ClosedAt:HH:mm}");
+            yield return SimulatorTeks.Skenario.DayNotClosed(ClosedAt);
         }
 
         if (RecapFile is null)
         {
-            yield return "rekap harian tidak ditulis ke berkas saat tutup hari";
+            yield return SimulatorTeks.Skenario.RecapNotWritten;
         }
 
         if (RecapEventsCommitted == 0)
         {
-            yield return "peristiwa day.recap tidak tercatat saat tutup hari";
+            yield return SimulatorTeks.Skenario.RecapEventNotCommitted;
         }
         else if (RecapEventsReceived < RecapEventsCommitted)
         {
-            yield return "peristiwa day.recap tidak sampai ke layar";
+            yield return SimulatorTeks.Skenario.RecapEventNotReceived;
         }
     }
 }

@@ -7,6 +7,7 @@ using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 using Kiosk.Queue.Outbox;
 using Kiosk.Simulator.Messaging;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -106,14 +107,14 @@ public sealed class EventObserver : IAsyncDisposable
         var lost = committed.Where(c => !arrived.Contains(c.Sequence)).Select(c => c.Sequence).ToList();
         if (lost.Count > 0)
         {
-            broken.Add($"{lost.Count} peristiwa hilang (tidak sampai ke layar), mis. nomor urut {string.Join(", ", lost.Take(5))}");
+            broken.Add(SimulatorTeks.Skenario.EventsLost(lost.Count, lost.Take(5)));
         }
 
         for (var i = 1; i < events.Count; i++)
         {
             if (events[i].Sequence <= events[i - 1].Sequence)
             {
-                broken.Add($"urutan peristiwa terbalik: {events[i - 1].Sequence} lalu {events[i].Sequence}");
+                broken.Add(SimulatorTeks.Skenario.EventsReversed(events[i - 1].Sequence, events[i].Sequence));
                 break;
             }
         }
@@ -121,7 +122,7 @@ public sealed class EventObserver : IAsyncDisposable
         var issued = events.Where(e => e.Type == EventTypes.TicketIssued && e.Ticket is not null).Select(e => $"{e.Ticket!.BusinessDay:yyyy-MM-dd} {e.Ticket.Number}").ToList();
         foreach (var twice in issued.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Take(5))
         {
-            broken.Add($"nomor {twice.Key} diterbitkan {twice.Count()} kali");
+            broken.Add(SimulatorTeks.Skenario.NumberIssuedTwice(twice.Key, twice.Count()));
         }
 
         var printed = new HashSet<Guid>();
@@ -139,7 +140,7 @@ public sealed class EventObserver : IAsyncDisposable
             }
             else if (type == EventTypes.TicketCalled && !printed.Contains(ticket.TicketId))
             {
-                broken.Add($"tiket {ticket.Number} dipanggil padahal belum pernah tercetak");
+                broken.Add(SimulatorTeks.Skenario.CalledBeforePrinted(ticket.Number));
             }
         }
 

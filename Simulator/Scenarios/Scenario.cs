@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kiosk.Contract.Text;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -69,7 +71,7 @@ public sealed class Scenario
     public static Scenario Load(string path)
     {
         var scenario = JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Json)
-            ?? throw new ScenarioException($"{path}: berkas skenario kosong.");
+            ?? throw new ScenarioException(SimulatorTeks.Skenario.EmptyFile(path));
         scenario.Validate(path);
         return scenario;
     }
@@ -86,7 +88,7 @@ public sealed class Scenario
         var shipped = Path.Combine(AppContext.BaseDirectory, "Scenarios", nameOrPath + ".json");
         return File.Exists(shipped)
             ? shipped
-            : throw new ScenarioException($"Skenario '{nameOrPath}' tidak ditemukan (ada: {string.Join(", ", Shipped())}, atau sebutkan path berkas .json).");
+            : throw new ScenarioException(SimulatorTeks.Skenario.NotFound(nameOrPath, Shipped()));
     }
 
     public static IEnumerable<string> Shipped() =>
@@ -102,19 +104,24 @@ public sealed class Scenario
         var errors = new List<string>();
         if (Arrivals.Count == 0)
         {
-            errors.Add("arrivals: minimal satu gelombang kedatangan");
+            errors.Add(SettingTeks.Line("arrivals", SimulatorTeks.Skenario.NoArrivals));
         }
 
         foreach (var (wave, i) in Arrivals.Select((w, i) => (w, i)))
         {
             if (!TimeOnly.TryParse(wave.From, CultureInfo.InvariantCulture, out var from) || !TimeOnly.TryParse(wave.To, CultureInfo.InvariantCulture, out var to) || to <= from)
             {
-                errors.Add($"arrivals[{i}]: from/to harus JJ:MM dan to sesudah from");
+                errors.Add(SettingTeks.Line($"arrivals[{i}].from/to", SettingTeks.MustBe(SimulatorTeks.Skenario.ArrivalWindowRule, $"{wave.From}/{wave.To}")));
             }
 
-            if (string.IsNullOrWhiteSpace(wave.Button) || wave.PerHour is < 0 or > 2000)
+            if (string.IsNullOrWhiteSpace(wave.Button))
             {
-                errors.Add($"arrivals[{i}]: button wajib, perHour 0..2000");
+                errors.Add(SettingTeks.Line($"arrivals[{i}].button", SettingTeks.Required(SimulatorTeks.Skenario.ArrivalButtonWhy)));
+            }
+
+            if (wave.PerHour is < 0 or > 2000)
+            {
+                errors.Add(SettingTeks.Line($"arrivals[{i}].perHour", SettingTeks.InRange(0, 2000, wave.PerHour)));
             }
         }
 
@@ -124,7 +131,7 @@ public sealed class Scenario
             {
                 if (!TimeOnly.TryParse(item.At, CultureInfo.InvariantCulture, out _))
                 {
-                    errors.Add($"{name}[{i}].at: harus JJ:MM");
+                    errors.Add(SettingTeks.Line($"{name}[{i}].at", SettingTeks.MustBe(SimulatorTeks.Skenario.TimeRule, item.At)));
                 }
             }
         }
@@ -134,7 +141,7 @@ public sealed class Scenario
             var latest = Arrivals.Select(a => TimeOnly.TryParse(a.To, CultureInfo.InvariantCulture, out var to) ? to : TimeOnly.MinValue).DefaultIfEmpty().Max();
             if (!TimeOnly.TryParseExact(DayClose, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close) || close <= latest)
             {
-                errors.Add("dayClose: harus JJ:MM, sesudah kedatangan terakhir");
+                errors.Add(SettingTeks.Line("dayClose", SettingTeks.MustBe(SimulatorTeks.Skenario.DayCloseRule, DayClose)));
             }
         }
 
@@ -142,13 +149,13 @@ public sealed class Scenario
         {
             if (share is < 0 or > 1)
             {
-                errors.Add($"{name}: harus 0..1");
+                errors.Add(SettingTeks.Line(name, SettingTeks.InRange(0, 1, share)));
             }
         }
 
         if (errors.Count > 0)
         {
-            throw new ScenarioException($"{path}: {string.Join("; ", errors)}");
+            throw new ScenarioException(SimulatorTeks.Skenario.FileProblems(path, errors));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kiosk.Queue.Statistics;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -47,41 +48,36 @@ public sealed class ScenarioReport
     public string Render()
     {
         var text = new StringBuilder();
-        var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"== Skenario {Scenario}: hari {Recap.BusinessDay:yyyy-MM-dd} ==");
-        text.AppendLine(c, $"Pasien datang {Patients}, tiket tercetak {TicketsPrinted}, gagal cetak {PrintFailures}, ditolak saat printer bermasalah {Refusals}, pulang tanpa nomor {WentHome}");
+        text.AppendLine(SimulatorTeks.Skenario.ReportTitle(Scenario, Recap.BusinessDay));
+        text.AppendLine(SimulatorTeks.Skenario.Arrivals(Patients, TicketsPrinted, PrintFailures, Refusals, WentHome));
         if (DayClose is { } close)
         {
-            text.AppendLine(c, $"Tutup hari pukul {close.ClosedAt:HH:mm} (jam kiosk): {(close.DayClosed ? "hari ditutup" : "HARI TIDAK DITUTUP")}, {close.WaitingAtClose} tiket masih menunggu saat tutup, rekap harian {(close.RecapFile is null ? "TIDAK tertulis" : "tertulis di " + close.RecapFile)}, peristiwa day.recap {close.RecapEventsReceived}/{close.RecapEventsCommitted} sampai ke layar");
+            text.AppendLine(SimulatorTeks.Skenario.DayClose(close.ClosedAt, close.DayClosed, close.WaitingAtClose, close.RecapFile, close.RecapEventsReceived, close.RecapEventsCommitted));
         }
 
-        text.AppendLine(c, $"Rekap kiosk{(DayClose is null ? string.Empty : " setelah tutup hari")}: terbit {Recap.Issued}, dilayani {Recap.Served}, diteruskan ke poli {Recap.Transferred}, tidak hadir {Recap.NoShow}, darurat {Recap.Emergency}, batal {Recap.Cancelled}, kedaluwarsa {Recap.Expired}, dibatalkan otomatis {Recap.Voided}");
-        text.AppendLine("Kepatuhan SOP (waktu layanan dalam target):");
+        text.AppendLine(SimulatorTeks.Skenario.Recap(DayClose is not null, Recap.Issued, Recap.Served, Recap.Transferred, Recap.NoShow, Recap.Emergency, Recap.Cancelled, Recap.Expired, Recap.Voided));
+        text.AppendLine(SimulatorTeks.Skenario.SopTitle);
         foreach (var service in Recap.Services.Where(s => s.Issued > 0))
         {
-            text.AppendLine(c, $"  {service.Code,-8} {service.Name,-28} terbit {service.Issued,4}  tunggu rata-rata {Minutes(service.Times.AverageWait)}  layanan rata-rata {Minutes(service.Times.AverageService)} (target {service.SopTarget.TotalMinutes:0} mnt)  dalam target {Share(service.Times.WithinTargetShare)}");
+            text.AppendLine(SimulatorTeks.Skenario.SopLine(service.Code, service.Name, service.Issued, service.Times.AverageWait, service.Times.AverageService, service.SopTarget, service.Times.WithinTargetShare));
         }
 
-        text.AppendLine(c, $"Masih menunggu di akhir hari: {WaitingAtEnd}");
-        text.AppendLine(c, $"Peristiwa: {EventsCommitted} tercatat, {EventsReceived} diterima layar ({DuplicateDeliveries} kiriman ganda dibuang), perintah loket {Commands}");
-        text.AppendLine(c, $"Waktu nyata {WallTime.TotalSeconds:0.0} s, {EventsPerSecond:0} peristiwa/s, memori proses kiosk di akhir hari {KioskMemoryBytes / 1048576.0:0.0} MiB");
+        text.AppendLine(SimulatorTeks.Skenario.WaitingAtEnd(WaitingAtEnd));
+        text.AppendLine(SimulatorTeks.Skenario.Events(EventsCommitted, EventsReceived, DuplicateDeliveries, Commands));
+        text.AppendLine(SimulatorTeks.Skenario.Cost(WallTime, EventsPerSecond, KioskMemoryBytes));
         if (BrokenInvariants.Count == 0)
         {
-            text.AppendLine("Invarian: semua terpenuhi (tidak ada nomor ganda, tidak ada peristiwa hilang atau terbalik, tidak ada panggilan tiket yang belum tercetak)");
+            text.AppendLine(SimulatorTeks.Skenario.InvariantsKept);
         }
         else
         {
-            text.AppendLine(c, $"INVARIAN DILANGGAR ({BrokenInvariants.Count}):");
+            text.AppendLine(SimulatorTeks.Skenario.InvariantsBroken(BrokenInvariants.Count));
             foreach (var broken in BrokenInvariants)
             {
-                text.AppendLine(c, $"  - {broken}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  - {broken}");
             }
         }
 
         return text.ToString();
     }
-
-    private static string Minutes(TimeSpan? span) => span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalMinutes,5:0.0} mnt") : "    - ";
-
-    private static string Share(double? share) => share is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 100:0}%") : "-";
 }

@@ -14,6 +14,9 @@ using Microsoft.Extensions.Configuration;
 using Kiosk.Device.DayClose;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Kiosk.Simulator.Text;
+using Kiosk.Contract.Text;
+using Kiosk.Contract.Commands;
 
 namespace Kiosk.Simulator.Scenarios;
 
@@ -113,7 +116,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 Schedule(At(outage.At), new Happening(HappeningKind.BrokerDown, Event: outage));
             }
 
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Skenario {scenario.Name}: {patients} pasien, {desks.Count} loket/ruang, hari {day:yyyy-MM-dd}, broker 127.0.0.1:{broker.Port}"));
+            progress.WriteLine(SimulatorTeks.Skenario.Progress(scenario.Name, patients, desks.Count, day, broker.Port));
             for (var sweep = 0; sweep < 3; sweep++)
             {
                 while (agenda.TryDequeue(out var next, out var when))
@@ -142,7 +145,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 broken.AddRange(close.Broken());
             }
 
-            var numbers = running.Engine.TodayTickets().GroupBy(t => t.Number, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"nomor {g.Key} ada {g.Count()} kali di log tiket");
+            var numbers = running.Engine.TodayTickets().GroupBy(t => t.Number, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => SimulatorTeks.Skenario.NumberTwiceInLog(g.Key, g.Count()));
             broken.AddRange(numbers);
             wall.Stop();
             using var self = Process.GetCurrentProcess();
@@ -209,7 +212,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         {
             if (!buttons.TryGetValue(wave.Button, out var button))
             {
-                throw new ScenarioException($"arrivals: tombol '{wave.Button}' tidak ada di konfigurasi kiosk ({string.Join(", ", buttons.Keys)}).");
+                throw new ScenarioException(SettingTeks.Line("arrivals.button", SettingTeks.OneOf(buttons.Keys, wave.Button)));
             }
 
             var from = at(wave.From);
@@ -267,14 +270,14 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
                 emergencies.Enqueue(happening.Event!);
                 WakeFor("UGD", now);
                 break;
-            case HappeningKind.PrinterFault when happening.Event!.State == "gagal-cetak":
+            case HappeningKind.PrinterFault when happening.Event!.State == PrinterStates.FailNextJob:
                 // The next ticket fails mid-print; a minute later the technician has re-seated the cable.
-                running.Printer.FailNextJob(PrintFailureKind.Disconnected, "simulated: cable pulled mid-ticket");
+                running.Printer.FailNextJob(PrintFailureKind.Disconnected, SimulatorTeks.Panel.CablePulled);
                 Schedule(now.AddMinutes(Math.Max(1, happening.Event.Minutes)), new Happening(HappeningKind.PrinterFixed));
                 break;
             case HappeningKind.PrinterFault:
-                running.SetPrinter(PrinterStates.Parse(happening.Event.State) ?? throw new ScenarioException($"printerFaults: keadaan '{happening.Event.State}' tidak dikenal ({string.Join(", ", PrinterStates.Names)}, gagal-cetak)."));
-                await WaitForPrinterAsync(running, ready: happening.Event.State == "kertas-tipis", cancellationToken);
+                running.SetPrinter(PrinterStates.Parse(happening.Event.State) ?? throw new ScenarioException(SettingTeks.Line("printerFaults.state", SettingTeks.OneOf([.. PrinterStates.Names, PrinterStates.FailNextJob], happening.Event.State))));
+                await WaitForPrinterAsync(running, ready: happening.Event.State == PrinterStates.PaperNearEnd, cancellationToken);
                 Schedule(now.AddMinutes(happening.Event.Minutes), new Happening(HappeningKind.PrinterFixed));
                 break;
             case HappeningKind.PrinterFixed:
@@ -374,11 +377,11 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         if (emergencies.Count > 0 && servesByCounter[counter].Contains("UGD"))
         {
             var emergency = emergencies.Dequeue();
-            var reply = await SendAsync(counter, "emergency", new Dictionary<string, string>
+            var reply = await SendAsync(counter, CommandType.Emergency, new Dictionary<string, string>
             {
                 ["service"] = "UGD",
                 ["familySize"] = FamilySize().ToString(CultureInfo.InvariantCulture),
-                ["reason"] = string.IsNullOrEmpty(emergency.Reason) ? "Pasien gawat darurat" : emergency.Reason,
+                ["reason"] = string.IsNullOrEmpty(emergency.Reason) ? SimulatorTeks.Skenario.DefaultEmergencyReason : emergency.Reason,
             }, cancellationToken);
             if (Ok(reply))
             {
@@ -387,7 +390,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             }
         }
 
-        var call = await SendAsync(counter, "call-next", null, cancellationToken);
+        var call = await SendAsync(counter, CommandType.CallNext, null, cancellationToken);
         if (!Ok(call) || call.Ticket?.Number is not { } number)
         {
             idle.Add(counter);
@@ -397,7 +400,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         var patient = byNumber.GetValueOrDefault(number);
         if (patient is null || patient.NoShow)
         {
-            await SendAsync(counter, "no-show", null, cancellationToken);
+            await SendAsync(counter, CommandType.NoShow, null, cancellationToken);
             Schedule(now.AddMinutes(1), new Happening(HappeningKind.CounterFree, Counter: counter));
             return;
         }
@@ -412,7 +415,7 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         var atRegistration = done.Number is { } number && !polis.Contains(ServiceOf(number, prefixes));
         if (patient?.Poli is { } poli && atRegistration)
         {
-            var reply = await SendAsync(done.Counter, "transfer", new Dictionary<string, string> { ["poli"] = poli }, cancellationToken);
+            var reply = await SendAsync(done.Counter, CommandType.Transfer, new Dictionary<string, string> { ["poli"] = poli }, cancellationToken);
             if (Ok(reply) && reply.NewTicket?.Number is { } poliNumber)
             {
                 byNumber[poliNumber] = patient;
@@ -421,13 +424,13 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
         }
         else
         {
-            await SendAsync(done.Counter, "serve", null, cancellationToken);
+            await SendAsync(done.Counter, CommandType.Serve, null, cancellationToken);
         }
 
         Schedule(now, new Happening(HappeningKind.CounterFree, Counter: done.Counter));
     }
 
-    private async Task<Kiosk.Contract.Commands.CounterReply> SendAsync(int counter, string type, Dictionary<string, string>? fields, CancellationToken cancellationToken)
+    private async Task<Kiosk.Contract.Commands.CounterReply> SendAsync(int counter, CommandType type, Dictionary<string, string>? fields, CancellationToken cancellationToken)
     {
         commands++;
         return await desks[counter].SendAsync(type, fields, Answer, cancellationToken);

@@ -116,7 +116,7 @@ public sealed class FrontPanel : IAsyncDisposable
         var kiosk = KioskOrThrow();
         if (!kiosk.Buttons.Any(b => b.Id == buttonId))
         {
-            throw new PanelException($"Tombol '{buttonId}' tidak ada.");
+            throw new PanelException(SimulatorTeks.Panel.NoSuchButton(buttonId));
         }
 
         kiosk.Press(buttonId);
@@ -126,7 +126,7 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(text) || text.Length > 200)
         {
-            throw new PanelException("Isi pindaian kosong atau terlalu panjang.");
+            throw new PanelException(SimulatorTeks.Panel.ScanEmptyOrTooLong);
         }
 
         KioskOrThrow().Scan(text);
@@ -134,16 +134,16 @@ public sealed class FrontPanel : IAsyncDisposable
 
     public void SetPrinter(string name)
     {
-        if (name == "gagal-cetak")
+        if (name == PrinterStates.FailNextJob)
         {
-            session.Printer.FailNextJob(PrintFailureKind.Disconnected, "Kabel printer tercabut di tengah tiket (simulasi)");
-            Note("printer", "Tiket berikutnya gagal di tengah cetak");
+            session.Printer.FailNextJob(PrintFailureKind.Disconnected, SimulatorTeks.Panel.CablePulled);
+            Note(SimulatorTeks.Panel.FromPrinter, SimulatorTeks.Panel.NextTicketFails);
             return;
         }
 
-        var state = PrinterStates.Parse(name) ?? throw new PanelException($"Keadaan printer '{name}' tidak dikenal.");
+        var state = PrinterStates.Parse(name) ?? throw new PanelException(SimulatorTeks.Panel.UnknownPrinterState(name));
         session.SetPrinter(state);
-        Note("printer", $"Printer: {PrinterStates.Label(state)}");
+        Note(SimulatorTeks.Panel.FromPrinter, SimulatorTeks.Panel.PrinterNow(PrinterStates.Label(state)));
         PublishStatus();
     }
 
@@ -151,11 +151,11 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (widthMm is not (58 or 80))
         {
-            throw new PanelException("Lebar kertas hanya 58 atau 80 mm.");
+            throw new PanelException(SimulatorTeks.Panel.PaperWidthsOnly);
         }
 
         await session.ChangePaperAsync(widthMm);
-        Note("printer", $"Kertas {widthMm} mm (kiosk dimulai ulang)");
+        Note(SimulatorTeks.Panel.FromPrinter, SimulatorTeks.Panel.PaperChanged(widthMm));
     }
 
     public async Task BrokerAsync(bool run)
@@ -163,12 +163,12 @@ public sealed class FrontPanel : IAsyncDisposable
         if (run && !session.Broker.IsRunning)
         {
             await session.Broker.RestartAsync();
-            Note("broker", "Broker dinyalakan");
+            Note(SimulatorTeks.Panel.FromBroker, SimulatorTeks.Panel.BrokerOn);
         }
         else if (!run && session.Broker.IsRunning)
         {
             await session.Broker.StopAsync();
-            Note("broker", "Broker dimatikan");
+            Note(SimulatorTeks.Panel.FromBroker, SimulatorTeks.Panel.BrokerOff);
         }
 
         PublishStatus();
@@ -188,12 +188,12 @@ public sealed class FrontPanel : IAsyncDisposable
                 throw new PanelException(ex.Message.Split('\n')[0]);
             }
 
-            Note("kiosk", "Listrik kiosk menyala kembali");
+            Note(SimulatorTeks.Panel.FromKiosk, SimulatorTeks.Panel.PowerBack);
         }
         else
         {
             await session.CutPowerAsync();
-            Note("kiosk", "Listrik kiosk padam");
+            Note(SimulatorTeks.Panel.FromKiosk, SimulatorTeks.Panel.PowerCut);
         }
 
         PublishStatus();
@@ -208,7 +208,7 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (!TimeOnly.TryParseExact(timeOfDay, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            throw new PanelException("Jam harus berbentuk JJ:MM, mis. 16:00.");
+            throw new PanelException(SimulatorTeks.Panel.ClockFormat);
         }
 
         var kiosk = KioskOrThrow();
@@ -220,7 +220,7 @@ public sealed class FrontPanel : IAsyncDisposable
         // Now rather than at the kiosk's next check (up to 20 s): the day closes when the clock passes the closing time.
         kiosk.CheckDayCloseNow();
         var message = SimulatorTeks.ClockMoved(TimeOnly.FromDateTime(before.DateTime), TimeZoneInfo.ConvertTime(target, zone), nextDay, ClosingTime());
-        Note("jam", message);
+        Note(SimulatorTeks.Panel.FromClock, message);
         PublishStatus();
         if (nextDay)
         {
@@ -241,19 +241,19 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (counter < 1 || counter > session.Broker.CounterCount)
         {
-            throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
+            throw new PanelException(SimulatorTeks.Panel.NoSuchCounter(counter, session.Broker.CounterCount));
         }
 
         if (!CommandReader.TryParseType(type, out var command) || !PanelCommands.Contains(command))
         {
-            throw new PanelException($"Perintah '{type}' tidak dikenal.");
+            throw new PanelException(SimulatorTeks.Panel.UnknownCommand(type));
         }
 
         var desk = await DeskAsync(counter, stopping.Token);
         var fields = command == CommandType.Transfer ? new Dictionary<string, string> { ["poli"] = string.IsNullOrWhiteSpace(poli) ? "P-UMUM" : poli } : null;
-        var reply = await desk.SendAsync(CommandReader.Name(command), fields, TimeSpan.FromSeconds(10), stopping.Token);
+        var reply = await desk.SendAsync(command, fields, TimeSpan.FromSeconds(10), stopping.Token);
         var message = reply.Message;
-        Note($"loket {counter}", message);
+        Note(SimulatorTeks.Panel.FromCounter(counter), message);
         return message;
     }
 
@@ -283,10 +283,10 @@ public sealed class FrontPanel : IAsyncDisposable
         {
             if (!scenarioRun.IsCompleted)
             {
-                throw new PanelException("Satu skenario masih berjalan; tunggu sampai selesai.");
+                throw new PanelException(SimulatorTeks.Panel.ScenarioStillRunning);
             }
 
-            scenarioResult = new { name = scenario.Name, running = true, ok = false, text = $"Skenario {scenario.Name} berjalan..." };
+            scenarioResult = new { name = scenario.Name, running = true, ok = false, text = SimulatorTeks.Panel.ScenarioRunning(scenario.Name) };
             scenarioRun = Task.Run(() => RunScenarioAsync(scenario), CancellationToken.None);
         }
 
@@ -309,7 +309,7 @@ public sealed class FrontPanel : IAsyncDisposable
         }
         catch (Exception ex) when (ex is ScenarioException or TimeoutException or IOException or Broker.BrokerStartException)
         {
-            result = new { name = scenario.Name, running = false, ok = false, text = $"{progress}Skenario {scenario.Name} gagal: {ex.Message}" };
+            result = new { name = scenario.Name, running = false, ok = false, text = progress + SimulatorTeks.Panel.ScenarioFailed(scenario.Name, ex.Message) };
         }
         finally
         {
@@ -328,7 +328,7 @@ public sealed class FrontPanel : IAsyncDisposable
             scenarioResult = result;
         }
 
-        Note("skenario", $"Skenario {scenario.Name} selesai");
+        Note(SimulatorTeks.Panel.FromScenario, SimulatorTeks.Panel.ScenarioDone(scenario.Name));
         Events.Publish("scenario", result);
     }
 
@@ -364,16 +364,16 @@ public sealed class FrontPanel : IAsyncDisposable
     {
         if (counter < 1 || counter > session.Broker.CounterCount)
         {
-            throw new PanelException($"Loket {counter} tidak ada (1..{session.Broker.CounterCount}).");
+            throw new PanelException(SimulatorTeks.Panel.NoSuchCounter(counter, session.Broker.CounterCount));
         }
 
         return screens is not null
         ? screens.LoginUrl(counter).ToString()
             : ScreensUrl is not null ? new Uri(ScreensUrl, "loket?loket=" + counter.ToString(CultureInfo.InvariantCulture)).ToString()
-            : throw new PanelException("Host layar loket/display tidak tersedia di simulator ini.");
+            : throw new PanelException(SimulatorTeks.Panel.NoScreensHost);
     }
 
-    private IKioskFront KioskOrThrow() => session.Front ?? throw new PanelException("Kiosk sedang mati (listrik padam). Nyalakan dulu.");
+    private IKioskFront KioskOrThrow() => session.Front ?? throw new PanelException(SimulatorTeks.Panel.KioskPoweredOff);
 
     private void WireKiosk()
     {
@@ -432,14 +432,14 @@ public sealed class FrontPanel : IAsyncDisposable
 
     /// <summary>Where a kiosk happening came from, as a person names it: the button's label, or the card reader.</summary>
     private string SourceLabel(string source) =>
-        source == "scan" ? "pemindai"
-            : session.Front?.Buttons.FirstOrDefault(b => b.Id == source) is { } button ? "tombol " + button.Label
+        source == "scan" ? SimulatorTeks.Panel.FromScanner
+            : session.Front?.Buttons.FirstOrDefault(b => b.Id == source) is { } button ? SimulatorTeks.Panel.FromButton(button.Label)
             : source;
 
     private void OnReceipt(object? sender, ReceiptPrintedEventArgs e)
     {
         var text = ReceiptRenderer.ToPlainText(e.Receipt);
-        var item = new { svg = ReceiptRenderer.ToSvg(e.Receipt), paper = e.Receipt.Paper.Name, reprint = text.Contains("CETAK ULANG", StringComparison.Ordinal), at = ClockText() };
+        var item = new { svg = ReceiptRenderer.ToSvg(e.Receipt), paper = e.Receipt.Paper.Name, reprint = text.Contains(Kiosk.Device.Text.Teks.Pasien.Tiket.Reprint.Trim(), StringComparison.Ordinal), at = ClockText() };
         Add(roll, item, RollLength);
         Events.Publish("receipt", item);
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Kiosk.Simulator.Text;
 
 namespace Kiosk.Simulator.Web;
 
@@ -77,13 +78,13 @@ public sealed class FrontPanelServer : IAsyncDisposable
         {
             "nyala" => panel.BrokerAsync(run: true),
             "mati" => panel.BrokerAsync(run: false),
-            _ => throw new PanelException($"Aksi broker '{action}' tidak dikenal."),
+            _ => throw new PanelException(SimulatorTeks.Panel.UnknownBrokerAction(action)),
         }));
         app.MapPost("/api/kiosk/{action}", (string action) => ActAsync(() => action switch
         {
             "nyala" => panel.KioskPowerAsync(on: true),
             "padam" => panel.KioskPowerAsync(on: false),
-            _ => throw new PanelException($"Aksi kiosk '{action}' tidak dikenal."),
+            _ => throw new PanelException(SimulatorTeks.Panel.UnknownKioskAction(action)),
         }));
         app.MapPost("/api/skenario", async (HttpRequest request) =>
         {
@@ -116,7 +117,7 @@ public sealed class FrontPanelServer : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                return Results.Json(new { ok = false, message = "Kiosk tidak menjawab dalam 10 detik (broker atau kiosk mati?)." }, statusCode: StatusCodes.Status504GatewayTimeout);
+                return Results.Json(new { ok = false, message = SimulatorTeks.Panel.KioskDidNotAnswer }, statusCode: StatusCodes.Status504GatewayTimeout);
             }
         });
     }

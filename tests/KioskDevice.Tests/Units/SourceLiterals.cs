@@ -76,11 +76,12 @@ internal static partial class SourceLiterals
     }
 
     /// <summary>An Indonesian word in a literal that is not a code token: a route ("/api/loket/masuk"), a query or
-    /// cookie name ("tiket", "loket_sesi_") or a file name is a name in the code, not a sentence.</summary>
+    /// cookie name ("tiket", "loket_sesi_"), a file name or a payload's scheme ("ANTREAN:{id}" in a ticket's QR code,
+    /// read by a scanner like "mailto:" is) is a name in the code, not a sentence.</summary>
     public static bool IsIndonesian(string text) => !IsCodeToken(text) && Word().Matches(text).Any(m => IndonesianWords.Contains(m.Value));
 
     private static bool IsCodeToken(string text) =>
-        !text.Contains(' ', StringComparison.Ordinal) && (!text.Any(char.IsUpper) || text.IndexOfAny(['/', '_', '=', '.']) >= 0);
+        !text.Any(char.IsWhiteSpace) && (!text.Any(char.IsUpper) || text.IndexOfAny(['/', '_', '=', '.']) >= 0 || Scheme().IsMatch(text));
 
     private static bool IsLogTemplate(SyntaxNode node) =>
         node.Ancestors().Any(a => a switch
@@ -97,4 +98,8 @@ internal static partial class SourceLiterals
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
+
+    // An all-caps word and a colon at the start of a single token: a scheme, as in ANTREAN:{id} or MAILTO:.
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\d-]*:")]
+    private static partial Regex Scheme();
 }

@@ -35,7 +35,7 @@ public sealed class TextCatalogueTests
     public static TheoryData<string> AllCatalogues() =>
     [
         "Kiosk.Device.Text.Teks", "Kiosk.DeviceDrivers.Text.DriverTeks", "Kiosk.Queue.Text.Teks", "Kiosk.Screens.Text.Teks",
-        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks",
+        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks", "Kiosk.Broker.Text.BrokerTeks",
     ];
 
     [Theory]
@@ -90,6 +90,7 @@ public sealed class TextCatalogueTests
     [
         typeof(Text.Teks).Assembly, typeof(DeviceDrivers.Text.DriverTeks).Assembly, typeof(Queue.Text.Teks).Assembly,
         typeof(Screens.Text.Teks).Assembly, typeof(Simulator.Text.SimulatorTeks).Assembly, typeof(Contract.Text.SettingTeks).Assembly,
+        typeof(Broker.Text.BrokerTeks).Assembly,
     ];
 
     [Theory]
@@ -160,6 +161,8 @@ public sealed class TextCatalogueTests
         _ when type == typeof(DateOnly) => new DateOnly(2026, 11, 23),
         _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 11, 23, 8, 5, 0, TimeSpan.FromHours(7)),
         _ when type == typeof(CultureInfo) => CultureInfo.InvariantCulture,
+        _ when type == typeof(bool) => position % 2 == 0,
+        _ when type == typeof(Uri) => new Uri("http://127.0.0.1:8080/"),
         _ when type.IsAssignableFrom(typeof(string[])) => new[] { "x", "y" },
         _ => null,
     };
