@@ -140,8 +140,8 @@ internal sealed class KioskHarness : IAsyncDisposable
     /// <summary>Sends any payload, well-formed or not, as counter N's command.</summary>
     public async Task<JsonElement> CommandRawAsync(int counter, string payload)
     {
-        await using var replies = await MosquittoSubscriber.StartAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/reply");
-        await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), $"{Root}/counter/{counter}/command", payload);
+        await using var replies = await MosquittoSubscriber.StartAsync(Broker, User(BrokerRoles.Counter(counter)), Topics.Reply(counter));
+        await MosquittoClients.PublishAsync(Broker, User(BrokerRoles.Counter(counter)), Topics.Command(counter), payload);
         var (topic, reply) = await replies.NextAsync(Wait);
         // Every reply an end-to-end test reads must follow docs/asyncapi.yaml, refusals of garbage included.
         var violations = ContractDocument.Load().ValidateMessage(Topics, topic, System.Text.Encoding.UTF8.GetBytes(reply));

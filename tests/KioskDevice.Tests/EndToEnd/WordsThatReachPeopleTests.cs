@@ -65,12 +65,12 @@ public sealed class WordsThatReachPeopleTests
     private static async Task<JsonElement> AskAsync(KioskHarness kiosk, int counter, string commandId, string type)
     {
         var user = kiosk.User(BrokerRoles.Counter(counter));
-        await using var replies = await MosquittoSubscriber.StartAsync(kiosk.Broker, user, $"{kiosk.Root}/counter/{counter}/reply");
+        await using var replies = await MosquittoSubscriber.StartAsync(kiosk.Broker, user, KioskHarness.Topics.Reply(counter));
         var payload = JsonSerializer.Serialize(new { commandId, type });
         var deadline = DateTime.UtcNow + KioskHarness.Wait;
         while (true)
         {
-            await MosquittoClients.PublishAsync(kiosk.Broker, user, $"{kiosk.Root}/counter/{counter}/command", payload);
+            await MosquittoClients.PublishAsync(kiosk.Broker, user, KioskHarness.Topics.Command(counter), payload);
             var again = DateTime.UtcNow + TimeSpan.FromSeconds(2);
             try
             {
