@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kiosk.Contract.Commands;
+using Kiosk.Contract.District;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.State;
 using Kiosk.Contract.Status;
@@ -24,6 +25,7 @@ namespace Kiosk.Contract.Json;
 [JsonSerializable(typeof(DayRecapData))]
 [JsonSerializable(typeof(StateSnapshot))]
 [JsonSerializable(typeof(KioskStatus))]
+[JsonSerializable(typeof(LinkHeartbeat))]
 [JsonSerializable(typeof(CounterCommandMessage))]
 [JsonSerializable(typeof(CounterReply))]
 [JsonSerializable(typeof(ReplyTicket))]

@@ -1,0 +1,8 @@
+namespace Kiosk.Contract.District;
+
+public enum DistrictSubjectKind
+{
+    Events,
+    Status,
+    Link,
+}
