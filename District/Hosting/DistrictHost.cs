@@ -1,0 +1,29 @@
+using Kiosk.District.Dinkes;
+using Kiosk.District.Ingest;
+
+namespace Kiosk.District.Hosting;
+
+/// <summary>
+/// The district service: the JetStream → PostgreSQL ingest and the Dinkes pages in one ASP.NET Core host. Tests and
+/// <c>./kiosk.sh district</c> build it in-process through <see cref="Build"/> with their own settings and clock.
+/// </summary>
+public static class DistrictHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddDistrictIngest();
+        builder.AddDinkes();
+        var app = builder.Build();
+        app.MapDinkes();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}
