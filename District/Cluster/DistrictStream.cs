@@ -49,7 +49,9 @@ public static class DistrictStream
     {
         NatsJSApiException api => api.Error.Code == 503,
         NatsNoRespondersException => true,
-        NatsJSException js => js.Message.Contains("no response", StringComparison.OrdinalIgnoreCase) || js.InnerException is { } inner && IsQuorumLost(inner),
+        // What a publish gets with the majority of nodes down: the stream has no leader, so nothing answers.
+        NatsJSPublishNoResponseException => true,
+        NatsJSException js => js.InnerException is { } inner && IsQuorumLost(inner),
         NatsException nats => nats.GetType().Name is "NatsNoReplyException" || nats.InnerException is { } inner && IsQuorumLost(inner),
         TimeoutException => true,
         _ => false,

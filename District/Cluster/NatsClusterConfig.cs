@@ -57,16 +57,14 @@ public sealed class NatsClusterConfig
 
     /// <summary>
     /// The district service's permissions: read every site's subjects, and of JetStream only what reading the stream
-    /// through its durable consumer needs — look the stream and consumer up, create the consumer, pull, acknowledge.
+    /// through its durable consumer needs with NATS.Net (<c>CreateOrUpdateConsumerAsync(stream, …)</c> without a filter
+    /// subject, <c>GetConsumerAsync</c>, fetch or consume, ack) — as observed by the cluster security test.
     /// Nothing under <c>puskesmas.</c> may be published, no stream or consumer deleted, no other consumer touched.
     /// </summary>
     public static NatsPermissions DistrictPermissions { get; } = new(
         [
-            $"$JS.API.STREAM.INFO.{DistrictSubjects.StreamName}",
-            $"$JS.API.CONSUMER.INFO.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}",
             $"$JS.API.CONSUMER.CREATE.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}",
-            $"$JS.API.CONSUMER.CREATE.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}.>",
-            $"$JS.API.CONSUMER.DURABLE.CREATE.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}",
+            $"$JS.API.CONSUMER.INFO.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}",
             $"$JS.API.CONSUMER.MSG.NEXT.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}",
             $"$JS.ACK.{DistrictSubjects.StreamName}.{DistrictSubjects.DistrictConsumer}.>",
         ],
@@ -120,16 +118,21 @@ public sealed class NatsClusterConfig
                 .Append("  timeout: 5\n}\n");
         }
 
-        text.Append("cluster {\n  name: ").Append(Quote(ClusterName)).Append('\n')
-            .Append("  listen: ").Append(Quote($"{ListenHost}:{Number(node.ClusterPort)}")).Append('\n')
-            .Append("  authorization {\n    user: ").Append(Quote(RouteUser)).Append("\n    password: ").Append(Quote(RoutePassword)).Append("\n  }\n")
-            .Append("  routes: [\n");
-        foreach (var other in Nodes.Where((_, i) => i != index))
+        // One node alone is no cluster: JetStream refuses a cluster block without routes.
+        if (Nodes.Count > 1)
         {
-            text.Append("    ").Append(Quote($"nats-route://{RouteUser}:{RoutePassword}@{other.Host}:{Number(other.ClusterPort)}")).Append('\n');
+            text.Append("cluster {\n  name: ").Append(Quote(ClusterName)).Append('\n')
+                .Append("  listen: ").Append(Quote($"{ListenHost}:{Number(node.ClusterPort)}")).Append('\n')
+                .Append("  authorization {\n    user: ").Append(Quote(RouteUser)).Append("\n    password: ").Append(Quote(RoutePassword)).Append("\n  }\n")
+                .Append("  routes: [\n");
+            foreach (var other in Nodes.Where((_, i) => i != index))
+            {
+                text.Append("    ").Append(Quote($"nats-route://{RouteUser}:{RoutePassword}@{other.Host}:{Number(other.ClusterPort)}")).Append('\n');
+            }
+
+            text.Append("  ]\n}\n");
         }
 
-        text.Append("  ]\n}\n");
         text.Append("accounts {\n  ").Append(AccountName).Append(" {\n    jetstream: enabled\n    users: [\n");
         foreach (var user in Users)
         {

@@ -141,6 +141,39 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// How many messages node <paramref name="node"/> holds in its own replica of the stream (its monitoring
+    /// endpoint, not the stream leader's answer): how a test sees a restarted node catch up.
+    /// </summary>
+    public async Task<ulong> StoredOnNodeAsync(int node, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var url = new Uri($"http://127.0.0.1:{config.Nodes[node].MonitorPort.ToString(CultureInfo.InvariantCulture)}/jsz?accounts=true&streams=true");
+        using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(url, cancellationToken).ConfigureAwait(false));
+        if (!document.RootElement.TryGetProperty("account_details", out var accounts) || accounts.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return 0;
+        }
+
+        foreach (var account in accounts.EnumerateArray())
+        {
+            if (!account.TryGetProperty("stream_detail", out var streams) || streams.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var stream in streams.EnumerateArray())
+            {
+                if (stream.GetProperty("name").GetString() == DistrictSubjects.StreamName)
+                {
+                    return stream.GetProperty("state").GetProperty("messages").GetUInt64();
+                }
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>SIGKILL of node <paramref name="node"/>'s nats-server itself, as a power cut would; its store stays.</summary>
     public void Kill(int node)
     {
