@@ -34,7 +34,7 @@ internal sealed partial class IngestService(
             await MigrateAsync(stoppingToken).ConfigureAwait(false);
             await PullAsync(stoppingToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ObjectDisposedException || (ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
         {
             // The host is stopping; what was not committed is redelivered to the next run.
         }
@@ -51,7 +51,7 @@ internal sealed partial class IngestService(
                 health.DatabaseAnswered();
                 return;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
             {
                 health.DatabaseFailed(ex);
                 await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ internal sealed partial class IngestService(
                     await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
             {
                 health.ClusterFailed(ex);
                 consumer = null;
@@ -162,7 +162,7 @@ internal sealed partial class IngestService(
                 LogBatch(logger, items.Count);
                 return;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
             {
                 health.DatabaseFailed(ex);
                 await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);

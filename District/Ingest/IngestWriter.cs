@@ -28,7 +28,7 @@ internal static class IngestWriter
         var sites = events.Select(e => e.Envelope.Site).Concat(statuses.Select(s => s.Site)).Distinct(StringComparer.Ordinal).ToArray();
         if (sites.Length > 0)
         {
-            Add(batch, "INSERT INTO sites (site) SELECT unnest($1::text[]) ON CONFLICT (site) DO NOTHING", sites);
+            Add(batch, "INSERT INTO sites (site) SELECT unnest($1::text[]) ON CONFLICT (site) DO NOTHING", (object)sites);
         }
 
         if (events.Count > 0)

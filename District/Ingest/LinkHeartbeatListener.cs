@@ -37,8 +37,9 @@ internal sealed partial class LinkHeartbeatListener(
                     await HandleAsync(message.Subject, message.Data ?? [], stoppingToken).ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is ObjectDisposedException || (ex is OperationCanceledException && stoppingToken.IsCancellationRequested))
             {
+                // The host is stopping or gone.
                 return;
             }
             catch (Exception ex)
@@ -84,7 +85,7 @@ internal sealed partial class LinkHeartbeatListener(
             health.DatabaseAnswered();
             changes.Publish([heartbeat.Site]);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ObjectDisposedException)
         {
             health.DatabaseFailed(ex);
         }

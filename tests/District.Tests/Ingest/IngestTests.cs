@@ -51,15 +51,15 @@ public sealed class IngestTests(ITestOutputHelper output)
         }
 
         // The same message again: once with its own id (JetStream drops it), once with another id (the district drops it).
-        await world.PublishEventAsync(a[2]);
-        await world.PublishEventAsync(a[2], Guid.NewGuid().ToString("D"));
-        await world.PublishEventAsync(skewed[5], "another-id");
+        Assert.False(await world.PublishEventAsync(a[2]), "the stream drops a repeated message id");
+        Assert.True(await world.PublishEventAsync(a[2], Guid.NewGuid().ToString("D")), "a new id is stored: the district must drop it");
+        Assert.True(await world.PublishEventAsync(skewed[5], "another-id"));
         await world.PublishStatusAsync("pkm-a", Status("kiosk-1", true, PrinterCondition.Ok, Morning));
         await world.PublishStatusAsync("pkm-a", Status("kiosk-1", true, PrinterCondition.PaperOut, Morning.AddMinutes(5)));
         await world.PublishStatusAsync("pkm-a", Status("kiosk-1", true, PrinterCondition.PaperOut, Morning.AddMinutes(6)));
 
-        await Eventually.TrueAsync(() => world.Scalar("SELECT count(*) FROM kiosk_status WHERE at = '2026-03-02 00:36:00+00'") == 1
-            && world.Scalar("SELECT count(*) FROM events") == 47, "every event and the newest status are in PostgreSQL", Long);
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM kiosk_status WHERE at = '2026-03-02 00:36:00+00'") == 1
+            && world.CountOrNone("SELECT count(*) FROM events") == 47, "every event and the newest status are in PostgreSQL", Long);
         await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()) is { NumAckPending: 0, NumPending: 0 }, "everything is acknowledged");
 
         Assert.Equal(7, world.Scalar("SELECT count(*) FROM events WHERE site = 'pkm-a'"));
@@ -93,7 +93,7 @@ public sealed class IngestTests(ITestOutputHelper output)
             await world.PublishEventAsync(Event("pkm-a", i, EventTypes.DayOpened, new DayData(new DateOnly(2026, 3, 2), 0)));
         }
 
-        await Eventually.TrueAsync(() => world.Scalar("SELECT count(*) FROM events") == 10, "the first ten are in", Long);
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") == 10, "the first ten are in", Long);
         await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()).AckFloor.StreamSeq == 10, "the first ten are acknowledged");
 
         await world.Postgres.StopAsync();
@@ -148,7 +148,7 @@ public sealed class IngestTests(ITestOutputHelper output)
         var after = Event("pkm-a", 3, EventTypes.DayOpened, new DayData(new DateOnly(2026, 3, 2), 0));
         await world.PublishEventAsync(after);
 
-        await Eventually.TrueAsync(() => world.Scalar("SELECT count(*) FROM rejected") == bad.Length && world.Scalar("SELECT count(*) FROM events") == 2,
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM rejected") == bad.Length && world.CountOrNone("SELECT count(*) FROM events") == 2,
             "each bad message is stored aside and the good ones are in", Long);
         await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()) is { NumAckPending: 0, NumPending: 0 }, "the bad ones are acknowledged too");
         for (var i = 0; i < bad.Length; i++)
@@ -177,14 +177,14 @@ public sealed class IngestTests(ITestOutputHelper output)
         });
 
         var first = await StartedAsync(world.BuildHost());
-        await Eventually.TrueAsync(() => world.Scalar("SELECT count(*) FROM events") > 0, "the first host wrote some rows", Long);
-        await first.DisposeAsync();
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") > 0, "the first host wrote some rows", Long);
+        await StopAsync(first);
         var written = world.Scalar("SELECT count(*) FROM events");
         output.WriteLine($"first host wrote {written} of {Count} before it was disposed");
 
         await using var second = await StartedAsync(world.BuildHost());
         await publishing.WaitAsync(Long);
-        await Eventually.TrueAsync(() => world.Scalar("SELECT count(*) FROM events") == Count, "every event is in after the rebuild", TimeSpan.FromMinutes(2));
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") == Count, "every event is in after the rebuild", TimeSpan.FromMinutes(2));
         await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()) is { NumAckPending: 0, NumPending: 0 }, "everything is acknowledged");
         Assert.Equal(Count / 2, world.Scalar("SELECT count(*) FROM events WHERE site = 'pkm-a'"));
         Assert.Equal(Count / 2, world.Scalar("SELECT max(sequence) FROM events WHERE site = 'pkm-b'"));

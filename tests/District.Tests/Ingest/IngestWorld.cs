@@ -85,16 +85,30 @@ internal sealed class IngestWorld : IAsyncDisposable
         return host;
     }
 
-    public async Task PublishAsync(string subject, byte[] payload, string? messageId = null)
+    /// <summary>Publishes and waits for the stream's acknowledgement; true when the stream stored it, false for a duplicate id it dropped.</summary>
+    public async Task<bool> PublishAsync(string subject, byte[] payload, string? messageId = null)
     {
         var ack = await JetStream.PublishAsync(subject, payload, opts: messageId is null ? null : new NatsJSPubOpts { MsgId = messageId }).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        if (ack.Duplicate)
+        {
+            return false;
+        }
+
         ack.EnsureSuccess();
+        return true;
     }
 
-    public Task PublishEventAsync(EventEnvelope envelope, string? messageId = null) =>
+    /// <summary>Stops the host the way the service stops (its loops end, nothing uncommitted is acknowledged), then disposes it.</summary>
+    public static async Task StopAsync(WebApplication host)
+    {
+        await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await host.DisposeAsync();
+    }
+
+    public Task<bool> PublishEventAsync(EventEnvelope envelope, string? messageId = null) =>
         PublishAsync(DistrictSubjects.Events(envelope.Site), ContractJson.SerializeToUtf8Bytes(envelope), messageId ?? envelope.EventId.ToString("D"));
 
-    public Task PublishStatusAsync(string site, KioskStatus status) =>
+    public Task<bool> PublishStatusAsync(string site, KioskStatus status) =>
         PublishAsync(DistrictSubjects.Status(site, status.KioskId), ContractJson.SerializeToUtf8Bytes(status), DistrictSubjects.StatusMessageId(site, status.KioskId, status.At));
 
     public long Scalar(string sql)

@@ -53,7 +53,7 @@ internal sealed class SingleNatsServer : IAsyncDisposable
         return server;
     }
 
-    public NatsConnection Connect() => new(NatsOpts.Default with { Url = Url, Name = "ingest-test" });
+    public NatsConnection Connect() => new(NatsOpts.Default with { Url = Url, Name = "ingest-test", RetryOnInitialConnect = true });
 
     public async ValueTask DisposeAsync()
     {
