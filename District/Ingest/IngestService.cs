@@ -64,36 +64,68 @@ internal sealed partial class IngestService(
         var jetStream = new NatsJSContext((NatsConnection)nats);
         var backoff = new Backoff(options.RetryMax);
         INatsJSConsumer? consumer = null;
-        while (!stoppingToken.IsCancellationRequested)
+        var batch = new List<INatsJSMsg<byte[]>>(options.BatchSize);
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                consumer ??= await ConsumerAsync(jetStream, stoppingToken).ConfigureAwait(false);
-                var batch = await FetchAsync(consumer, stoppingToken).ConfigureAwait(false);
-                if (batch.Count == 0)
+                try
                 {
-                    // An idle pull says nothing about a cluster that lost quorum: ask the consumer itself.
-                    await consumer.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                    batch.Clear();
+                    consumer ??= await ConsumerAsync(jetStream, stoppingToken).ConfigureAwait(false);
+                    await FetchAsync(consumer, batch, stoppingToken).ConfigureAwait(false);
+                    if (batch.Count == 0)
+                    {
+                        // An idle pull says nothing about a cluster that lost quorum: ask the consumer itself.
+                        await consumer.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                        health.ClusterAnswered();
+                        backoff.Reset();
+                        continue;
+                    }
+
                     health.ClusterAnswered();
                     backoff.Reset();
-                    continue;
-                }
+                    var items = batch.Select(m => IngestReader.Read(m.Subject, m.Data ?? [], m.Metadata?.Sequence.Stream ?? 0, options.MaxMessageBytes)).ToList();
+                    await WriteUntilCommittedAsync(items, batch, stoppingToken).ConfigureAwait(false);
+                    foreach (var message in batch)
+                    {
+                        await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    }
 
-                health.ClusterAnswered();
-                backoff.Reset();
-                var items = batch.Select(m => IngestReader.Read(m.Subject, m.Data ?? [], m.Metadata?.Sequence.Stream ?? 0, options.MaxMessageBytes)).ToList();
-                await WriteUntilCommittedAsync(items, batch, stoppingToken).ConfigureAwait(false);
-                foreach (var message in batch)
+                    batch.Clear();
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
                 {
-                    await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    health.ClusterFailed(ex);
+                    consumer = null;
+                    await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
+        }
+        finally
+        {
+            await HandBackAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// On a clean stop, gives back what this run holds, so the next run gets it now rather than after the ack wait. A
+    /// message whose batch did commit comes back too and is written as a no-op; a crash skips this and the ack wait
+    /// redelivers instead.
+    /// </summary>
+    private static async Task HandBackAsync(List<INatsJSMsg<byte[]>> batch)
+    {
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            foreach (var message in batch)
             {
-                health.ClusterFailed(ex);
-                consumer = null;
-                await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
+                await message.NakAsync(cancellationToken: bounded.Token).ConfigureAwait(false);
             }
+        }
+        catch (Exception ex) when (ex is NatsException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The cluster or the connection is gone: the ack wait redelivers them.
         }
     }
 
@@ -120,9 +152,8 @@ internal sealed partial class IngestService(
     /// What is waiting, up to a batch, at once; when nothing is, the first message to arrive and whatever came with it.
     /// A quiet stream answers within one message's latency, a busy one in full batches.
     /// </summary>
-    private async Task<List<INatsJSMsg<byte[]>>> FetchAsync(INatsJSConsumer consumer, CancellationToken cancellationToken)
+    private async Task FetchAsync(INatsJSConsumer consumer, List<INatsJSMsg<byte[]>> batch, CancellationToken cancellationToken)
     {
-        var batch = new List<INatsJSMsg<byte[]>>(options.BatchSize);
         await foreach (var message in consumer.FetchNoWaitAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = options.BatchSize }, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             batch.Add(message);
@@ -130,7 +161,7 @@ internal sealed partial class IngestService(
 
         if (batch.Count > 0)
         {
-            return batch;
+            return;
         }
 
         await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 1, Expires = options.FetchWait }, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -145,8 +176,6 @@ internal sealed partial class IngestService(
                 batch.Add(message);
             }
         }
-
-        return batch;
     }
 
     private async Task WriteUntilCommittedAsync(List<IngestItem> items, List<INatsJSMsg<byte[]>> batch, CancellationToken stoppingToken)

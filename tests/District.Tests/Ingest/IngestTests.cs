@@ -176,16 +176,18 @@ public sealed class IngestTests(ITestOutputHelper output)
             }
         });
 
-        var first = await StartedAsync(world.BuildHost());
+        // The shortest ack wait the service allows: what the stopped host had pulled but not yet received comes back after it.
+        Dictionary<string, string?> settings = new() { ["District:AckWait"] = "00:00:30" };
+        var first = await StartedAsync(world.BuildHost(settings));
         await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") > 0, "the first host wrote some rows", Long);
         await StopAsync(first);
         var written = world.Scalar("SELECT count(*) FROM events");
         output.WriteLine($"first host wrote {written} of {Count} before it was disposed");
 
-        await using var second = await StartedAsync(world.BuildHost());
+        await using var second = await StartedAsync(world.BuildHost(settings));
         await publishing.WaitAsync(Long);
         await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") == Count, "every event is in after the rebuild", TimeSpan.FromMinutes(2));
-        await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()) is { NumAckPending: 0, NumPending: 0 }, "everything is acknowledged");
+        await EventuallyAsync.TrueAsync(async () => (await world.ConsumerAsync()) is { NumAckPending: 0, NumPending: 0 }, "everything is acknowledged", TimeSpan.FromMinutes(2));
         Assert.Equal(Count / 2, world.Scalar("SELECT count(*) FROM events WHERE site = 'pkm-a'"));
         Assert.Equal(Count / 2, world.Scalar("SELECT max(sequence) FROM events WHERE site = 'pkm-b'"));
         Assert.Equal(Count, world.Scalar("SELECT count(DISTINCT stream_seq) FROM events"));
