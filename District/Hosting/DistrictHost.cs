@@ -22,8 +22,26 @@ public static class DistrictHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = Build(args);
-        await app.RunAsync().ConfigureAwait(false);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Configuration.DistrictConfigurationException bad)
+        {
+            foreach (var problem in bad.Problems)
+            {
+                await Console.Error.WriteLineAsync(Text.IngestTeks.ConfigurationInvalid(problem)).ConfigureAwait(false);
+            }
+
+            return Configuration.DistrictConfigurationException.ExitCode;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+
         return 0;
     }
 }

@@ -110,5 +110,11 @@ public static class DistrictSchema
             created_at     timestamptz NOT NULL DEFAULT now()
         );
         """,
+
+        // A kiosk status has no sequence of its own: the stream's order decides which is newer (never the site's clock),
+        // so a redelivered older status cannot overwrite a newer one.
+        """
+        ALTER TABLE kiosk_status ADD COLUMN stream_seq bigint NOT NULL DEFAULT 0;
+        """,
     ];
 }

@@ -1,0 +1,44 @@
+namespace Kiosk.District.Configuration;
+
+/// <summary>The district service's settings, section <c>District</c>; checked once at start by <see cref="DistrictOptionsCheck"/>.</summary>
+public sealed class DistrictOptions
+{
+    public const string Section = "District";
+
+    /// <summary>The cluster's client URLs (all three nodes), <c>nats://</c> or <c>tls://</c>.</summary>
+    public string[] NatsUrls { get; set; } = [];
+
+    /// <summary>The read-only <c>district</c> user; empty on a cluster without users (tests only).</summary>
+    public string? NatsUser { get; set; }
+
+    public string? NatsPassword { get; set; }
+
+    /// <summary>The private CA's certificate (PEM) that district-setup made; set when the cluster speaks TLS.</summary>
+    public string? CaFile { get; set; }
+
+    public string Postgres { get; set; } = "";
+
+    /// <summary>Messages written per PostgreSQL transaction at most.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long one pull waits for the first message when the stream is idle.</summary>
+    public TimeSpan FetchWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>JetStream redelivers a message not acknowledged within this (generous: a batch may wait for PostgreSQL).</summary>
+    public TimeSpan AckWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest pause between two attempts while PostgreSQL or the cluster is away.</summary>
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A message larger than this is stored aside, never parsed.</summary>
+    public int MaxMessageBytes { get; set; } = 256 * 1024;
+
+    /// <summary>A site's link counts as cut after this many heartbeat periods without one (the pages read it).</summary>
+    public int LinkStaleHeartbeats { get; set; } = 3;
+
+    /// <summary>The stream's age limit in days, shown to the operator (the stream itself is configured by district-setup).</summary>
+    public int RetentionDays { get; set; } = 400;
+
+    /// <summary>The district's time zone, for "sejak HH.MM" in the operator's lines.</summary>
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+}
