@@ -166,8 +166,8 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
                 if (kiosk.CannotPrint && row.OpenToday)
                 {
                     var what = kiosk.State == KioskState.Offline
-                        ? $"kiosk {kiosk.KioskId} mati sejak {since}"
-                        : $"{DinkesWords.Printer(kiosk.Printer).ToLowerInvariant()} di kiosk {kiosk.KioskId} sejak {since}";
+                        ? $"{DinkesWords.Kiosk(kiosk.KioskId)} mati sejak {since}"
+                        : $"{DinkesWords.Printer(kiosk.Printer).ToLowerInvariant()} di {DinkesWords.Kiosk(kiosk.KioskId)} sejak {since}";
                     var action = kiosk.State == KioskState.Offline ? "Minta petugas menyalakan kiosk dan memeriksa jaringannya" : DinkesWords.PrinterAction(kiosk.Printer);
                     alerts.Add(waiting > 0
                         ? new DashboardAlert(AlertKind.CannotPrintWithWaiting, row.Site, row.Name, $"{row.Name}: {what}, {waiting} pasien menunggu. {action}.", waiting)
@@ -175,11 +175,11 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
                 }
                 else if (kiosk.State == KioskState.Stale && row.OpenToday)
                 {
-                    alerts.Add(new DashboardAlert(AlertKind.StaleKiosk, row.Site, row.Name, $"{row.Name}: kabar dari kiosk {kiosk.KioskId} tidak datang lagi sejak {since}. Tanyakan ke petugas apakah kiosk masih menyala.", waiting));
+                    alerts.Add(new DashboardAlert(AlertKind.StaleKiosk, row.Site, row.Name, $"{row.Name}: kabar dari {DinkesWords.Kiosk(kiosk.KioskId)} tidak datang lagi sejak {since}. Tanyakan ke petugas apakah kiosk masih menyala.", waiting));
                 }
                 else if (kiosk.Printer == PrinterCondition.PaperLow && kiosk.State == KioskState.Online)
                 {
-                    alerts.Add(new DashboardAlert(AlertKind.PaperLow, row.Site, row.Name, $"{row.Name}: kertas printer kiosk {kiosk.KioskId} hampir habis. Minta petugas menyiapkan gulungan baru.", waiting));
+                    alerts.Add(new DashboardAlert(AlertKind.PaperLow, row.Site, row.Name, $"{row.Name}: kertas printer {DinkesWords.Kiosk(kiosk.KioskId)} hampir habis. Minta petugas menyiapkan gulungan baru.", waiting));
                 }
             }
 

@@ -21,6 +21,10 @@ public static class DinkesWords
     /// <summary>Clock time as Indonesians write it: 07.40.</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("HH'.'mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"kiosk kiosk-1" reads as a doubled word: an id that already says kiosk stands alone.</summary>
+    public static string Kiosk(string kioskId) =>
+        kioskId.StartsWith("kiosk", StringComparison.OrdinalIgnoreCase) ? kioskId : $"kiosk {kioskId}";
+
     public static string Minutes(TimeSpan span) => $"{(int)Math.Floor(Math.Max(0, span.TotalMinutes))} menit";
 
     public static string Printer(PrinterCondition printer) => printer switch

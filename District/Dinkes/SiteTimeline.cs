@@ -85,15 +85,15 @@ public sealed class SiteTimeline(NpgsqlDataSource database, TimeProvider time, I
             int? beat = reader.IsDBNull(5) ? null : reader.GetInt32(5);
             if (!reader.GetBoolean(1))
             {
-                notes.Add(new TimelineNote(since, $"Kiosk {kiosk} mati", true));
+                notes.Add(new TimelineNote(since, $"{Capital(DinkesWords.Kiosk(kiosk))} mati", true));
             }
             else if (beat is > 0 && now - at > TimeSpan.FromSeconds(2 * beat.Value))
             {
-                notes.Add(new TimelineNote(at, $"Kabar dari kiosk {kiosk} berhenti", true));
+                notes.Add(new TimelineNote(at, $"Kabar dari {DinkesWords.Kiosk(kiosk)} berhenti", true));
             }
             else if (printer is not (PrinterCondition.Ok or PrinterCondition.Unknown))
             {
-                notes.Add(new TimelineNote(since, $"Kiosk {kiosk}: {DinkesWords.Printer(printer).ToLowerInvariant()}", true));
+                notes.Add(new TimelineNote(since, $"{Capital(DinkesWords.Kiosk(kiosk))}: {DinkesWords.Printer(printer).ToLowerInvariant()}", true));
             }
         }
 
@@ -114,6 +114,8 @@ public sealed class SiteTimeline(NpgsqlDataSource database, TimeProvider time, I
             [.. hours.OrderBy(h => h.Key).Select(h => new TimelineHour(h.Key, h.Value[0], h.Value[1], h.Value[2]))],
             [.. notes.OrderBy(n => n.At)]);
     }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static void Add(NpgsqlBatch batch, string sql, params object[] values)
     {

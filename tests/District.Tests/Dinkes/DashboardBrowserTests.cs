@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using Kiosk.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -11,6 +12,7 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DinkesDataba
     private const string Password = "kata-sandi-rahasia";
 
     [SkippableFact]
+    [Trait(ReadmeScreenshots.Trait, ReadmeScreenshots.Value)]
     public async Task The_officer_logs_in_and_a_paper_out_kiosk_appears_as_the_top_alert_without_reloading()
     {
         var browser = chromium.BrowserOrSkip();
@@ -48,11 +50,12 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium, DinkesDataba
 
         // The fault as the ingest records it; the page must show it by itself (SSE), within the 5 s.
         await seed.KioskAsync("pkm-singkawang", "kiosk-1", online: true, "paper-out", at: DashboardSeed.Now, since: DashboardSeed.Now);
-        await Expect(singkawang).ToContainTextAsync("kertas habis di kiosk kiosk-1 sejak 10.00, 7 pasien menunggu", new() { Timeout = 5_000 });
+        await Expect(singkawang).ToContainTextAsync("kertas habis di kiosk-1 sejak 10.00, 7 pasien menunggu", new() { Timeout = 5_000 });
 
         // Harm order: the most waiting first among the kiosks that cannot print.
         await Expect(page.Locator(".peringatan li").First).ToHaveAttributeAsync("data-situs", "pkm-singkawang");
         await Expect(page.Locator("tr[data-situs='pkm-singkawang'] td[data-label='Printer']")).ToHaveTextAsync("kiosk-1: Kertas habis");
+        await page.ScreenshotAsync(new() { Path = ReadmeScreenshots.PathFor("screenshots/dinkes-dasbor.png"), FullPage = true });
 
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator("tr[data-situs='pkm-singkawang']")).ToBeVisibleAsync();

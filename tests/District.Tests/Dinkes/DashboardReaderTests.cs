@@ -63,8 +63,8 @@ public sealed class DashboardReaderTests(DinkesDatabase postgres) : IClassFixtur
                 (AlertKind.LongWait, "pkm-kubu"),
             ],
             view.Alerts.Select(a => (a.Kind, a.Site)));
-        Assert.Equal("Puskesmas Kubu: kertas habis di kiosk kiosk-1 sejak 09.40, 4 pasien menunggu. Minta petugas mengganti gulungan kertas.", view.Alerts[0].Text);
-        Assert.Equal("Puskesmas Kokop: kiosk kiosk-1 mati sejak 09.30, 2 pasien menunggu. Minta petugas menyalakan kiosk dan memeriksa jaringannya.", view.Alerts[1].Text);
+        Assert.Equal("Puskesmas Kubu: kertas habis di kiosk-1 sejak 09.40, 4 pasien menunggu. Minta petugas mengganti gulungan kertas.", view.Alerts[0].Text);
+        Assert.Equal("Puskesmas Kokop: kiosk-1 mati sejak 09.30, 2 pasien menunggu. Minta petugas menyalakan kiosk dan memeriksa jaringannya.", view.Alerts[1].Text);
         Assert.StartsWith("Puskesmas Rasau Jaya: sambungan ke Dinkes terputus sejak 09.50, 5 catatan belum terkirim.", view.Alerts[2].Text, StringComparison.Ordinal);
         Assert.Contains("menunggu 30 menit, target SOP 5 menit", view.Alerts[5].Text, StringComparison.Ordinal);
 

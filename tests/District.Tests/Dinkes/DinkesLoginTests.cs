@@ -48,7 +48,7 @@ public sealed class DinkesLoginTests(DinkesDatabase postgres) : IClassFixture<Di
 
         var page = await host.Client.GetStringAsync("/dinkes");
         Assert.Contains("Siti Rahma", page, StringComparison.Ordinal);
-        Assert.Contains("Puskesmas Kubu: kertas habis di kiosk kiosk-1 sejak 09.40", page, StringComparison.Ordinal);
+        Assert.Contains("Puskesmas Kubu: kertas habis di kiosk-1 sejak 09.40", page, StringComparison.Ordinal);
 
         var stored = await host.App.Services.GetRequiredService<DinkesUsers>().ListAsync(CancellationToken.None);
         Assert.Equal("siti", Assert.Single(stored).User.UserName);
@@ -132,7 +132,7 @@ public sealed class DinkesLoginTests(DinkesDatabase postgres) : IClassFixture<Di
         Assert.Contains("<th scope=\"row\">09.00", page, StringComparison.Ordinal);
         Assert.Contains("<td data-label=\"Dipanggil\">2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<time>07.00</time> Hari layanan dibuka", page, StringComparison.Ordinal);
-        Assert.Contains("<time>09.40</time> Kiosk kiosk-1: kertas habis (masih berlangsung)", page, StringComparison.Ordinal);
+        Assert.Contains("<time>09.40</time> Kiosk-1: kertas habis (masih berlangsung)", page, StringComparison.Ordinal);
         Assert.Contains("Sambungan ke Dinkes terputus", await host.Client.GetStringAsync("/dinkes/puskesmas/pkm-rasau"), StringComparison.Ordinal);
     }
 
