@@ -1,5 +1,23 @@
+using Kiosk.DistrictLink.Hosting;
+using Kiosk.DistrictLink.Text;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync().ConfigureAwait(false);
+// The site's district link under systemd (kiosk-district-link.service): settings from /etc/kiosk/district.env.
+using var host = DistrictLinkHost.Build(args);
+try
+{
+    await host.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    // One line per bad key for the technician's journal, then EX_CONFIG so systemd does not restart into the same error.
+    foreach (var failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync(LinkTeks.ConfigurationRefused).ConfigureAwait(false);
+    return DistrictLinkHost.ConfigurationExitCode;
+}

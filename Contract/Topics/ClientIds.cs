@@ -14,4 +14,11 @@ public static class ClientIds
 
     /// <summary>A short-lived connection of a kiosk tool (doctor, the broker's readiness probe), under the kiosk user.</summary>
     public static string KioskTool(string tool, int processId) => $"{KioskPrefix}{tool}-{processId}";
+
+    /// <summary>
+    /// <c>district-link-{site}</c>: the district link's persistent session under the <c>bridge</c> user, where a site's
+    /// events and status wait while the link or the district is down. Fixed per site so a restarted link takes its
+    /// queue back instead of starting an empty one.
+    /// </summary>
+    public static string DistrictLink(string site) => $"district-link-{site}";
 }
