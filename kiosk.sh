@@ -68,8 +68,9 @@ cmd_run() {
 
 cmd_test() {
   # chromium: the page tests (Playwright drives Debian's browser); espeak-ng: the display's voice clips; strace: the
-  # fsync bench's smoke run.
-  ensure_packages mosquitto mosquitto-clients chromium espeak-ng strace "${BUILD_PACKAGES[@]}"
+  # fsync bench's smoke run; nats-server and postgresql: the district tier's private cluster and database (the tests
+  # start their own, never the machine's services).
+  ensure_packages mosquitto mosquitto-clients chromium espeak-ng strace nats-server postgresql "${BUILD_PACKAGES[@]}"
   # node and npm: the independent AsyncAPI parser. Asked by command, not package: a Node.js from another source
   # (NodeSource's nodejs ships npm inside it) conflicts with Debian's npm package.
   command -v node >/dev/null 2>&1 || ensure_packages nodejs
