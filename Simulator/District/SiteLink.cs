@@ -39,6 +39,7 @@ public static class SiteLink
             [$"{Nats}:{nameof(DistrictNatsOptions.CaFile)}"] = district.CaFile ?? string.Empty,
             // Several sites share one terminal in ./kiosk.sh district; a link speaks up only when something is wrong.
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         return DistrictLinkHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
     }
@@ -47,7 +48,9 @@ public static class SiteLink
     /// Makes the link's persistent session on the site's Mosquitto, with its subscriptions, before the kiosk's first
     /// event. On a real site the link has been running for days; here kiosk and link start together, and an event
     /// published before the link's SUBSCRIBE reached the broker would be queued for nobody. With the session in place
-    /// the broker keeps every event for the link, however late its first connection is.
+    /// the broker keeps every event for the link, however late its first connection is. Only the events: the kiosk
+    /// status is retained, so the link's own subscription gets the newest one anyway (a queued copy as well would reach
+    /// JetStream twice, which the stream's duplicate window drops).
     /// </summary>
     public static async Task OpenSessionAsync(PrivateBroker broker, CancellationToken cancellationToken)
     {
@@ -66,7 +69,7 @@ public static class SiteLink
         });
         await client.StartAsync(cancellationToken);
         var results = await client.SubscribeAsync(
-            [new MqttTopicFilter(routes.EventsFilter, MqttQos.AtLeastOnce), new MqttTopicFilter(routes.StatusFilter, MqttQos.AtLeastOnce)],
+            [new MqttTopicFilter(routes.EventsFilter, MqttQos.AtLeastOnce)],
             cancellationToken).WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
         if (results.FirstOrDefault(r => !r.Succeeded) is { } refused)
         {
