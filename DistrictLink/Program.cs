@@ -1,5 +1,7 @@
+using Kiosk.DistrictLink.Configuration;
 using Kiosk.DistrictLink.Hosting;
 using Kiosk.DistrictLink.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +9,8 @@ using Microsoft.Extensions.Options;
 using var host = DistrictLinkHost.Build(args);
 try
 {
-    await host.RunAsync().ConfigureAwait(false);
-    return 0;
+    // Read the settings before the host starts, so a bad file gives the technician's lines and not a host stack trace.
+    _ = host.Services.GetRequiredService<IOptions<DistrictLinkOptions>>().Value;
 }
 catch (OptionsValidationException e)
 {
@@ -21,3 +23,6 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync(LinkTeks.ConfigurationRefused).ConfigureAwait(false);
     return DistrictLinkHost.ConfigurationExitCode;
 }
+
+await host.RunAsync().ConfigureAwait(false);
+return 0;

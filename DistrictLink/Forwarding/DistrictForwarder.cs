@@ -43,6 +43,8 @@ public sealed partial class DistrictForwarder(
             LogSubscriptionRefused(refused.Filter);
         }
 
+        LogSubscribed(routes.Site, results.Count(r => r.Succeeded));
+
         // One message at a time, in arrival order, never pipelined: the stream must hold a site's events in its sequence
         // order, and with several publishes in flight a retried one would land behind a later one. MQTT PUBACKs must
         // also go in arrival order (3.1.1 4.6), and the next PUBACK may only follow its own message's JetStream ack.
@@ -118,6 +120,9 @@ public sealed partial class DistrictForwarder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The site broker refused the subscription to {Filter}: check the bridge user's ACL")]
     private partial void LogSubscriptionRefused(string filter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "District link of {Site} subscribed ({Filters} filters); forwarding to JetStream")]
+    private partial void LogSubscribed(string site, int filters);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payload on {Topic} does not read as the contract ({Reason}); forwarded as {MessageId} so the district stores it aside")]
     private partial void LogUnreadable(string topic, string messageId, string reason);
