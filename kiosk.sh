@@ -10,6 +10,10 @@ usage: ./kiosk.sh run [--Section:Key=value...] [--config FILE]
                           start the kiosk on simulated hardware with a private Mosquitto (the simulator), plus the
                           loket pages and the waiting-room display; prints the URLs, the broker address and the role
                           users with their passwords
+       ./kiosk.sh district [--sites N] [--port P] [--tanpa-tls]
+                          a whole kabupaten on this machine: three private NATS nodes, a private PostgreSQL, the
+                          district service and N simulated Puskesmas (5), each with its own Mosquitto, kiosk and
+                          district link; prints the Dinkes dashboard's URL and a login; Ctrl+C stops every part
        ./kiosk.sh test    install what is missing, build, run every test, print "N passed, N failed"; a test run
                           writes only under artifacts/ and temp folders (it checks that git status is unchanged)
        ./kiosk.sh screenshots
@@ -64,6 +68,16 @@ cmd_run() {
   build_with_progress Simulator/Simulator.csproj -c Release
   Simulator/bin/Release/net10.0/voice/generate-clips.sh >/dev/null
   exec dotnet Simulator/bin/Release/net10.0/Kiosk.Simulator.dll "$@"
+}
+
+# A simulated kabupaten (Kabupaten/): every part private to this run and stopped on exit, the machine's own NATS and
+# PostgreSQL services untouched. Arguments go to the launcher (--sites N, --port P, --tanpa-tls).
+cmd_district() {
+  ensure_packages mosquitto nats-server postgresql "${BUILD_PACKAGES[@]}"
+  ensure_dotnet
+  first_build_notice Kabupaten/bin/Release/net10.0/Kiosk.Kabupaten.dll "the kabupaten launcher" "several minutes (the simulator and the district service)"
+  build_with_progress Kabupaten/Kabupaten.csproj -c Release
+  exec dotnet Kabupaten/bin/Release/net10.0/Kiosk.Kabupaten.dll "$@"
 }
 
 cmd_test() {
@@ -391,6 +405,7 @@ fuzz_target() {
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
+  district) shift; cmd_district "$@" ;;
   test) shift; cmd_test "$@" ;;
   screenshots) shift; cmd_screenshots "$@" ;;
   bench) shift; cmd_bench "$@" ;;

@@ -14,6 +14,14 @@ public static class ContractJson
 
     public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+    /// <summary>
+    /// The same setting for reading what another process sent: a null where the contract's types say never is refused
+    /// (Kiosk.Contract.Reading.WireReader). Writing keeps <see cref="Options"/>.
+    /// </summary>
+    public static JsonSerializerOptions StrictReadOptions { get; } = CreateStrictReadOptions();
+
+    public static JsonTypeInfo<T> StrictTypeInfo<T>() => (JsonTypeInfo<T>)StrictReadOptions.GetTypeInfo(typeof(T));
+
     public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>());
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
@@ -23,6 +31,13 @@ public static class ContractJson
 
     public static T Deserialize<T>(string json) where T : class =>
         JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new JsonException($"empty {typeof(T).Name} payload");
+
+    private static JsonSerializerOptions CreateStrictReadOptions()
+    {
+        var options = new JsonSerializerOptions(CreateOptions()) { RespectNullableAnnotations = true };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kiosk.Contract;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
+using Kiosk.Contract.Reading;
 using Kiosk.Contract.State;
 using Kiosk.Screens.Text;
 
@@ -69,13 +70,7 @@ public sealed class PatientTickets(Func<string, int> sopMinutes, TimeProvider ti
     /// <summary>Takes the retained state; false when it is not the contract (the caller already logs that).</summary>
     public bool ApplyState(ReadOnlySpan<byte> payload)
     {
-        StateSnapshot state;
-        try
-        {
-            state = ContractJson.Deserialize<StateSnapshot>(payload);
-            CheckMembers(state);
-        }
-        catch (Exception ex) when (IsUnreadable(ex))
+        if (!WireReader.TryReadState(payload, out var state))
         {
             return false;
         }
@@ -128,30 +123,19 @@ public sealed class PatientTickets(Func<string, int> sopMinutes, TimeProvider ti
     /// <summary>Takes one event; false when it is not the contract.</summary>
     public bool ApplyEvent(ReadOnlySpan<byte> payload)
     {
-        EventEnvelope envelope;
+        if (!WireReader.TryReadEvent(payload, out var envelope))
+        {
+            return false;
+        }
+
         TicketData? ticket = null;
         DayData? dayData = null;
         CounterData? counter = null;
-        try
-        {
-            envelope = ContractJson.Deserialize<EventEnvelope>(payload);
-            var kind = EventTypes.DataKind(envelope.Type);
-            if (kind == typeof(TicketData))
-            {
-                ticket = envelope.ReadData<TicketData>();
-                _ = ticket.Number.Length + ticket.ServiceCode.Length;
-            }
-            else if (kind == typeof(DayData))
-            {
-                dayData = envelope.ReadData<DayData>();
-            }
-            else if (kind == typeof(CounterData))
-            {
-                counter = envelope.ReadData<CounterData>();
-                _ = counter.CounterId.Length;
-            }
-        }
-        catch (Exception ex) when (IsUnreadable(ex))
+        var kind = EventTypes.DataKind(envelope.Type);
+        var readable = kind == typeof(TicketData) ? WireReader.TryReadData(envelope, out ticket)
+            : kind == typeof(DayData) ? WireReader.TryReadData(envelope, out dayData)
+            : kind != typeof(CounterData) || WireReader.TryReadData(envelope, out counter);
+        if (!readable)
         {
             return false;
         }
@@ -320,24 +304,6 @@ public sealed class PatientTickets(Func<string, int> sopMinutes, TimeProvider ti
     /// The contract reader lets a JSON null through where the contract says "never null" (a hostile or broken publisher):
     /// meeting it here, inside the reader's try, refuses the payload instead of throwing later under the lock.
     /// </summary>
-    private static void CheckMembers(StateSnapshot state)
-    {
-        foreach (var service in state.Services)
-        {
-            _ = service.ServiceCode.Length + service.Name.Length;
-            foreach (var ticket in service.Waiting)
-            {
-                _ = ticket.Number.Length;
-            }
-        }
-
-        foreach (var counter in state.Counters)
-        {
-            _ = counter.CounterId.Length + counter.Name.Length + counter.Services.Count;
-            _ = counter.NowServing?.Number.Length;
-        }
-    }
-
     private static int RoundUp(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
 
     private string CounterName(string id) =>
@@ -374,10 +340,6 @@ public sealed class PatientTickets(Func<string, int> sopMinutes, TimeProvider ti
     }
 
     /// <summary>The same "not the contract" set as <see cref="Sessions.WireAdapter"/>'s readers.</summary>
-    private static bool IsUnreadable(Exception exception) =>
-        exception is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException
-            or NotSupportedException or NullReferenceException;
-
     private sealed record Entry(Guid Id, string? Token, string Number, string ServiceCode, TicketState State, PrintState PrintState,
         string? CounterId, int CallCount, DateTimeOffset? CalledAt, Guid? TransferredTo, Guid? TransferredFrom);
 }

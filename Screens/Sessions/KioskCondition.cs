@@ -1,4 +1,5 @@
 using Kiosk.Contract;
+using Kiosk.Contract.Status;
 
 namespace Kiosk.Screens.Sessions;
 
@@ -11,14 +12,9 @@ public sealed record KioskCondition(
     DateTimeOffset At,
     int? HeartbeatSeconds)
 {
-    /// <summary>
-    /// The contract's two-heartbeat rule (docs/asyncapi.yaml, kiosk status): an online status older than two
-    /// heartbeats is unknown. A kiosk that lost power keeps its last retained "online" until the broker's keep-alive
-    /// gives up on it; this rule tells the lokets sooner.
-    /// </summary>
-    public bool IsStale(DateTimeOffset now) => Online && HeartbeatSeconds is > 0 and { } beat && now - At > TimeSpan.FromSeconds(2 * beat);
+    /// <summary>The contract's two-heartbeat rule (<see cref="KioskLiveness"/>): an online status older than two heartbeats is unknown.</summary>
+    public bool IsStale(DateTimeOffset now) => KioskLiveness.IsStale(Online, HeartbeatSeconds, At, now);
 
     /// <summary>Up, fresh, and with a printer that takes tickets (paper low still prints).</summary>
-    public bool CanServePatients(DateTimeOffset now) =>
-        Online && !IsStale(now) && Printer is PrinterCondition.Ok or PrinterCondition.PaperLow or PrinterCondition.Unknown;
+    public bool CanServePatients(DateTimeOffset now) => KioskLiveness.CanServePatients(Online, Printer, HeartbeatSeconds, At, now);
 }

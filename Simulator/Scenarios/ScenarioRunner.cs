@@ -46,14 +46,24 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
     private int wentHome;
     private int commands;
 
-    public async Task<ScenarioReport> RunAsync(string dataDirectory, CancellationToken cancellationToken)
+    public Task<ScenarioReport> RunAsync(string dataDirectory, CancellationToken cancellationToken) => RunAsync(dataDirectory, null, cancellationToken);
+
+    /// <summary>
+    /// The broker the day needs: the scenario's site and one user per loket. A caller that passes its own broker to
+    /// <see cref="RunAsync(string, PrivateBroker?, CancellationToken)"/> (a simulated Puskesmas whose district link
+    /// reads the same broker) starts it with these.
+    /// </summary>
+    public PrivateBrokerOptions BrokerOptions()
+    {
+        var config = Configuration();
+        return new PrivateBrokerOptions { Site = config["Kiosk:Site:Id"] ?? "dev", CounterCount = config.GetSection("Queue:Counters").GetChildren().Count() };
+    }
+
+    /// <summary>Plays the day; on <paramref name="siteBroker"/> when given (the caller owns it), else on a broker of its own.</summary>
+    public async Task<ScenarioReport> RunAsync(string dataDirectory, PrivateBroker? siteBroker, CancellationToken cancellationToken)
     {
         random = new Random(scenario.Seed);
-        var config = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: false)
-            .AddInMemoryCollection(scenario.Settings!)
-            .Build();
+        var config = Configuration();
         var site = config["Kiosk:Site:Id"] ?? "dev";
         var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Kiosk:Site:TimeZone"] ?? "Asia/Jakarta");
         var day = scenario.BusinessDay(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime));
@@ -65,9 +75,9 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
 
         var clock = new SimulatorClock();
         clock.AdvanceTo(At(scenario.Arrivals.Min(a => TimeOnly.Parse(a.From, CultureInfo.InvariantCulture)).AddMinutes(-5).ToString("HH:mm", CultureInfo.InvariantCulture)));
-        var counterCount = config.GetSection("Queue:Counters").GetChildren().Count();
         var wall = Stopwatch.StartNew();
-        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = site, CounterCount = counterCount }, cancellationToken);
+        await using var ownBroker = siteBroker is null ? await PrivateBroker.StartAsync(BrokerOptions(), cancellationToken) : null;
+        var broker = siteBroker ?? ownBroker!;
 
         // The observer connects before the kiosk exists, so it sees the day from its first event.
         await using var observer = await EventObserver.StartAsync(broker, site, cancellationToken);
@@ -182,6 +192,12 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             }
         }
     }
+
+    private IConfigurationRoot Configuration() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: false)
+        .AddInMemoryCollection(scenario.Settings!)
+        .Build();
 
     /// <summary>
     /// Crosses the closing time: moves the kiosk's clock to it and runs the kiosk's own day-close check at once (its

@@ -1,16 +1,31 @@
+using Kiosk.Contract.Events;
+using Kiosk.Contract.Reading;
 using Kiosk.Screens.Patients;
 using Kiosk.Screens.Sessions;
 
 namespace Kiosk.Fuzz.Targets;
 
 /// <summary>
-/// MQTT payloads the screens host reads from the broker (state snapshot, events, kiosk status, counter replies), through
-/// <see cref="WireAdapter"/>'s readers: each returns true or false, never throws.
+/// MQTT payloads the screens host and the district service read (state snapshot, events with their data, kiosk status,
+/// counter replies, link heartbeats), through the contract's <see cref="WireReader"/> and the screens' mapping on top of
+/// it (<see cref="WireAdapter"/>): each returns true or false, never throws.
 /// </summary>
 internal static class ScreensWireTarget
 {
     public static void Run(byte[] input)
     {
+        if (WireReader.TryReadEvent(input, out var envelope))
+        {
+            _ = WireReader.TryReadData<TicketData>(envelope, out _);
+            _ = WireReader.TryReadData<DayData>(envelope, out _);
+            _ = WireReader.TryReadData<CounterData>(envelope, out _);
+            _ = WireReader.TryReadData<DayRecapData>(envelope, out _);
+        }
+
+        _ = WireReader.TryReadState(input, out _);
+        _ = WireReader.TryReadStatus(input, out _);
+        _ = WireReader.TryReadReply(input, out _);
+        _ = WireReader.TryReadHeartbeat(input, out _);
         _ = WireAdapter.TryReadState(input, _ => 10, out _);
         _ = WireAdapter.TryReadEvent(input, out _);
         _ = WireAdapter.TryReadStatus(input, out _);
