@@ -17,13 +17,18 @@ internal static class Packages
     public static string RepositoryRoot => Repository.Root;
 
     /// <summary>The path of the puskesmas-kiosk .deb for <paramref name="architecture"/> (arm64 or amd64).</summary>
-    public static string Deb(string architecture)
+    public static string Deb(string architecture) => Find("puskesmas-kiosk", architecture);
+
+    /// <summary>The path of the puskesmas-district .deb (amd64 only: it runs on the Dinkes servers).</summary>
+    public static string DistrictDeb() => Find("puskesmas-district", "amd64");
+
+    private static string Find(string package, string architecture)
     {
         var packages = Folder();
-        var debs = Directory.GetFiles(packages, $"puskesmas-kiosk_*_{architecture}.deb");
+        var debs = Directory.GetFiles(packages, $"{package}_*_{architecture}.deb");
         return debs.Length == 1
             ? debs[0]
-            : throw new InvalidOperationException($"Expected one {architecture} package in {packages}, found {debs.Length}.");
+            : throw new InvalidOperationException($"Expected one {architecture} {package} package in {packages}, found {debs.Length}.");
     }
 
     /// <summary>Unpacks <paramref name="deb"/> (dpkg-deb -x, and the control files with -e) into a new temp folder.</summary>

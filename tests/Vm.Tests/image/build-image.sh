@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the virtual Pi for the VM tests: a Debian bookworm amd64 root file system made with debootstrap, Debian's own
 # kernel (linux-image-amd64) and initramfs, Mosquitto and the kiosk's run-time libraries preinstalled (the package's
-# Depends, so installing the .deb needs no network), and SSH for the tests. The tests copy their guest fixtures (USB gadgets, printer) in at run time, so
+# Depends, so installing the .deb needs no network), nats-server and postgresql (the puskesmas-district package's
+# Depends), and SSH for the tests. The tests copy their guest fixtures (USB gadgets, printer) in at run time, so
 # changing those does not rebuild the image.
 #   build-image.sh CACHE_DIR   → CACHE_DIR/{disk.qcow2,vmlinuz,initrd.img,id_ed25519}
 # The caller (VmImage.cs) keys CACHE_DIR by a hash of this folder and holds a lock while it runs.
@@ -14,7 +15,7 @@ rm -rf "$work"
 mkdir -p "$work"
 root="$work/root"
 
-packages=systemd-sysv,udev,kmod,linux-image-amd64,openssh-server,mosquitto,mosquitto-clients,sqlite3,tzdata,libicu72,libssl3,zlib1g,iproute2,ca-certificates,python3-minimal,procps
+packages=systemd-sysv,udev,kmod,linux-image-amd64,openssh-server,mosquitto,mosquitto-clients,sqlite3,tzdata,libicu72,libssl3,zlib1g,iproute2,ca-certificates,python3-minimal,procps,nats-server,postgresql
 
 # A mirror hiccup is the one known cause of a failed debootstrap: try three times.
 for attempt in 1 2 3; do
