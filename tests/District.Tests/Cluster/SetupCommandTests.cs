@@ -96,6 +96,35 @@ public sealed class SetupCommandTests : IDisposable
         Assert.Contains("--add-site", twice.ToString(), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Nats_server_accepts_every_node_config_that_setup_writes()
+    {
+        var server = Kiosk.District.Local.PrivateNatsCluster.FindServer();
+        Skip.If(server is null, ClusterFormationTests.NoServer);
+        Assert.Equal(0, SetupCommand.Run(["--nodes", "nats1,nats2,nats3", "--sites", "pkm-a", "--out", folder], new StringWriter(), new StringWriter()));
+        Assert.Equal(0, SetupCommand.Run(["--add-site", "pkm-b", "--out", folder], new StringWriter(), new StringWriter()));
+
+        foreach (var node in new[] { "n1", "n2", "n3" })
+        {
+            // The config names the node's own paths (/etc/puskesmas-district/nats): point them at this folder's copy.
+            var nodeFolder = Path.Combine(folder, "nodes", node);
+            var config = File.ReadAllText(Path.Combine(nodeFolder, "nats.conf"))
+                .Replace(SetupCommand.NodeConfigFolder, nodeFolder, StringComparison.Ordinal)
+                .Replace(SetupCommand.NodeStoreFolder, Path.Combine(nodeFolder, "store"), StringComparison.Ordinal);
+            var testConfig = Path.Combine(nodeFolder, "test.conf");
+            await File.WriteAllTextAsync(testConfig, config);
+            var start = new System.Diagnostics.ProcessStartInfo(server!) { RedirectStandardError = true, RedirectStandardOutput = true };
+            start.ArgumentList.Add("-t");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(testConfig);
+            using var check = System.Diagnostics.Process.Start(start)!;
+            var said = await check.StandardError.ReadToEndAsync() + await check.StandardOutput.ReadToEndAsync();
+            await check.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.True(check.ExitCode == 0, said);
+            Assert.Contains("is valid", said, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Add_site_to_a_folder_without_a_cluster_says_to_run_setup_first()
     {
