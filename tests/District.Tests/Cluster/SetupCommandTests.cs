@@ -134,5 +134,22 @@ public sealed class SetupCommandTests : IDisposable
         Assert.Contains("belum berisi konfigurasi klaster", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Create_stream_without_setup_or_without_running_nodes_says_what_to_do()
+    {
+        var notSetUp = new StringWriter();
+        Assert.Equal(64, await SetupCommand.CreateStreamAsync(folder, new StringWriter(), notSetUp));
+        // Nodes that do not exist: a name that cannot resolve (.invalid is reserved), so nothing answers.
+        Assert.Equal(0, SetupCommand.Run(["--nodes", "n1.invalid,n2.invalid,n3.invalid", "--out", folder], new StringWriter(), new StringWriter()));
+        var unreachable = new StringWriter();
+
+        var code = await SetupCommand.CreateStreamAsync(folder, new StringWriter(), unreachable).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Contains("belum berisi konfigurasi klaster", notSetUp.ToString(), StringComparison.Ordinal);
+        Assert.Equal(69, code);
+        Assert.Single(unreachable.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("nats-server menyala", unreachable.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
