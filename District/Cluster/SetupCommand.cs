@@ -28,7 +28,57 @@ public static class SetupCommand
     public const int ClusterPort = 6222;
     public const int MonitorPort = 8222;
 
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args, Console.Out, Console.Error));
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args switch
+        {
+            ["--create-stream", "--out", var folder] => await CreateStreamAsync(folder, Console.Out, Console.Error).ConfigureAwait(false),
+            ["--out", var folder, "--create-stream"] => await CreateStreamAsync(folder, Console.Out, Console.Error).ConfigureAwait(false),
+            _ => Run(args, Console.Out, Console.Error),
+        };
+    }
+
+    /// <summary>
+    /// <c>setup --create-stream --out DIR</c>, once the nodes run: the admin (DIR/admin.env) creates the stream, or
+    /// brings it to the retention chosen at setup. Safe to run again.
+    /// </summary>
+    public static async Task<int> CreateStreamAsync(string outFolder, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var folder = Path.GetFullPath(outFolder);
+        if (ClusterSetupState.Load(folder) is not { } state)
+        {
+            error.WriteLine(SetupTeks.NotSetUp(folder));
+            return BadArguments;
+        }
+
+        var admin = File.ReadAllLines(Path.Combine(folder, "admin.env"))
+            .Select(l => l.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        var options = NATS.Client.Core.NatsOpts.Default with
+        {
+            Url = Urls(state),
+            Name = "district-setup",
+            AuthOpts = NATS.Client.Core.NatsAuthOpts.Default with { Username = admin.GetValueOrDefault("NATS_USER"), Password = admin.GetValueOrDefault("NATS_PASSWORD") },
+            TlsOpts = new NATS.Client.Core.NatsTlsOpts { Mode = NATS.Client.Core.TlsMode.Require, CaFile = Path.Combine(folder, "ca.pem") },
+            MaxReconnectRetry = 0,
+        };
+        try
+        {
+            await using var connection = new NATS.Client.Core.NatsConnection(options);
+            var info = await DistrictStream.CreateOrUpdateAsync(new NATS.Client.JetStream.NatsJSContext(connection), state.Nodes.Count, new DistrictStreamOptions { RetentionDays = state.RetentionDays }, cancellationToken).ConfigureAwait(false);
+            output.WriteLine(SetupTeks.StreamReady(info.Config.Name ?? DistrictSubjects.StreamName, info.Config.NumReplicas, state.RetentionDays));
+            return 0;
+        }
+        catch (NATS.Client.Core.NatsException ex)
+        {
+            error.WriteLine(DistrictStream.IsQuorumLost(ex) ? SetupTeks.StreamQuorumLost : SetupTeks.StreamUnreachable(ex.Message));
+            return 69;
+        }
+    }
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {

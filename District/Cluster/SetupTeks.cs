@@ -3,7 +3,7 @@ namespace Kiosk.District.Cluster;
 /// <summary>Every line <c>district setup</c> shows the technician, in Bahasa Indonesia.</summary>
 internal static class SetupTeks
 {
-    public const string Usage = "Cara pakai: district setup --nodes host1,host2,host3 --sites pkm-a,pkm-b --out FOLDER [--retention-days 400], atau district setup --add-site pkm-c --out FOLDER.";
+    public const string Usage = "Cara pakai: district setup --nodes host1,host2,host3 --sites pkm-a,pkm-b --out FOLDER [--retention-days 400]; district setup --add-site pkm-c --out FOLDER; setelah node menyala: district setup --create-stream --out FOLDER.";
 
     public static string UnknownOption(string option) => $"Opsi '{option}' tidak dikenal; yang ada: --nodes, --sites, --out, --retention-days, --add-site.";
 
@@ -45,6 +45,14 @@ internal static class SetupTeks
 
     public static string Reload(string folder) =>
         $"Salin nats.conf yang baru dari {folder}/nodes/*/ ke setiap node, lalu muat ulang tanpa henti: kill -HUP $(pidof nats-server) (atau systemctl reload nats-server).";
+
+    public static string StreamReady(string name, int replicas, int days) =>
+        $"Stream {name} siap: disalin ke {replicas} node, disimpan {days} hari.";
+
+    public const string StreamQuorumLost = "Stream belum bisa dibuat: kurang dari dua node NATS yang menyala. Nyalakan semua node, lalu ulangi district-setup --create-stream.";
+
+    public static string StreamUnreachable(string reason) =>
+        $"Node NATS tidak bisa dihubungi ({reason}); periksa bahwa nats-server menyala di setiap node dan port 4222 terbuka, lalu ulangi.";
 
     public static string Failed(string reason) => $"Konfigurasi klaster gagal ditulis: {reason}";
 }

@@ -294,7 +294,14 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
             }
 
             // Polled: the monitoring endpoint is the server's only readiness signal.
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"nats-server node {node} was not healthy within {options.StartTimeout.TotalSeconds:0} s. Its log:\n{ReadLog(node)}");
+            }
         }
     }
 

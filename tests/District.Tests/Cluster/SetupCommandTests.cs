@@ -96,6 +96,35 @@ public sealed class SetupCommandTests : IDisposable
         Assert.Contains("--add-site", twice.ToString(), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Nats_server_accepts_every_node_config_that_setup_writes()
+    {
+        var server = Kiosk.District.Local.PrivateNatsCluster.FindServer();
+        Skip.If(server is null, ClusterFormationTests.NoServer);
+        Assert.Equal(0, SetupCommand.Run(["--nodes", "nats1,nats2,nats3", "--sites", "pkm-a", "--out", folder], new StringWriter(), new StringWriter()));
+        Assert.Equal(0, SetupCommand.Run(["--add-site", "pkm-b", "--out", folder], new StringWriter(), new StringWriter()));
+
+        foreach (var node in new[] { "n1", "n2", "n3" })
+        {
+            // The config names the node's own paths (/etc/puskesmas-district/nats): point them at this folder's copy.
+            var nodeFolder = Path.Combine(folder, "nodes", node);
+            var config = File.ReadAllText(Path.Combine(nodeFolder, "nats.conf"))
+                .Replace(SetupCommand.NodeConfigFolder, nodeFolder, StringComparison.Ordinal)
+                .Replace(SetupCommand.NodeStoreFolder, Path.Combine(nodeFolder, "store"), StringComparison.Ordinal);
+            var testConfig = Path.Combine(nodeFolder, "test.conf");
+            await File.WriteAllTextAsync(testConfig, config);
+            var start = new System.Diagnostics.ProcessStartInfo(server!) { RedirectStandardError = true, RedirectStandardOutput = true };
+            start.ArgumentList.Add("-t");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(testConfig);
+            using var check = System.Diagnostics.Process.Start(start)!;
+            var said = await check.StandardError.ReadToEndAsync() + await check.StandardOutput.ReadToEndAsync();
+            await check.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.True(check.ExitCode == 0, said);
+            Assert.Contains("is valid", said, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Add_site_to_a_folder_without_a_cluster_says_to_run_setup_first()
     {
@@ -103,6 +132,23 @@ public sealed class SetupCommandTests : IDisposable
 
         Assert.Equal(64, SetupCommand.Run(["--add-site", "pkm-c", "--out", folder], new StringWriter(), error));
         Assert.Contains("belum berisi konfigurasi klaster", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_stream_without_setup_or_without_running_nodes_says_what_to_do()
+    {
+        var notSetUp = new StringWriter();
+        Assert.Equal(64, await SetupCommand.CreateStreamAsync(folder, new StringWriter(), notSetUp));
+        // Nodes that do not exist: a name that cannot resolve (.invalid is reserved), so nothing answers.
+        Assert.Equal(0, SetupCommand.Run(["--nodes", "n1.invalid,n2.invalid,n3.invalid", "--out", folder], new StringWriter(), new StringWriter()));
+        var unreachable = new StringWriter();
+
+        var code = await SetupCommand.CreateStreamAsync(folder, new StringWriter(), unreachable).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Contains("belum berisi konfigurasi klaster", notSetUp.ToString(), StringComparison.Ordinal);
+        Assert.Equal(69, code);
+        Assert.Single(unreachable.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("nats-server menyala", unreachable.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
