@@ -43,6 +43,7 @@ public sealed partial class DistrictForwarder(
             LogSubscriptionRefused(refused.Filter);
         }
 
+        progress.SubscriptionsMade();
         LogSubscribed(routes.Site, results.Count(r => r.Succeeded));
 
         // One message at a time, in arrival order, never pipelined: the stream must hold a site's events in its sequence

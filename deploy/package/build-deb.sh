@@ -2,7 +2,7 @@
 # Builds the Debian packages of the kiosk on any x64 Linux PC with the .NET SDK: no SDK is needed where they install.
 #   deploy/package/build-deb.sh [--arch arm64|amd64]... [--version V] [--output DIR]
 # Default: both architectures, version 0.1.<commits>, into artifacts/packages/. Prints the path of every .deb made.
-# Contents: /opt/kiosk (Kiosk.Device and Kiosk.Broker, self-contained ReadyToRun), /opt/kiosk/screens (the loket and
+# Contents: /opt/kiosk (Kiosk.Device, Kiosk.Broker and Kiosk.DistrictLink, self-contained ReadyToRun), /opt/kiosk/screens (the loket and
 # display host, when Screens/ exists), the systemd units, the voice clips (when their script exists), kiosk-setup,
 # the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
 set -euo pipefail
@@ -49,6 +49,11 @@ for arch in "${archs[@]}"; do
   publish Broker/Broker.csproj "$rid" "$stage/opt/kiosk"
   cp README.md "$stage/opt/kiosk/README.md"
   install -m 0644 deploy/systemd/kiosk.service "$stage/lib/systemd/system/kiosk.service"
+
+  # The district link shares the same runtime; its unit starts only once kiosk-setup --district wrote district.env,
+  # so it is not in @SERVICES@ (which the package enables on every site).
+  publish DistrictLink/DistrictLink.csproj "$rid" "$stage/opt/kiosk"
+  install -m 0644 deploy/systemd/kiosk-district-link.service "$stage/lib/systemd/system/kiosk-district-link.service"
 
   # The loket/display host and its voice clips.
   publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"
