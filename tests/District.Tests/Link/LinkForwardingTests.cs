@@ -7,6 +7,7 @@ using Kiosk.DistrictLink.Forwarding;
 using Kiosk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
+using Xunit.Abstractions;
 
 namespace Kiosk.District.Tests.Link;
 
@@ -15,7 +16,7 @@ namespace Kiosk.District.Tests.Link;
 /// stream exactly once, in order, through SIGKILLs of the link and a district that lost its quorum.
 /// </summary>
 [Collection(LinkCollectionDefinition.Name)]
-public sealed class LinkForwardingTests
+public sealed class LinkForwardingTests(ITestOutputHelper output)
 {
     private const string NoServer = "nats-server is not installed";
 
@@ -109,6 +110,7 @@ public sealed class LinkForwardingTests
         var stored = await rig.ReadStreamAsync();
 
         AssertExactlyOnceInOrder(stored, published);
+        output.WriteLine($"{Events} events, {Kills} SIGKILLs of the link, {killedMidStream} of them before the last event was stored; stream holds {stored.Count}, unique ids {stored.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count()}");
         Assert.True(killedMidStream >= 1, $"only {killedMidStream} of {Kills} kills fell before the last event was stored");
     }
 
