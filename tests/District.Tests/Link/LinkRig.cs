@@ -163,7 +163,7 @@ internal sealed class LinkRig : IAsyncDisposable
     {
         long last = -1;
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while ((last = await StreamCountAsync()) < count)
+        while ((last = await TryStreamCountAsync()) < count)
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -171,6 +171,19 @@ internal sealed class LinkRig : IAsyncDisposable
             }
 
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The count, or -1 while the cluster cannot answer (a stream without a leader just after a restart).</summary>
+    private async Task<long> TryStreamCountAsync()
+    {
+        try
+        {
+            return await StreamCountAsync();
+        }
+        catch (NatsException)
+        {
+            return -1;
         }
     }
 
