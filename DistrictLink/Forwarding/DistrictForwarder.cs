@@ -43,6 +43,7 @@ public sealed partial class DistrictForwarder(
             LogSubscriptionRefused(refused.Filter);
         }
 
+        progress.SubscriptionsMade();
         LogSubscribed(routes.Site, results.Count(r => r.Succeeded));
 
         // One message at a time, in arrival order, never pipelined: the stream must hold a site's events in its sequence
@@ -100,7 +101,17 @@ public sealed partial class DistrictForwarder(
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(settings.Nats.AckTimeoutSeconds));
                 var ack = await jetStream.PublishAsync(forward.Subject, bytes, opts: publishOptions, cancellationToken: timeout.Token).ConfigureAwait(false);
-                ack.EnsureSuccess();
+                try
+                {
+                    ack.EnsureSuccess();
+                }
+                catch (NatsJSDuplicateMessageException)
+                {
+                    // Stored already by an earlier attempt or an earlier run of the link (killed before its PUBACK):
+                    // exactly the resend the id exists for, so it counts as stored.
+                    LogDuplicate(forward.MessageId);
+                }
+
                 if (attempt > 1)
                 {
                     LogStoredAfterRetries(forward.MessageId, attempt);
@@ -132,6 +143,9 @@ public sealed partial class DistrictForwarder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "JetStream did not store {Subject} {MessageId} (attempt {Attempt}); retrying in {DelayMs} ms")]
     private partial void LogPublishFailed(Exception exception, string subject, string messageId, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "JetStream already held {MessageId}; acknowledged as stored")]
+    private partial void LogDuplicate(string messageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "JetStream stored {MessageId} after {Attempt} attempts")]
     private partial void LogStoredAfterRetries(string messageId, int attempt);

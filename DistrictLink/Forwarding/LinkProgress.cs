@@ -7,6 +7,7 @@ public sealed class LinkProgress
     private long lastForwardedSequence = Unknown;
     private long siteSequence = Unknown;
     private long forwarded;
+    private volatile bool subscribed;
 
     /// <summary>The sequence of the last event JetStream acknowledged; null before the first.</summary>
     public long? LastForwardedSequence => Read(ref lastForwardedSequence);
@@ -16,6 +17,11 @@ public sealed class LinkProgress
 
     /// <summary>Messages JetStream acknowledged since the link started (events and status).</summary>
     public long Forwarded => Interlocked.Read(ref forwarded);
+
+    /// <summary>Whether the site's broker has the link's subscriptions, so its session queues what the kiosk publishes.</summary>
+    public bool Subscribed => subscribed;
+
+    public void SubscriptionsMade() => subscribed = true;
 
     public void Stored(long? eventSequence)
     {

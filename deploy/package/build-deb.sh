@@ -3,9 +3,9 @@
 #   deploy/package/build-deb.sh [--arch arm64|amd64]... [--package kiosk|district]... [--version V] [--output DIR]
 # Default: both packages, both architectures (the district package only for amd64: it runs on the Dinkes servers),
 # version 0.1.<commits>, into artifacts/packages/. Prints the path of every .deb made.
-# Contents: /opt/kiosk (Kiosk.Device and Kiosk.Broker, self-contained ReadyToRun), /opt/kiosk/screens (the loket and
-# display host, when Screens/ exists), the systemd units, the voice clips (when their script exists), kiosk-setup,
-# the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
+# Contents: /opt/kiosk (Kiosk.Device, Kiosk.Broker and Kiosk.DistrictLink, self-contained ReadyToRun), /opt/kiosk/screens
+# (the loket and display host, when Screens/ exists), the systemd units, the voice clips (when their script exists),
+# kiosk-setup,# the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
 set -euo pipefail
 repo=$(readlink -f "$(dirname "$(readlink -f "$0")")/../..")
 here="$repo/deploy/package"
@@ -56,6 +56,11 @@ build_kiosk() { # arch
   publish Broker/Broker.csproj "$rid" "$stage/opt/kiosk"
   cp README.md "$stage/opt/kiosk/README.md"
   install -m 0644 deploy/systemd/kiosk.service "$stage/lib/systemd/system/kiosk.service"
+
+  # The district link shares the same runtime; its unit starts only once kiosk-setup --district wrote district.env,
+  # so it is not in @SERVICES@ (which the package enables on every site).
+  publish DistrictLink/DistrictLink.csproj "$rid" "$stage/opt/kiosk"
+  install -m 0644 deploy/systemd/kiosk-district-link.service "$stage/lib/systemd/system/kiosk-district-link.service"
 
   # The loket/display host and its voice clips.
   publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"

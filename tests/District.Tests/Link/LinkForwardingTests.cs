@@ -7,6 +7,7 @@ using Kiosk.DistrictLink.Forwarding;
 using Kiosk.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
+using Xunit.Abstractions;
 
 namespace Kiosk.District.Tests.Link;
 
@@ -15,7 +16,7 @@ namespace Kiosk.District.Tests.Link;
 /// stream exactly once, in order, through SIGKILLs of the link and a district that lost its quorum.
 /// </summary>
 [Collection(LinkCollectionDefinition.Name)]
-public sealed class LinkForwardingTests
+public sealed class LinkForwardingTests(ITestOutputHelper output)
 {
     private const string NoServer = "nats-server is not installed";
 
@@ -77,7 +78,7 @@ public sealed class LinkForwardingTests
         const int Events = 2000;
         const int Kills = 10;
         await using var rig = await LinkRig.StartAsync();
-        var first = rig.StartChildLink();
+        var first = await rig.StartSubscribedChildLinkAsync();
         var published = new List<Guid>(await rig.PublishEventsAsync(1, 1));
         await rig.WaitForStreamCountAsync(1, "the first event is stored (the link's session exists)");
         published.AddRange(await rig.PublishEventsAsync(2, Events - 1));
@@ -91,7 +92,7 @@ public sealed class LinkForwardingTests
             var before = await rig.StreamCountAsync();
             if (before < Events)
             {
-                await rig.WaitForStreamCountAsync(before + 1, $"link run {kill + 1} stores something");
+                await rig.WaitForStreamCountAsync(before + 1, $"link run {kill + 1} stores something", link: link);
             }
 
             var at = await rig.StreamCountAsync();
@@ -109,6 +110,7 @@ public sealed class LinkForwardingTests
         var stored = await rig.ReadStreamAsync();
 
         AssertExactlyOnceInOrder(stored, published);
+        output.WriteLine($"{Events} events, {Kills} SIGKILLs of the link, {killedMidStream} of them before the last event was stored; stream holds {stored.Count}, unique ids {stored.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count()}");
         Assert.True(killedMidStream >= 1, $"only {killedMidStream} of {Kills} kills fell before the last event was stored");
     }
 
@@ -117,7 +119,7 @@ public sealed class LinkForwardingTests
     {
         Skip.If(PrivateNatsCluster.FindServer() is null, NoServer);
         await using var rig = await LinkRig.StartAsync();
-        var link = rig.StartChildLink();
+        var link = await rig.StartSubscribedChildLinkAsync();
         var published = new List<Guid>(await rig.PublishEventsAsync(1, 1));
         await rig.WaitForStreamCountAsync(1, "the first event is stored");
 
@@ -132,8 +134,8 @@ public sealed class LinkForwardingTests
 
         await rig.Cluster.RestartAsync(1);
         await rig.Cluster.RestartAsync(2);
-        rig.StartChildLink();
-        await rig.WaitForStreamCountAsync(51, "the events queued in the site's broker are stored after the quorum is back", TimeSpan.FromSeconds(120));
+        var back = rig.StartChildLink();
+        await rig.WaitForStreamCountAsync(51, "the events queued in the site's broker are stored after the quorum is back", TimeSpan.FromSeconds(120), back);
 
         AssertExactlyOnceInOrder(await rig.ReadStreamAsync(), published);
     }

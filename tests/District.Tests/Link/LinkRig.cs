@@ -3,10 +3,12 @@ using Kiosk.Contract.District;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Topics;
 using Kiosk.District.Local;
+using Kiosk.DistrictLink.Forwarding;
 using Kiosk.DistrictLink.Hosting;
 using Kiosk.Mqtt;
 using Kiosk.TestSupport;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -83,10 +85,22 @@ internal sealed class LinkRig : IAsyncDisposable
         var settings = Settings();
         var host = DistrictLinkHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await host.StartAsync();
+        var progress = host.Services.GetRequiredService<LinkProgress>();
+        await Eventually.TrueAsync(() => progress.Subscribed, "the link has subscribed on the site's broker");
         return host;
     }
 
     /// <summary>The link as its own process (<c>dotnet Kiosk.DistrictLink.dll</c>) with its settings in the environment, as systemd gives them.</summary>
+    public async Task<ChildProcess> StartSubscribedChildLinkAsync()
+    {
+        var child = StartChildLink();
+        await child.WaitForOutputAsync(SubscribedLine, Eventually.DefaultTimeout);
+        return child;
+    }
+
+    /// <summary>What the link logs once the broker has its subscriptions (DistrictForwarder).</summary>
+    public const string SubscribedLine = "District link of " + Site + " subscribed";
+
     public ChildProcess StartChildLink(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var start = ChildProcess.StartInfo(DotnetHost());
@@ -145,18 +159,31 @@ internal sealed class LinkRig : IAsyncDisposable
         return (long)stream.Info.State.Messages;
     }
 
-    public async Task WaitForStreamCountAsync(long count, string what, TimeSpan? timeout = null)
+    public async Task WaitForStreamCountAsync(long count, string what, TimeSpan? timeout = null, ChildProcess? link = null)
     {
         long last = -1;
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while ((last = await StreamCountAsync()) < count)
+        while ((last = await TryStreamCountAsync()) < count)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Timed out waiting until {what}: the stream holds {last} of {count}.");
+                throw new TimeoutException($"Timed out waiting until {what}: the stream holds {last} of {count}.{(link is null ? "" : $" The link's output:\n{link.Output}")}");
             }
 
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The count, or -1 while the cluster cannot answer (a stream without a leader just after a restart).</summary>
+    private async Task<long> TryStreamCountAsync()
+    {
+        try
+        {
+            return await StreamCountAsync();
+        }
+        catch (NatsException)
+        {
+            return -1;
         }
     }
 
