@@ -199,7 +199,7 @@ public sealed class IngestTests(ITestOutputHelper output)
         Skip.If(Missing() is not null, Missing());
         await using var world = await StartAsync("ingest_link");
         await using var host = await StartedAsync(world.BuildHost());
-        await using var client = world.Nats.Connect();
+        await using var client = world.Nats.Connect(world.Nats.SiteCredentials("pkm-a"));
         var expected = world.Clock.GetUtcNow();
         // Published until the service's subscription is live (core NATS drops what nobody hears).
         await EventuallyAsync.TrueAsync(async () =>
