@@ -199,7 +199,7 @@ public sealed class IngestTests(ITestOutputHelper output)
         Skip.If(Missing() is not null, Missing());
         await using var world = await StartAsync("ingest_link");
         await using var host = await StartedAsync(world.BuildHost());
-        await using var client = world.Nats.Connect();
+        await using var client = world.Nats.Connect(world.Nats.SiteCredentials("pkm-a"));
         var expected = world.Clock.GetUtcNow();
         // Published until the service's subscription is live (core NATS drops what nobody hears).
         await EventuallyAsync.TrueAsync(async () =>
@@ -209,6 +209,38 @@ public sealed class IngestTests(ITestOutputHelper output)
             return world.CountOrNone("SELECT count(*) FROM link_status") == 1;
         }, "the heartbeat is in link_status", Long);
         Assert.Equal(1, world.Scalar($"SELECT count(*) FROM link_status WHERE site = 'pkm-a' AND received_at = '{expected.UtcDateTime:O}' AND last_forwarded_sequence = 12 AND sent_at < '2024-01-01'"));
+    }
+
+    [SkippableFact]
+    public async Task A_cluster_without_quorum_is_told_once_and_ingest_resumes_when_it_returns()
+    {
+        Skip.If(Missing() is not null, Missing());
+        await using var world = await StartAsync("ingest_quorum");
+        await using var host = await StartedAsync(world.BuildHost());
+        var health = host.Services.GetRequiredService<DistrictHealth>();
+        await world.PublishEventAsync(Event("pkm-a", 1, EventTypes.DayOpened, new DayData(new DateOnly(2026, 3, 2), 0)));
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") == 1, "the first event is in", Long);
+
+        world.Nats.Kill(1);
+        world.Nats.Kill(2);
+        await Eventually.TrueAsync(() => health.ClusterDownSince is not null, "the service noticed the cluster lost its quorum", Long);
+        Assert.StartsWith("Klaster NATS tidak dapat dihubungi sejak 08.00", Assert.Single(health.Banners), StringComparison.Ordinal);
+
+        await world.Nats.RestartAsync(1);
+        await world.Nats.RestartAsync(2);
+        await Eventually.TrueAsync(() => health.ClusterDownSince is null, "the service noticed the cluster is back", Long);
+        await EventuallyAsync.TrueAsync(async () =>
+        {
+            try
+            {
+                return await world.PublishEventAsync(Event("pkm-a", 2, EventTypes.DayOpened, new DayData(new DateOnly(2026, 3, 2), 0)), "second");
+            }
+            catch (NATS.Client.Core.NatsException)
+            {
+                return false;
+            }
+        }, "the stream takes messages again", Long);
+        await Eventually.TrueAsync(() => world.CountOrNone("SELECT count(*) FROM events") == 2, "the event after the outage is in", Long);
     }
 
     [Fact]

@@ -18,19 +18,20 @@ using Npgsql;
 namespace Kiosk.District.Tests.Ingest;
 
 /// <summary>
-/// A private PostgreSQL database and a real NATS server with the district stream, a publisher that writes real contract
+/// A private PostgreSQL database and a private three-node NATS cluster (TLS, the district's users and permissions, the
+/// stream R3), a publisher that writes real contract
 /// JSON made by the contract's types, and the district host built in-process on a fake clock.
 /// </summary>
 internal sealed class IngestWorld : IAsyncDisposable
 {
     private readonly NatsConnection publisher;
 
-    private IngestWorld(PrivatePostgres postgres, string connectionString, SingleNatsServer nats)
+    private IngestWorld(PrivatePostgres postgres, string connectionString, PrivateNatsCluster nats)
     {
         Postgres = postgres;
         ConnectionString = connectionString;
         Nats = nats;
-        publisher = nats.Connect();
+        publisher = nats.Connect(nats.AdminCredentials, "ingest-test");
         JetStream = new NatsJSContext(publisher);
         Database = NpgsqlDataSource.Create(connectionString);
     }
@@ -39,7 +40,7 @@ internal sealed class IngestWorld : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public SingleNatsServer Nats { get; }
+    public PrivateNatsCluster Nats { get; }
 
     public NatsJSContext JetStream { get; }
 
@@ -49,13 +50,13 @@ internal sealed class IngestWorld : IAsyncDisposable
 
     public static string? Missing() =>
         PrivatePostgres.FindBinaries() is null ? "PostgreSQL is not installed (./kiosk.sh test installs it)."
-        : SingleNatsServer.FindServer() is null ? "nats-server is not installed" : null;
+        : PrivateNatsCluster.FindServer() is null ? "nats-server is not installed" : null;
 
     public static async Task<IngestWorld> StartAsync(string database)
     {
         var postgres = await PrivatePostgres.StartAsync();
         var connectionString = await postgres.CreateDatabaseAsync(database);
-        var nats = await SingleNatsServer.StartAsync();
+        var nats = await PrivateNatsCluster.StartAsync(new PrivateNatsClusterOptions { Nodes = 3, Tls = true, Sites = ["pkm-a", "pkm-b"] });
         return new IngestWorld(postgres, connectionString, nats);
     }
 
@@ -64,12 +65,19 @@ internal sealed class IngestWorld : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var values = new Dictionary<string, string?>
         {
-            ["District:NatsUrls:0"] = Nats.Url,
+            ["District:NatsUser"] = Nats.DistrictCredentials.User,
+            ["District:NatsPassword"] = Nats.DistrictCredentials.Password,
+            ["District:CaFile"] = Nats.CaFile,
             ["District:Postgres"] = ConnectionString,
             ["District:BatchSize"] = "100",
             ["District:FetchWait"] = "00:00:01",
             ["District:RetryMax"] = "00:00:00.500",
         };
+        for (var i = 0; i < Nats.ClientUrls.Count; i++)
+        {
+            values[$"District:NatsUrls:{i}"] = Nats.ClientUrls[i];
+        }
+
         foreach (var (key, value) in settings ?? [])
         {
             values[key] = value;
