@@ -65,12 +65,21 @@ public sealed partial class DashboardFeed(
                 continue;
             }
 
-            var stamp = await StampAsync(stoppingToken).ConfigureAwait(false);
-            if (stamp != lastStamp || DateTimeOffset.UtcNow - lastPush >= options.Value.RefreshInterval)
+            try
             {
-                Publish(await reader.ReadAsync(stoppingToken).ConfigureAwait(false));
-                lastStamp = stamp;
-                lastPush = DateTimeOffset.UtcNow;
+                var stamp = await StampAsync(stoppingToken).ConfigureAwait(false);
+                if (stamp != lastStamp || DateTimeOffset.UtcNow - lastPush >= options.Value.RefreshInterval)
+                {
+                    Publish(await reader.ReadAsync(stoppingToken).ConfigureAwait(false));
+                    lastStamp = stamp;
+                    lastPush = DateTimeOffset.UtcNow;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A row the reader cannot make sense of must not stop the host (a background service's exception
+                // would): the browsers keep their last view and the next change tries again.
+                LogFailed(logger, ex);
             }
 
             await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
@@ -130,6 +139,9 @@ public sealed partial class DashboardFeed(
 
         public void Dispose() => feed.Remove(channel);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dinkes dashboard: the view could not be computed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dinkes dashboard: change check failed ({Reason})")]
     private static partial void LogStampFailed(ILogger logger, string reason);

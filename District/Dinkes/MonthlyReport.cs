@@ -51,7 +51,7 @@ public sealed class MonthlyReport(NpgsqlDataSource database, IOptions<DinkesOpti
                        CASE WHEN k.state = 'served' AND k.called_at IS NOT NULL AND k.finished_at IS NOT NULL
                             THEN extract(epoch FROM k.finished_at - k.called_at)::double precision / 60 END AS service_min
                 FROM tickets k LEFT JOIN targets tg ON tg.code = k.service_code
-                WHERE k.business_day >= $1 AND k.business_day < $2 AND k.state <> 'voided'
+                WHERE k.site = ANY (ARRAY(SELECT site FROM sites)) AND k.business_day >= $1 AND k.business_day < $2 AND k.state <> 'voided'
             )
             SELECT t.site, coalesce(s.name, t.site), t.service_code,
                    count(*),
