@@ -5,7 +5,7 @@
 # version 0.1.<commits>, into artifacts/packages/. Prints the path of every .deb made.
 # Contents: /opt/kiosk (Kiosk.Device, Kiosk.Broker and Kiosk.DistrictLink, self-contained ReadyToRun), /opt/kiosk/screens
 # (the loket and display host, when Screens/ exists), the systemd units, the voice clips (when their script exists),
-# kiosk-setup,# the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
+# kiosk-setup, the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
 set -euo pipefail
 repo=$(readlink -f "$(dirname "$(readlink -f "$0")")/../..")
 here="$repo/deploy/package"
