@@ -70,32 +70,6 @@ public sealed class SimulatedKabupaten : IAsyncDisposable
     }
 
     /// <summary>
-    /// The district service's settings: its NATS user (read-only), the cluster's CA and the database. Both spellings of
-    /// the connection string are set while the ingest (<c>District:Postgres</c>) and the pages
-    /// (<c>District:PostgreSql</c>) each read their own.
-    /// </summary>
-    public static Dictionary<string, string?> DistrictSettings(PrivateNatsCluster nats, string connectionString)
-    {
-        ArgumentNullException.ThrowIfNull(nats);
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["District:NatsUser"] = nats.DistrictCredentials.User,
-            ["District:NatsPassword"] = nats.DistrictCredentials.Password,
-            ["District:CaFile"] = nats.CaFile,
-            ["District:Postgres"] = connectionString,
-            ["District:PostgreSql"] = connectionString,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        };
-        for (var i = 0; i < nats.ClientUrls.Count; i++)
-        {
-            settings[$"District:NatsUrls:{i}"] = nats.ClientUrls[i];
-        }
-
-        return settings;
-    }
-
-    /// <summary>
     /// Adds the demonstration's Dinkes account through the district's own <c>user add</c> command (the one a
     /// technician runs), so the account is made exactly as in the field. Returns its password, or null with the reason.
     /// </summary>
@@ -113,8 +87,7 @@ public sealed class SimulatedKabupaten : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["District__PostgreSql"] = ConnectionString;
-        start.Environment["District__Postgres"] = ConnectionString;
+                start.Environment["District__Postgres"] = ConnectionString;
         start.Environment["DINKES_PASSWORD"] = password;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -179,7 +152,7 @@ public sealed class SimulatedKabupaten : IAsyncDisposable
         await progress.WriteLineAsync(KabupatenTeks.PostgresReady);
 
         var port = options.Port > 0 ? options.Port : LoopbackPorts.Take();
-        var settings = DistrictSettings(Nats, ConnectionString);
+        var settings = Nats.DistrictServiceSettings(ConnectionString);
         District = DistrictHost.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);

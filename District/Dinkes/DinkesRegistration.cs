@@ -7,8 +7,8 @@ namespace Kiosk.District.Dinkes;
 /// <summary>The Dinkes pages: dashboard, Puskesmas page, monthly report, login.</summary>
 public static class DinkesRegistration
 {
-    /// <summary>The connection string setting; the ingest reads the same one.</summary>
-    public const string ConnectionSetting = "District:PostgreSql";
+    /// <summary>The connection string setting (<see cref="Configuration.DistrictOptions.Postgres"/>), for the user command.</summary>
+    public const string ConnectionSetting = Configuration.DistrictOptions.Section + ":" + nameof(Configuration.DistrictOptions.Postgres);
 
     public static WebApplicationBuilder AddDinkes(this WebApplicationBuilder builder)
     {
@@ -17,11 +17,7 @@ public static class DinkesRegistration
         services.AddOptions<DinkesOptions>().Bind(builder.Configuration.GetSection(DinkesOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
 
-        // The ingest registers the data source when it is there first; otherwise this one (same setting) serves both.
-        var connection = builder.Configuration[ConnectionSetting];
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connection
-            ?? throw new InvalidOperationException($"{ConnectionSetting} is not set: the district service needs its PostgreSQL connection string.")));
-
+        // The database (NpgsqlDataSource), the clock's default and the settings check come from AddDistrictIngest.
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());

@@ -7,7 +7,7 @@ namespace Kiosk.District.Dinkes;
 /// <c>user add NAME [--nama "Nama Lengkap"]</c>: adds a Dinkes staff account (or sets a new password); the password
 /// comes from <see cref="PasswordVariable"/> or the first line of standard input, never from the command line (where
 /// <c>ps</c> and the shell history would keep it). <c>user list</c>: the accounts. The database is the service's own
-/// (<c>District:PostgreSql</c> from appsettings.json beside the program or the environment, <c>District__PostgreSql</c>).
+/// (<c>District:Postgres</c> from appsettings.json beside the program or the environment, <c>District__Postgres</c>).
 /// </summary>
 public static class UserCommand
 {
@@ -71,7 +71,7 @@ public static class UserCommand
 
         if (string.IsNullOrWhiteSpace(connection))
         {
-            await error.WriteLineAsync($"{DinkesRegistration.ConnectionSetting} belum diatur (appsettings.json atau variabel District__PostgreSql).").ConfigureAwait(false);
+            await error.WriteLineAsync($"{DinkesRegistration.ConnectionSetting} belum diatur (appsettings.json atau variabel District__Postgres).").ConfigureAwait(false);
             return Unavailable;
         }
 

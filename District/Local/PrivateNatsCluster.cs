@@ -70,6 +70,28 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
 
     public string LogPath(int node) => Path.Combine(NodeFolder(node), "nats.log");
 
+    /// <summary>
+    /// The settings of a district service reading this cluster (as its read-only user, with the cluster's CA) and the
+    /// database <paramref name="connectionString"/>, in configuration-key form.
+    /// </summary>
+    public Dictionary<string, string?> DistrictServiceSettings(string connectionString)
+    {
+        const string section = Configuration.DistrictOptions.Section;
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [$"{section}:{nameof(Configuration.DistrictOptions.NatsUser)}"] = DistrictCredentials.User,
+            [$"{section}:{nameof(Configuration.DistrictOptions.NatsPassword)}"] = DistrictCredentials.Password,
+            [$"{section}:{nameof(Configuration.DistrictOptions.CaFile)}"] = CaFile,
+            [$"{section}:{nameof(Configuration.DistrictOptions.Postgres)}"] = connectionString,
+        };
+        for (var i = 0; i < ClientUrls.Count; i++)
+        {
+            settings[string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{section}:{nameof(Configuration.DistrictOptions.NatsUrls)}:{i}")] = ClientUrls[i];
+        }
+
+        return settings;
+    }
+
     public static async Task<PrivateNatsCluster> StartAsync(PrivateNatsClusterOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PrivateNatsClusterOptions();

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using Kiosk.Broker;
 using Kiosk.District.Dinkes;
 using Kiosk.District.Hosting;
+using Kiosk.District.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,6 +15,9 @@ namespace Kiosk.District.Tests.Dinkes;
 /// <summary>The district host in-process on a loopback port, on a fake clock, with an HTTP client that keeps cookies.</summary>
 internal sealed partial class DinkesHost : IAsyncDisposable
 {
+    // One quiet cluster for every host of the run; its watchdog ends it with the test process.
+    private static readonly Lazy<Task<PrivateNatsCluster>> SharedNats = new(() => PrivateNatsCluster.StartAsync(new PrivateNatsClusterOptions { Nodes = 1 }));
+
     private DinkesHost(WebApplication app, string address, FakeTimeProvider time)
     {
         App = app;
@@ -34,11 +39,14 @@ internal sealed partial class DinkesHost : IAsyncDisposable
 
     public static async Task<DinkesHost> StartAsync(string connectionString, FakeTimeProvider time)
     {
+        Skip.If(PrivateNatsCluster.FindServer() is null, "nats-server is not installed (./kiosk.sh test installs it).");
+        var nats = await SharedNats.Value;
         var address = $"http://127.0.0.1:{LoopbackPorts.Take()}";
         var app = DistrictHost.Build([], builder =>
         {
             builder.WebHost.UseUrls(address);
-            builder.Configuration[DinkesRegistration.ConnectionSetting] = connectionString;
+            // The whole service, ingest included, on a one-node cluster with nothing in it: the pages read what the tests seed.
+            builder.Configuration.AddInMemoryCollection(nats.DistrictServiceSettings(connectionString));
             builder.Configuration["District:Dinkes:PollInterval"] = "00:00:00.200";
             builder.Services.AddSingleton<TimeProvider>(time);
         });
