@@ -13,7 +13,7 @@ namespace Kiosk.Device.Tests.Units;
 /// </summary>
 internal static partial class SourceLiterals
 {
-    public static readonly string[] ProductProjects = ["Broker", "Contract", "DeviceDrivers", "KioskDevice", "Mqtt", "QueueEngine", "Screens", "Simulator"];
+    public static readonly string[] ProductProjects = ["Broker", "Contract", "DeviceDrivers", "District", "DistrictLink", "KioskDevice", "Kabupaten", "Mqtt", "QueueEngine", "Screens", "Simulator"];
 
     /// <summary>Words that mark a literal as an Indonesian sentence; none of them is also an English word.</summary>
     private static readonly HashSet<string> IndonesianWords = new(StringComparer.OrdinalIgnoreCase)
