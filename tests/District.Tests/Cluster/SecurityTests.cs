@@ -35,6 +35,24 @@ public sealed class SecurityTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_message_over_the_payload_limit_is_never_stored()
+    {
+        Skip.If(PrivateNatsCluster.FindServer() is null, ClusterFormationTests.NoServer);
+        await using var cluster = await PrivateNatsCluster.StartAsync(new PrivateNatsClusterOptions { Nodes = 1, Sites = ["pkm-a"] });
+        await using var site = cluster.Connect(cluster.SiteCredentials("pkm-a"));
+        var jetStream = new NatsJSContext(site);
+
+        var oversized = await Record.ExceptionAsync(() => jetStream.PublishAsync(DistrictSubjects.Events("pkm-a"), new byte[NatsClusterConfig.DefaultMaxPayload + 1], opts: new NatsJSPubOpts { MsgId = Guid.NewGuid().ToString("D") }).AsTask().WaitAsync(Bound));
+        var small = await jetStream.PublishAsync(DistrictSubjects.Events("pkm-a"), "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = Guid.NewGuid().ToString("D") });
+
+        Assert.NotNull(oversized);
+        output.WriteLine(oversized.ToString());
+        Assert.Equal(NatsClusterConfig.DefaultMaxPayload, site.ServerInfo?.MaxPayload);
+        small.EnsureSuccess();
+        Assert.Equal(1L, await StoredAsync(cluster));
+    }
+
+    [SkippableFact]
     public async Task A_wrong_password_is_refused()
     {
         Skip.If(PrivateNatsCluster.FindServer() is null, ClusterFormationTests.NoServer);
