@@ -130,9 +130,21 @@ public sealed class InstalledDistrictTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>An HTTP GET inside the guest (its python3), so the page is reached on the guest's own loopback.</summary>
-    private static Task<(int ExitCode, string Output)> GetAsync(VirtualMachine vm, string url) =>
-        vm.TryShAsync($"python3 -c \"import urllib.request,sys; sys.stdout.write(urllib.request.urlopen('{url}', timeout=30).read().decode())\"", TimeSpan.FromMinutes(1));
+    /// <summary>
+    /// An HTTP/1.0 GET inside the guest through bash's /dev/tcp (the image's python3-minimal has no http client), so
+    /// the page is reached on the guest's own loopback; exit code 0 and the body when the answer was 200.
+    /// </summary>
+    private static async Task<(int ExitCode, string Output)> GetAsync(VirtualMachine vm, string url)
+    {
+        var uri = new Uri(url);
+        var (code, response) = await vm.TryShAsync(
+            $"exec 3<>/dev/tcp/{uri.Host}/{uri.Port} && printf 'GET {uri.PathAndQuery} HTTP/1.0\\r\\nHost: {uri.Host}\\r\\n\\r\\n' >&3 && timeout 30 cat <&3",
+            TimeSpan.FromMinutes(1));
+        var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return code == 0 && split > 0 && response.StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal)
+            ? (0, response[(split + 4)..])
+            : (code == 0 ? 1 : code, response);
+    }
 
     /// <summary>The body of <paramref name="url"/> once it answers 200; the service needs a while to start under TCG.</summary>
     private static async Task<string> WaitAnswerAsync(VirtualMachine vm, string url, TimeSpan timeout)
