@@ -40,7 +40,7 @@ public sealed partial class DistrictPackageTests
             var units = Path.Combine(root, "lib", "systemd", "system");
             var service = Unit(Path.Combine(units, "puskesmas-district.service"));
             Assert.Equal(["/opt/puskesmas-district/Kiosk.District"], service["ExecStart"]);
-            Assert.Equal(["puskesmas-district"], service["User"]);
+            Assert.Equal(["puskesmas_district"], service["User"]);
             Assert.Equal(["/etc/puskesmas-district/district.env"], service["EnvironmentFile"]);
             Assert.Equal(["/etc/puskesmas-district/district.env"], service["ConditionPathExists"]);
             Assert.Contains("postgresql.service", service["After"].SelectMany(v => v.Split(' ')));
