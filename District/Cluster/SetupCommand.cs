@@ -24,6 +24,9 @@ public static class SetupCommand
     /// <summary>Where the kiosk keeps the district CA (the site's copy of ca.pem).</summary>
     public const string SiteCaFile = "/etc/kiosk/district-ca.pem";
 
+    /// <summary>The database district-setup makes, reached over the local socket as the service's own system user.</summary>
+    public const string ServiceDatabase = "Host=/var/run/postgresql;Username=puskesmas_district;Database=puskesmas_district";
+
     public const int ClientPort = 4222;
     public const int ClusterPort = 6222;
     public const int MonitorPort = 8222;
@@ -150,7 +153,7 @@ public static class SetupCommand
         WriteNodeConfigs(folder, state);
         Directory.CreateDirectory(Path.Combine(folder, "sites"));
         SetupFiles.WriteSecret(Path.Combine(folder, "admin.env"), CredentialsFile(admin, state));
-        SetupFiles.WriteSecret(Path.Combine(folder, "district.env"), CredentialsFile(district, state));
+        SetupFiles.WriteSecret(Path.Combine(folder, "district.env"), ServiceFile(district, state));
         state.Save(folder);
         output.WriteLine(SetupTeks.Written(folder));
         foreach (var node in nodes)
@@ -233,6 +236,29 @@ public static class SetupCommand
 
     private static string CredentialsFile(NatsCredentials credentials, ClusterSetupState state) =>
         $"NATS_URLS={Urls(state)}\nNATS_USER={credentials.User}\nNATS_PASSWORD={credentials.Password}\nNATS_CA_FILE={NodeConfigFolder}/ca.pem\nSTREAM_RETENTION_DAYS={state.RetentionDays.ToString(CultureInfo.InvariantCulture)}\n";
+
+    /// <summary>
+    /// The district service's own settings file (/etc/puskesmas-district/district.env), in the environment-variable form
+    /// of <see cref="Configuration.DistrictOptions"/>; the database is the one district-setup makes for the service's user.
+    /// </summary>
+    private static string ServiceFile(NatsCredentials credentials, ClusterSetupState state)
+    {
+        const string prefix = Configuration.DistrictOptions.Section + "__";
+        var file = new StringBuilder();
+        for (var i = 0; i < state.Nodes.Count; i++)
+        {
+            var node = state.Nodes[i];
+            file.Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.NatsUrls)}__{i}=tls://{node.Host}:{node.ClientPort}\n");
+        }
+
+        return file
+            .Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.NatsUser)}={credentials.User}\n")
+            .Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.NatsPassword)}={credentials.Password}\n")
+            .Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.CaFile)}={NodeConfigFolder}/ca.pem\n")
+            .Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.RetentionDays)}={state.RetentionDays}\n")
+            .Append(CultureInfo.InvariantCulture, $"{prefix}{nameof(Configuration.DistrictOptions.Postgres)}={ServiceDatabase}\n")
+            .ToString();
+    }
 
     private sealed record SetupRequest(IReadOnlyList<string> Nodes, IReadOnlyList<string> Sites, string Out, int RetentionDays, string? AddSite);
 

@@ -21,8 +21,9 @@ public sealed class InstalledDistrictTests(ITestOutputHelper output)
     /// <summary>
     /// The technician's steps on a one-node district (the guest's loopback, one Puskesmas): district-setup writes the
     /// cluster's files into a folder and prepares PostgreSQL; node n1's files go to /etc/puskesmas-district/nats
-    /// (readable by the nats user), the service's settings to /etc/puskesmas-district/district.env (root only, from
-    /// the folder's district.env and the PostgreSQL line district-setup printed), then both units are enabled.
+    /// (readable by the nats user), the service's settings file from the folder to /etc/puskesmas-district/district.env
+    /// (root only), both units are enabled, and the admin creates the stream once the node answers (bounded retries:
+    /// the node's unit returns before its client port is open).
     /// </summary>
     private const string Setup = """
         set -e
@@ -31,18 +32,9 @@ public sealed class InstalledDistrictTests(ITestOutputHelper output)
         install -m 0640 -o root -g nats nats.conf server-key.pem /etc/puskesmas-district/nats/
         install -m 0644 ca.pem server.pem /etc/puskesmas-district/nats/
         systemctl enable --now puskesmas-nats
-        . /root/klaster/district.env
-        umask 077
-        {
-          echo "District__NatsUrls__0=$NATS_URLS"
-          echo "District__NatsUser=$NATS_USER"
-          echo "District__NatsPassword=$NATS_PASSWORD"
-          echo "District__CaFile=$NATS_CA_FILE"
-          echo "District__RetentionDays=$STREAM_RETENTION_DAYS"
-          echo "District__Postgres=Host=/var/run/postgresql;Username=puskesmas_district;Database=puskesmas_district"
-          echo "District__PostgreSql=Host=/var/run/postgresql;Username=puskesmas_district;Database=puskesmas_district"
-        } > /etc/puskesmas-district/district.env
+        install -m 0600 /root/klaster/district.env /etc/puskesmas-district/district.env
         systemctl enable --now puskesmas-district
+        for attempt in $(seq 1 30); do district-setup --create-stream --out /root/klaster && break; sleep 2; done
         """;
 
     [SkippableFact]
