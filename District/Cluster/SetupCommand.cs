@@ -227,8 +227,11 @@ public static class SetupCommand
             .Append("DistrictLink__Nats__Password=").Append(password).Append('\n')
             .Append("DistrictLink__Nats__CaFile=").Append(SiteCaFile).Append('\n')
             .ToString());
+        // kiosk-setup reads the password from a file of its own, so it never stands on a command line.
+        var passwordFile = Path.Combine(folder, "sites", $"{site}.password");
+        SetupFiles.WriteSecret(passwordFile, password + "\n");
         output.WriteLine(SetupTeks.Site(site, envFile, Path.Combine(folder, "ca.pem")));
-        output.WriteLine($"  kiosk-setup --district {urls} --district-credentials {site}.env --district-ca ca.pem");
+        output.WriteLine($"  kiosk-setup --district {urls} --district-user {NatsClusterConfig.SiteUser(site)} --district-password-file {site}.password --district-ca ca.pem");
     }
 
     private static string Urls(ClusterSetupState state) =>
