@@ -50,8 +50,7 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
 
         // The ingest lists the database's line first. Should its state flip between the two reads, one view
         // may miss or double a line; the next refresh reads it again.
-        var databaseLine = databaseDown && service.Count > 0 ? service[0] : null;
-        return [DinkesWords.DatabaseUnreachable, .. service.Where(line => !ReferenceEquals(line, databaseLine))];
+        return [DinkesWords.DatabaseUnreachable, .. databaseDown ? service.Skip(1) : service];
     }
 
     private async Task<DashboardView> ReadAsync(DateTimeOffset now, DateOnly day, TimeZoneInfo zone, CancellationToken cancellationToken)
