@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiosk.District.Local;
 using Kiosk.Kabupaten;
+using Kiosk.Kabupaten.Text;
 
 // ./kiosk.sh district: a whole kabupaten on this machine until Ctrl+C.
 if (ParseArguments(args) is not { } options)

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Kiosk.Kabupaten.Text;
 
 namespace Kiosk.Kabupaten;
 
@@ -82,7 +83,7 @@ public sealed class SimulatedKabupaten : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Kiosk.District.dll"), "user", "add", LoginUser, "--nama", "Petugas Dinkes (demo)" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Kiosk.District.dll"), "user", "add", LoginUser, "--nama", KabupatenTeks.DemoOfficerName })
         {
             start.ArgumentList.Add(argument);
         }

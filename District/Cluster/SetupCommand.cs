@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kiosk.Contract.District;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Cluster;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Kiosk.District.Health;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -19,6 +20,7 @@ namespace Kiosk.District.Dinkes;
 public sealed partial class DashboardFeed(
     NpgsqlDataSource database,
     DashboardReader reader,
+    DistrictHealth health,
     IOptions<DinkesOptions> options,
     ILogger<DashboardFeed> logger) : BackgroundService
 {
@@ -55,6 +57,7 @@ public sealed partial class DashboardFeed(
     {
         (long, DateTimeOffset, DateTimeOffset)? lastStamp = null;
         var lastPush = DateTimeOffset.MinValue;
+        var lastBanners = string.Empty;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (Watchers == 0)
@@ -68,10 +71,13 @@ public sealed partial class DashboardFeed(
             try
             {
                 var stamp = await StampAsync(stoppingToken).ConfigureAwait(false);
-                if (stamp != lastStamp || DateTimeOffset.UtcNow - lastPush >= options.Value.RefreshInterval)
+                // The ingest's banners change without a row: an outage shows on the next poll, not the next refresh.
+                var banners = string.Join('\n', health.Banners);
+                if (stamp != lastStamp || banners != lastBanners || DateTimeOffset.UtcNow - lastPush >= options.Value.RefreshInterval)
                 {
                     Publish(await reader.ReadAsync(stoppingToken).ConfigureAwait(false));
                     lastStamp = stamp;
+                    lastBanners = banners;
                     lastPush = DateTimeOffset.UtcNow;
                 }
             }

@@ -1,5 +1,6 @@
 using System.Text;
 using static Kiosk.District.Dinkes.DinkesHtml;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -9,9 +10,9 @@ public static class DashboardHtml
     public static string Render(DashboardView view, TimeZoneInfo zone)
     {
         var html = new StringBuilder(8192);
-        if (!view.DatabaseReachable)
+        foreach (var banner in view.Banners)
         {
-            html.Append("<p class=\"banner\" role=\"alert\">").Append(E(DinkesWords.DatabaseUnreachable)).Append("</p>");
+            html.Append("<p class=\"banner\" role=\"alert\">").Append(E(banner)).Append("</p>");
         }
 
         html.Append("<p class=\"diperbarui\">Keadaan pukul ").Append(DinkesWords.Clock(view.Now, zone)).Append(", ")
@@ -20,7 +21,7 @@ public static class DashboardHtml
         html.Append("<section aria-labelledby=\"judul-peringatan\"><h2 id=\"judul-peringatan\">Peringatan</h2>");
         if (view.Alerts.Count == 0)
         {
-            html.Append("<p class=\"tenang\">").Append(view.DatabaseReachable ? "Tidak ada peringatan." : "Peringatan tidak dapat dihitung tanpa basis data.").Append("</p>");
+            html.Append("<p class=\"tenang\">").Append(view.DatabaseReachable ? DinkesTeks.Staf.NoAlerts : DinkesTeks.Staf.AlertsNeedDatabase).Append("</p>");
         }
         else
         {
@@ -39,7 +40,7 @@ public static class DashboardHtml
             .Append(view.Sites.Count).Append(")</h2>");
         html.Append("<div class=\"gulir\" role=\"region\" aria-labelledby=\"judul-puskesmas\" tabindex=\"0\"><table class=\"dasbor\"><thead><tr>")
             .Append("<th scope=\"col\">Puskesmas</th><th scope=\"col\">Hari ini</th><th scope=\"col\">Menunggu</th>")
-            .Append("<th scope=\"col\">Tunggu terlama</th><th scope=\"col\">Dipanggil 1 jam terakhir</th><th scope=\"col\">Kiosk</th>")
+            .Append("<th scope=\"col\">").Append(DinkesTeks.Staf.ColumnLongestWait).Append("</th><th scope=\"col\">").Append(DinkesTeks.Staf.ColumnCalledLastHour).Append("</th><th scope=\"col\">Kiosk</th>")
             .Append("<th scope=\"col\">Printer</th><th scope=\"col\">Sambungan ke Dinkes</th></tr></thead><tbody>");
         foreach (var row in view.Sites)
         {
@@ -47,9 +48,9 @@ public static class DashboardHtml
                 .Append(E(row.Name)).Append("</a></th>");
             Cell(html, "Hari ini", row.OpenToday ? "Buka" : "Tutup");
             Cell(html, "Menunggu", Waiting(row));
-            Cell(html, "Tunggu terlama", Longest(row.Longest), row.Longest is { OverTarget: true } ? "lewat" : null);
-            Cell(html, "Dipanggil 1 jam terakhir", N(row.CallsLastHour));
-            Cell(html, "Kiosk", row.Kiosks.Count == 0 ? "Belum ada kabar" : string.Join("; ", row.Kiosks.Select(k => Kiosk(k, zone))));
+            Cell(html, DinkesTeks.Staf.ColumnLongestWait, Longest(row.Longest), row.Longest is { OverTarget: true } ? "lewat" : null);
+            Cell(html, DinkesTeks.Staf.ColumnCalledLastHour, N(row.CallsLastHour));
+            Cell(html, "Kiosk", row.Kiosks.Count == 0 ? DinkesTeks.Staf.NoNewsYet : string.Join("; ", row.Kiosks.Select(k => Kiosk(k, zone))));
             Cell(html, "Printer", row.Kiosks.Count == 0 ? "—" : string.Join("; ", row.Kiosks.Select(Printer)),
                 row.Kiosks.Any(k => k.CannotPrint && k.State != KioskState.Offline) ? "bahaya" : null);
             Cell(html, "Sambungan ke Dinkes", Link(row.Link, zone), row.Link is { Cut: true } ? "bahaya" : null);
@@ -80,7 +81,7 @@ public static class DashboardHtml
     private static string Waiting(SiteRow row)
     {
         var services = row.Waiting.Where(w => w.Count > 0).ToList();
-        return services.Count == 0 ? "Tidak ada" : string.Join(", ", services.Select(w => $"{w.ServiceCode} {w.Count}"));
+        return services.Count == 0 ? DinkesTeks.Staf.NobodyWaiting : string.Join(", ", services.Select(w => $"{w.ServiceCode} {w.Count}"));
     }
 
     private static string Longest(ServiceWaiting? longest) => longest switch
@@ -93,18 +94,18 @@ public static class DashboardHtml
     private static string Kiosk(KioskRow kiosk, TimeZoneInfo zone) => kiosk.State switch
     {
         KioskState.Online => $"{kiosk.KioskId}: menyala",
-        KioskState.Stale => $"{kiosk.KioskId}: tidak ada kabar sejak {DinkesWords.Clock(kiosk.Since, zone)}",
+        KioskState.Stale => DinkesTeks.Staf.KioskStale(kiosk.KioskId, DinkesWords.Clock(kiosk.Since, zone)),
         _ => $"{kiosk.KioskId}: mati sejak {DinkesWords.Clock(kiosk.Since, zone)}",
     };
 
     private static string Printer(KioskRow kiosk) =>
-        kiosk.State == KioskState.Offline ? $"{kiosk.KioskId}: tidak diketahui (kiosk mati)" : $"{kiosk.KioskId}: {DinkesWords.Printer(kiosk.Printer)}";
+        kiosk.State == KioskState.Offline ? DinkesTeks.Staf.PrinterOfOfflineKiosk(kiosk.KioskId) : $"{kiosk.KioskId}: {DinkesWords.Printer(kiosk.Printer)}";
 
     private static string Link(LinkRow? link, TimeZoneInfo zone) => link switch
     {
-        null => "Belum ada kabar",
-        { Cut: true } => $"Terputus sejak {DinkesWords.Clock(link.LastHeartbeat, zone)}" + (link.Backlog is > 0 ? $", {N(link.Backlog.Value)} catatan belum terkirim" : string.Empty),
-        { Backlog: > 0 } => $"Tersambung, {N(link.Backlog.Value)} catatan sedang dikirim",
+        null => DinkesTeks.Staf.NoNewsYet,
+        { Cut: true } => $"Terputus sejak {DinkesWords.Clock(link.LastHeartbeat, zone)}" + (link.Backlog is > 0 ? DinkesTeks.Staf.LinkCutBacklog(N(link.Backlog.Value)) : string.Empty),
+        { Backlog: > 0 } => DinkesTeks.Staf.LinkSending(N(link.Backlog.Value)),
         _ => "Tersambung, semua terkirim",
     };
 }

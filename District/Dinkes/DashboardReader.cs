@@ -3,6 +3,8 @@ using Kiosk.Contract.Events;
 using Kiosk.Contract.Status;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Kiosk.District.Health;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -12,7 +14,7 @@ namespace Kiosk.District.Dinkes;
 /// day's rows are reached through the (site, business_day) indexes: <c>site = ANY (ARRAY(SELECT site FROM sites))</c>
 /// gives the index its leading column, so a year of history is never scanned.
 /// </summary>
-public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvider time, IOptions<DinkesOptions> options, ILogger<DashboardReader> logger)
+public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvider time, IOptions<DinkesOptions> options, DistrictHealth health, ILogger<DashboardReader> logger)
 {
     private readonly DinkesOptions settings = options.Value;
 
@@ -28,8 +30,27 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
             LogUnreachable(logger, ex.Message);
-            return DashboardView.Unreachable(now, day);
+            return DashboardView.Unreachable(now, day, Banners(databaseReachable: false));
         }
+    }
+
+    /// <summary>
+    /// One banner per outage. When the page's own query failed, its sentence (written for the officer: what it means
+    /// for the figures and whom to call) stands for the database, and the ingest's line about the same database is
+    /// left out; the ingest's other lines (the NATS cluster) are shown beside it.
+    /// </summary>
+    private List<string> Banners(bool databaseReachable)
+    {
+        var databaseDown = health.DatabaseDownSince is not null;
+        var service = health.Banners;
+        if (databaseReachable)
+        {
+            return [.. service];
+        }
+
+        // The ingest lists the database's line first. Should its state flip between the two reads, one view
+        // may miss or double a line; the next refresh reads it again.
+        return [DinkesWords.DatabaseUnreachable, .. databaseDown ? service.Skip(1) : service];
     }
 
     private async Task<DashboardView> ReadAsync(DateTimeOffset now, DateOnly day, TimeZoneInfo zone, CancellationToken cancellationToken)
@@ -123,7 +144,7 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
             .OrderBy(r => r.Name, StringComparer.CurrentCulture)
             .ThenBy(r => r.Site, StringComparer.Ordinal)
             .ToList();
-        return new DashboardView(now, day, true, Alerts(rows, zone), rows);
+        return new DashboardView(now, day, true, Alerts(rows, zone), rows, Banners(databaseReachable: true));
     }
 
     /// <summary>
@@ -168,32 +189,32 @@ public sealed partial class DashboardReader(NpgsqlDataSource database, TimeProvi
                 if (kiosk.CannotPrint && row.OpenToday)
                 {
                     var what = kiosk.State == KioskState.Offline
-                        ? $"{DinkesWords.Kiosk(kiosk.KioskId)} mati sejak {since}"
-                        : $"{DinkesWords.Printer(kiosk.Printer).ToLowerInvariant()} di {DinkesWords.Kiosk(kiosk.KioskId)} sejak {since}";
-                    var action = kiosk.State == KioskState.Offline ? "Minta petugas menyalakan kiosk dan memeriksa jaringannya" : DinkesWords.PrinterAction(kiosk.Printer);
+                        ? DinkesTeks.Staf.KioskOffSince(DinkesWords.Kiosk(kiosk.KioskId), since)
+                        : DinkesTeks.Staf.PrinterProblemSince(DinkesWords.Printer(kiosk.Printer).ToLowerInvariant(), DinkesWords.Kiosk(kiosk.KioskId), since);
+                    var action = kiosk.State == KioskState.Offline ? DinkesTeks.Staf.TurnKioskOn : DinkesWords.PrinterAction(kiosk.Printer);
                     alerts.Add(waiting > 0
-                        ? new DashboardAlert(AlertKind.CannotPrintWithWaiting, row.Site, row.Name, $"{row.Name}: {what}, {waiting} pasien menunggu. {action}.", waiting)
+                        ? new DashboardAlert(AlertKind.CannotPrintWithWaiting, row.Site, row.Name, DinkesTeks.Staf.CannotPrintWithWaiting(row.Name, what, waiting, action), waiting)
                         : new DashboardAlert(AlertKind.CannotPrint, row.Site, row.Name, $"{row.Name}: {what}. {action}.", waiting));
                 }
                 else if (kiosk.State == KioskState.Stale && row.OpenToday)
                 {
-                    alerts.Add(new DashboardAlert(AlertKind.StaleKiosk, row.Site, row.Name, $"{row.Name}: kabar dari {DinkesWords.Kiosk(kiosk.KioskId)} tidak datang lagi sejak {since}. Tanyakan ke petugas apakah kiosk masih menyala.", waiting));
+                    alerts.Add(new DashboardAlert(AlertKind.StaleKiosk, row.Site, row.Name, DinkesTeks.Staf.StaleKioskAlert(row.Name, DinkesWords.Kiosk(kiosk.KioskId), since), waiting));
                 }
                 else if (kiosk.Printer == PrinterCondition.PaperLow && kiosk.State == KioskState.Online)
                 {
-                    alerts.Add(new DashboardAlert(AlertKind.PaperLow, row.Site, row.Name, $"{row.Name}: kertas printer {DinkesWords.Kiosk(kiosk.KioskId)} hampir habis. Minta petugas menyiapkan gulungan baru.", waiting));
+                    alerts.Add(new DashboardAlert(AlertKind.PaperLow, row.Site, row.Name, DinkesTeks.Staf.PaperLowAlert(row.Name, DinkesWords.Kiosk(kiosk.KioskId)), waiting));
                 }
             }
 
             if (row.Link is { Cut: true } link)
             {
-                var backlog = link.Backlog is > 0 ? $", {link.Backlog} catatan belum terkirim" : string.Empty;
-                alerts.Add(new DashboardAlert(AlertKind.LinkCut, row.Site, row.Name, $"{row.Name}: sambungan ke Dinkes terputus sejak {DinkesWords.Clock(link.LastHeartbeat, zone)}{backlog}. Angka Puskesmas ini tertinggal; minta petugas memeriksa internet Puskesmas.", waiting));
+                var backlog = link.Backlog is > 0 ? DinkesTeks.Staf.LinkCutBacklog($"{link.Backlog}") : string.Empty;
+                alerts.Add(new DashboardAlert(AlertKind.LinkCut, row.Site, row.Name, DinkesTeks.Staf.LinkCutAlert(row.Name, DinkesWords.Clock(link.LastHeartbeat, zone), backlog), waiting));
             }
 
             foreach (var service in row.Waiting.Where(s => s.Count > 0 && s.OverTarget))
             {
-                alerts.Add(new DashboardAlert(AlertKind.LongWait, row.Site, row.Name, $"{row.Name}: pasien {service.ServiceCode} sudah menunggu {DinkesWords.Minutes(service.LongestWait)}, target SOP {service.TargetMinutes} menit. Tanyakan apakah loket perlu dibantu.", service.Count));
+                alerts.Add(new DashboardAlert(AlertKind.LongWait, row.Site, row.Name, DinkesTeks.Staf.LongWaitAlert(row.Name, service.ServiceCode, DinkesWords.Minutes(service.LongestWait), service.TargetMinutes), service.Count));
             }
         }
 

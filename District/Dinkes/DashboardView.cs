@@ -3,14 +3,17 @@ using Kiosk.Contract;
 namespace Kiosk.District.Dinkes;
 
 /// <summary>Everything the <c>/dinkes</c> page shows, computed by <see cref="DashboardReader"/> at one instant.</summary>
+/// <param name="Banners">The lines at the top of the page, one per outage: the page's own when its query failed and
+/// the service's (<see cref="Health.DistrictHealth.Banners"/>) for what the ingest cannot reach.</param>
 public sealed record DashboardView(
     DateTimeOffset Now,
     DateOnly BusinessDay,
     bool DatabaseReachable,
     IReadOnlyList<DashboardAlert> Alerts,
-    IReadOnlyList<SiteRow> Sites)
+    IReadOnlyList<SiteRow> Sites,
+    IReadOnlyList<string> Banners)
 {
-    public static DashboardView Unreachable(DateTimeOffset now, DateOnly day) => new(now, day, false, [], []);
+    public static DashboardView Unreachable(DateTimeOffset now, DateOnly day, IReadOnlyList<string> banners) => new(now, day, false, [], [], banners);
 }
 
 /// <summary>One Puskesmas as one dashboard row.</summary>

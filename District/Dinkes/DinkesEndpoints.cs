@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using static Kiosk.District.Dinkes.DinkesHtml;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -33,7 +34,7 @@ public static partial class DinkesEndpoints
     {
         app.MapGet("/dinkes/berkas/{name}", (string name) => Files.TryGetValue(name, out var type)
             ? Results.File(Path.Combine(AppContext.BaseDirectory, "pages", "dinkes", name), type)
-            : Error(StatusCodes.Status404NotFound, "Tidak ditemukan", DinkesWords.NotFound));
+            : Error(StatusCodes.Status404NotFound, DinkesTeks.Staf.NotFoundTitle, DinkesWords.NotFound));
 
         app.MapGet("/dinkes/masuk", (HttpContext context, IAntiforgery antiforgery, string? kembali, string? sesi) =>
             Result(LoginPage(context, antiforgery, kembali, sesi == "0" ? DinkesWords.SessionInvalid : null)));
@@ -55,7 +56,7 @@ public static partial class DinkesEndpoints
             var view = await reader.ReadAsync(context.RequestAborted);
             var body = $"<div id=\"isi\">{DashboardHtml.Render(view, options.Value.Zone())}</div>"
                 + "<p id=\"sambungan\" class=\"sambungan\" role=\"status\"></p>";
-            return Result(Page("Dasbor Antrean Puskesmas", body, Who(context), LogoutToken(context, antiforgery), live: true),
+            return Result(Page(DinkesTeks.Staf.DashboardTitle, body, Who(context), LogoutToken(context, antiforgery), live: true),
                 view.DatabaseReachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         pages.MapGet("/aliran", (HttpContext context, DashboardFeed feed, IOptions<DinkesOptions> options) =>
@@ -63,7 +64,7 @@ public static partial class DinkesEndpoints
         pages.MapGet("/puskesmas/{site}", SiteAsync);
         pages.MapGet("/laporan", ReportAsync);
         pages.MapGet("/laporan.csv", ReportCsvAsync);
-        app.MapFallback("/dinkes/{**rest}", () => Error(StatusCodes.Status404NotFound, "Tidak ditemukan", DinkesWords.NotFound));
+        app.MapFallback("/dinkes/{**rest}", () => Error(StatusCodes.Status404NotFound, DinkesTeks.Staf.NotFoundTitle, DinkesWords.NotFound));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(DashboardFeed feed, TimeZoneInfo zone, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -182,7 +183,7 @@ public static partial class DinkesEndpoints
             .Append(E(user)).Append("\">")
             .Append("<label for=\"sandi\">Kata sandi</label><input id=\"sandi\" name=\"sandi\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\">")
             .Append("<button type=\"submit\">Masuk</button></form>")
-            .Append("<p class=\"catatan\">Akun dibuat oleh teknisi Dinkes. Lupa kata sandi? Hubungi teknisi Dinkes.</p>");
+            .Append("<p class=\"catatan\">").Append(DinkesTeks.Staf.AccountsByTechnician).Append("</p>");
         return Page("Masuk ke dasbor Dinkes", body.ToString());
     }
 
@@ -190,7 +191,7 @@ public static partial class DinkesEndpoints
     {
         if (!DistrictSubjects.IsToken(site))
         {
-            return Error(StatusCodes.Status404NotFound, "Puskesmas tidak dikenal", DinkesWords.UnknownSite);
+            return Error(StatusCodes.Status404NotFound, DinkesTeks.Staf.UnknownSiteTitle, DinkesWords.UnknownSite);
         }
 
         SiteDay? day;
@@ -205,7 +206,7 @@ public static partial class DinkesEndpoints
 
         if (day is null)
         {
-            return Error(StatusCodes.Status404NotFound, "Puskesmas tidak dikenal", DinkesWords.UnknownSite);
+            return Error(StatusCodes.Status404NotFound, DinkesTeks.Staf.UnknownSiteTitle, DinkesWords.UnknownSite);
         }
 
         var zone = options.Value.Zone();
@@ -214,16 +215,22 @@ public static partial class DinkesEndpoints
         body.Append("<section aria-labelledby=\"judul-jam\"><h2 id=\"judul-jam\">Per jam</h2>");
         if (day.Hours.Count == 0)
         {
-            body.Append("<p>Belum ada tiket hari ini.</p>");
+            body.Append("<p>").Append(DinkesTeks.Staf.NoTicketsToday).Append("</p>");
         }
         else
         {
-            body.Append("<div class=\"gulir\" role=\"region\" aria-labelledby=\"judul-jam\" tabindex=\"0\"><table><thead><tr><th scope=\"col\">Jam</th><th scope=\"col\">Tiket diambil</th><th scope=\"col\">Dipanggil</th><th scope=\"col\">Selesai dilayani</th></tr></thead><tbody>");
+            body.Append("<div class=\"gulir\" role=\"region\" aria-labelledby=\"judul-jam\" tabindex=\"0\"><table><thead><tr>");
+            foreach (var column in new[] { DinkesTeks.Staf.ColumnHour, DinkesTeks.Staf.ColumnIssued, DinkesTeks.Staf.ColumnCalled, DinkesTeks.Staf.ColumnServed })
+            {
+                body.Append("<th scope=\"col\">").Append(column).Append("</th>");
+            }
+
+            body.Append("</tr></thead><tbody>");
             foreach (var hour in day.Hours)
             {
                 body.Append("<tr><th scope=\"row\">").Append(hour.Hour.ToString("00", Indonesian)).Append(".00–").Append((hour.Hour + 1).ToString("00", Indonesian)).Append(".00</th>")
-                    .Append("<td data-label=\"Tiket diambil\">").Append(N(hour.Issued)).Append("</td><td data-label=\"Dipanggil\">").Append(N(hour.Called))
-                    .Append("</td><td data-label=\"Selesai dilayani\">").Append(N(hour.Served)).Append("</td></tr>");
+                    .Append("<td data-label=\"").Append(DinkesTeks.Staf.ColumnIssued).Append("\">").Append(N(hour.Issued)).Append("</td><td data-label=\"").Append(DinkesTeks.Staf.ColumnCalled).Append("\">").Append(N(hour.Called))
+                    .Append("</td><td data-label=\"").Append(DinkesTeks.Staf.ColumnServed).Append("\">").Append(N(hour.Served)).Append("</td></tr>");
             }
 
             body.Append("</tbody></table></div>");
@@ -232,7 +239,7 @@ public static partial class DinkesEndpoints
         body.Append("</section><section aria-labelledby=\"judul-kejadian\"><h2 id=\"judul-kejadian\">Kejadian penting</h2>");
         if (day.Notes.Count == 0)
         {
-            body.Append("<p>Tidak ada kejadian penting hari ini.</p>");
+            body.Append("<p>").Append(DinkesTeks.Staf.NoNotesToday).Append("</p>");
         }
         else
         {
@@ -271,15 +278,15 @@ public static partial class DinkesEndpoints
         var body = new StringBuilder();
         body.Append("<form method=\"get\" action=\"/dinkes/laporan\" class=\"bulan\"><label for=\"bulan\">Bulan</label>")
             .Append("<input id=\"bulan\" name=\"bulan\" type=\"month\" value=\"").Append(key).Append("\"><button type=\"submit\">Tampilkan</button></form>")
-            .Append("<p><a href=\"/dinkes/laporan.csv?bulan=").Append(key).Append("\" download>Unduh CSV untuk Excel (").Append(E(month.ToString("MMMM yyyy", Indonesian))).Append(")</a></p>");
+            .Append("<p><a href=\"/dinkes/laporan.csv?bulan=").Append(key).Append("\" download>").Append(E(DinkesTeks.Staf.DownloadCsv(month.ToString("MMMM yyyy", Indonesian)))).Append("</a></p>");
         if (rows.Count == 0)
         {
-            body.Append("<p>Belum ada kunjungan pada bulan ini.</p>");
+            body.Append("<p>").Append(DinkesTeks.Staf.NoVisitsThisMonth).Append("</p>");
         }
         else
         {
             body.Append("<div class=\"gulir\" role=\"region\" aria-label=\"Laporan bulanan\" tabindex=\"0\"><table class=\"laporan\"><thead><tr>");
-            foreach (var header in ReportCsv.Headers.Where(h => h != "Kode Puskesmas"))
+            foreach (var header in ReportCsv.Headers.Where(h => h != DinkesTeks.Staf.HeaderSiteCode))
             {
                 body.Append("<th scope=\"col\">").Append(E(header)).Append("</th>");
             }

@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
 /// <summary>The page frame every Dinkes page shares (Bahasa Indonesia, one stylesheet, readable at 1366×768 and on a phone).</summary>
 public static class DinkesHtml
 {
+    private const string Stylesheet = "/dinkes/berkas/dinkes.css";
+
+    private const string Script = "/dinkes/berkas/dinkes.js";
+
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
 
     public static string N(long value) => value.ToString("N0", Indonesian);
@@ -20,13 +25,13 @@ public static class DinkesHtml
         page.Append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append(" · Dinkes</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/dinkes/berkas/dinkes.css\">");
+            .Append("<link rel=\"stylesheet\" href=\"").Append(Stylesheet).Append("\">");
         if (live)
         {
-            page.Append("<script src=\"/dinkes/berkas/dinkes.js\" defer></script>");
+            page.Append("<script src=\"").Append(Script).Append("\" defer></script>");
         }
 
-        page.Append("</head><body><header class=\"kepala\"><p class=\"merek\"><a href=\"/dinkes\">Antrean Puskesmas · Dinkes</a></p>");
+        page.Append("</head><body><header class=\"kepala\"><p class=\"merek\"><a href=\"/dinkes\">").Append(DinkesTeks.Staf.Brand).Append("</a></p>");
         if (who is not null)
         {
             page.Append("<nav aria-label=\"Menu utama\"><a href=\"/dinkes\">Dasbor</a> <a href=\"/dinkes/laporan\">Laporan bulanan</a></nav>")

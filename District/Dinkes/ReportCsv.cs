@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -11,12 +12,7 @@ namespace Kiosk.District.Dinkes;
 /// </summary>
 public static class ReportCsv
 {
-    public static IReadOnlyList<string> Headers { get; } =
-    [
-        "Puskesmas", "Kode Puskesmas", "Layanan", "Kunjungan", "Pasien baru", "Pasien lama", "BPJS", "Umum",
-        "Median waktu tunggu (menit)", "P90 waktu tunggu (menit)", "Median waktu layanan (menit)", "P90 waktu layanan (menit)",
-        "Target SOP (menit)", "Dalam target SOP (%)", "Tidak hadir", "Dirujuk ke poli",
-    ];
+    public static IReadOnlyList<string> Headers => DinkesTeks.Staf.ReportHeaders;
 
     private static readonly NumberFormatInfo Decimal = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "" };
 

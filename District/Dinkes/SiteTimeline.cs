@@ -2,6 +2,7 @@ using Kiosk.Contract;
 using Kiosk.Contract.Events;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -67,11 +68,11 @@ public sealed class SiteTimeline(NpgsqlDataSource database, TimeProvider time, I
             var counter = reader.IsDBNull(3) ? null : reader.GetString(3);
             notes.Add(new TimelineNote(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1) switch
             {
-                EventTypes.DayOpened => "Hari layanan dibuka",
-                EventTypes.DayClosed => "Hari layanan ditutup",
-                EventTypes.TicketPrintFailed => $"Tiket {number} gagal dicetak",
-                EventTypes.CounterPaused => $"Loket {counter} berhenti sementara",
-                _ => $"Loket {counter} melayani lagi",
+                EventTypes.DayOpened => DinkesTeks.Staf.DayOpened,
+                EventTypes.DayClosed => DinkesTeks.Staf.DayClosed,
+                EventTypes.TicketPrintFailed => DinkesTeks.Staf.TicketPrintFailed(number),
+                EventTypes.CounterPaused => DinkesTeks.Staf.CounterPaused(counter),
+                _ => DinkesTeks.Staf.CounterResumed(counter),
             }, false));
         }
 

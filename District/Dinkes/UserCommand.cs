@@ -1,5 +1,6 @@
 using Kiosk.District.Storage;
 using Npgsql;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Dinkes;
 
@@ -16,11 +17,7 @@ public static class UserCommand
     public const int BadInput = 65;
     public const int Unavailable = 69;
 
-    private const string Help = """
-        Pemakaian:
-          user add NAMA [--nama "Nama Lengkap"]   kata sandi dari variabel DINKES_PASSWORD atau baris pertama stdin
-          user list                               daftar akun Dinkes
-        """;
+    private const string Help = DinkesTeks.Teknisi.UserHelp;
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -71,7 +68,7 @@ public static class UserCommand
 
         if (string.IsNullOrWhiteSpace(connection))
         {
-            await error.WriteLineAsync($"{DinkesRegistration.ConnectionSetting} belum diatur (appsettings.json atau variabel District__Postgres).").ConfigureAwait(false);
+            await error.WriteLineAsync(DinkesTeks.Teknisi.NotConfigured(DinkesRegistration.ConnectionSetting)).ConfigureAwait(false);
             return Unavailable;
         }
 
@@ -81,7 +78,7 @@ public static class UserCommand
             password = passwordVariable ?? await input.ReadLineAsync().ConfigureAwait(false) ?? string.Empty;
             if (password.Length is < DinkesUsers.MinPasswordLength or > DinkesUsers.MaxPasswordLength)
             {
-                await error.WriteLineAsync($"Kata sandi harus {DinkesUsers.MinPasswordLength} sampai {DinkesUsers.MaxPasswordLength} karakter (dari {PasswordVariable} atau baris pertama stdin).").ConfigureAwait(false);
+                await error.WriteLineAsync(DinkesTeks.Teknisi.PasswordLength(DinkesUsers.MinPasswordLength, DinkesUsers.MaxPasswordLength, PasswordVariable)).ConfigureAwait(false);
                 return BadInput;
             }
         }
@@ -107,7 +104,7 @@ public static class UserCommand
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ArgumentException)
         {
-            await error.WriteLineAsync($"Basis data tidak dapat dihubungi: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync(DinkesTeks.Teknisi.DatabaseUnreachable(ex.Message)).ConfigureAwait(false);
             return Unavailable;
         }
     }

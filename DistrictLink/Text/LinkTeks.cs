@@ -7,7 +7,7 @@ public static class LinkTeks
     public const string SiteIdRule = "ID Puskesmas yang sama dengan Kiosk:Site:Id: 1-64 huruf, angka, '-' atau '_'";
     public const string BrokerHostWhy = "alamat broker Puskesmas, mis. 127.0.0.1";
     public const string BrokerPasswordWhy = "kata sandi pengguna broker bridge dari /etc/kiosk/broker-passwords";
-    public const string NatsUrlsWhy = "alamat ketiga server NATS dinas, mis. tls://nats1.dinkes.example:4222,tls://nats2.dinkes.example:4222";
+    public const string NatsUrlsWhy = "alamat ketiga server NATS dinas, mis. tls://10.20.0.11:4222,tls://10.20.0.12:4222";
     public const string NatsUrlRule = "alamat nats://HOST:PORT atau tls://HOST:PORT, dipisah koma";
     public const string NatsUserWhy = "pengguna NATS Puskesmas ini dari district-setup, mis. site-pkm-kokop";
     public const string NatsPasswordWhy = "kata sandi pengguna NATS Puskesmas ini dari district-setup";

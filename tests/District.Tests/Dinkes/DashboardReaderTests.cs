@@ -1,5 +1,7 @@
 using Kiosk.Contract;
+using Kiosk.District.Configuration;
 using Kiosk.District.Dinkes;
+using Kiosk.District.Health;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +12,7 @@ namespace Kiosk.District.Tests.Dinkes;
 public sealed class DashboardReaderTests(DinkesDatabase postgres) : IClassFixture<DinkesDatabase>
 {
     private static DashboardReader Reader(NpgsqlDataSource database, TimeProvider time) =>
-        new(database, time, Options.Create(new DinkesOptions()), NullLogger<DashboardReader>.Instance);
+        new(database, time, Options.Create(new DinkesOptions()), new DistrictHealth(time, Options.Create(new DistrictOptions()), NullLogger<DistrictHealth>.Instance), NullLogger<DashboardReader>.Instance);
 
     [SkippableFact]
     public async Task A_seeded_morning_gives_each_Puskesmas_its_figures_and_the_alerts_in_harm_order()

@@ -2,6 +2,7 @@ using System.Net;
 using Kiosk.District.Dinkes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Kiosk.District.Text;
 
 namespace Kiosk.District.Tests.Dinkes;
 

@@ -36,6 +36,8 @@ public sealed class TextCatalogueTests
     [
         "Kiosk.Device.Text.Teks", "Kiosk.DeviceDrivers.Text.DriverTeks", "Kiosk.Queue.Text.Teks", "Kiosk.Screens.Text.Teks",
         "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks", "Kiosk.Broker.Text.BrokerTeks",
+        "Kiosk.District.Text.IngestTeks", "Kiosk.District.Text.SetupTeks", "Kiosk.District.Text.DinkesWords", "Kiosk.District.Text.DinkesTeks",
+        "Kiosk.DistrictLink.Text.LinkTeks", "Kiosk.Kabupaten.Text.KabupatenTeks",
     ];
 
     [Theory]
@@ -90,7 +92,8 @@ public sealed class TextCatalogueTests
     [
         typeof(Text.Teks).Assembly, typeof(DeviceDrivers.Text.DriverTeks).Assembly, typeof(Queue.Text.Teks).Assembly,
         typeof(Screens.Text.Teks).Assembly, typeof(Simulator.Text.SimulatorTeks).Assembly, typeof(Contract.Text.SettingTeks).Assembly,
-        typeof(Broker.Text.BrokerTeks).Assembly,
+        typeof(Broker.Text.BrokerTeks).Assembly, typeof(global::Kiosk.District.Text.DinkesTeks).Assembly,
+        typeof(global::Kiosk.DistrictLink.Text.LinkTeks).Assembly, typeof(global::Kiosk.Kabupaten.Text.KabupatenTeks).Assembly,
     ];
 
     [Theory]

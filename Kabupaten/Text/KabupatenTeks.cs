@@ -1,4 +1,4 @@
-namespace Kiosk.Kabupaten;
+namespace Kiosk.Kabupaten.Text;
 
 /// <summary>What <c>./kiosk.sh district</c> tells the technician, in Bahasa Indonesia.</summary>
 public static class KabupatenTeks
@@ -36,4 +36,7 @@ public static class KabupatenTeks
 
     public static string LoginFailed(int exitCode, string detail) =>
         $"Akun Dinkes tidak dapat dibuat (perintah 'user add' keluar dengan kode {exitCode}): {detail}. Buat sendiri: District user add NAMA.";
+
+    /// <summary>The display name of the demo Dinkes account the simulation creates.</summary>
+    public const string DemoOfficerName = "Petugas Dinkes (demo)";
 }

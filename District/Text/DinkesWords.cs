@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kiosk.Contract;
 
-namespace Kiosk.District.Dinkes;
+namespace Kiosk.District.Text;
 
 /// <summary>What a Dinkes officer reads, in Bahasa Indonesia; the one home of these words.</summary>
 public static class DinkesWords

@@ -1,4 +1,6 @@
-namespace Kiosk.District.Cluster;
+using Kiosk.District.Cluster;
+
+namespace Kiosk.District.Text;
 
 /// <summary>Every line <c>district setup</c> shows the technician, in Bahasa Indonesia.</summary>
 internal static class SetupTeks
