@@ -7,7 +7,7 @@ using Kiosk.Simulator.Scenarios;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 
-// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, about 4 minutes here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
+// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, about 5 minutes here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
 // hardware, its Mosquitto, its district link, JetStream), then replayed as many sites at once, each a direct JetStream
 // publisher with its own user, into a private three-node cluster over TLS (stream R3) and the district service (in this
 // process) writing PostgreSQL. Every figure is printed next to its baseline from the same run; nothing asserts a speed.
