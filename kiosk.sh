@@ -288,8 +288,9 @@ summarize() {
 # ./kiosk.sh bench [name] [args...]: every benchmark, or those whose project name contains NAME (e.g. mqtt, queue,
 # printing, devicedrivers, kiosk), with ARGS passed on.
 cmd_bench() {
-  # strace: bench/Fsync.Bench counts fsync calls with it
-  ensure_packages mosquitto mosquitto-clients strace "${BUILD_PACKAGES[@]}"
+  # strace: bench/Fsync.Bench counts fsync calls with it; nats-server and postgresql: bench/District.Bench's private
+  # cluster and database
+  ensure_packages mosquitto mosquitto-clients strace nats-server postgresql "${BUILD_PACKAGES[@]}"
   ensure_dotnet
   local filter=""
   # bench/*/*.Bench.csproj: bench/BareWorker is the kiosk bench's baseline worker, not a bench (it runs until stopped).
