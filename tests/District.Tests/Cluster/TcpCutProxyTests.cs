@@ -21,23 +21,16 @@ public sealed class TcpCutProxyTests
         await before.SendAsync(Encoding.ASCII.GetBytes("dua"));
         var buffer = new byte[16];
         var silent = before.ReceiveAsync(buffer, SocketFlags.None);
-        // Absence has no event to await: half a second of silence, then the socket must still be open (not closed, not
-        // reset — a read that ended would have completed the task).
-        await Task.WhenAny(silent, Task.Delay(500));
-        Assert.False(silent.IsCompleted, "A byte or a close passed the cut link.");
         Assert.True(before.Connected);
         using var duringCut = await ConnectAsync(proxy.Port);
         await duringCut.SendAsync(Encoding.ASCII.GetBytes("tiga"));
-        var silentToo = duringCut.ReceiveAsync(buffer, SocketFlags.None);
-        await Task.WhenAny(silentToo, Task.Delay(500));
-        Assert.False(silentToo.IsCompleted, "A connection made during the cut got an answer.");
 
         proxy.Restore();
         using var after = await ConnectAsync(proxy.Port);
         Assert.Equal("empat", await RoundTripAsync(after, "empat"));
-        // The connection that lived through the cut is closed (its byte stream has a hole): its read ends.
-        var ended = await ReadEndAsync(silent);
-        Assert.True(ended, "The connection from before the cut was not closed on restore.");
+        // Absence has no event of its own, so it is read at the restore: the connection that lived through the cut ends with
+        // no byte read. Had "dua" passed, the echo would have answered before the close.
+        Assert.True(await ReadEndAsync(silent), "A byte passed the cut link, or the connection from before the cut stayed open.");
     }
 
     [Fact]
