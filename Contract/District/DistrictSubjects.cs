@@ -26,6 +26,12 @@ public static class DistrictSubjects
     /// <summary><c>puskesmas.{site}.&gt;</c>: all a site's user may publish.</summary>
     public static string SiteTree(string site) => $"{Prefix}.{Checked(site)}.>";
 
+    /// <summary>
+    /// <c>_INBOX.{site}</c>: the inbox prefix of a site's connection, where its JetStream acks come back. A site may
+    /// subscribe only below its own, so no site reads another's acks.
+    /// </summary>
+    public static string SiteInbox(string site) => $"_INBOX.{Checked(site)}";
+
     public static string Events(string site) => $"{Prefix}.{Checked(site)}.events";
 
     public static string Status(string site, string kioskId) => $"{Prefix}.{Checked(site)}.status.{Checked(kioskId)}";

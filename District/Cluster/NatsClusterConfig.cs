@@ -65,9 +65,9 @@ public sealed class NatsClusterConfig
     /// <summary>The monitoring port stays on loopback on a real node: it shows every connection and is not authenticated.</summary>
     public string MonitorHost { get; init; } = "127.0.0.1";
 
-    /// <summary>The permissions of site <paramref name="site"/>'s user: publish only under its own id, read its JetStream acks.</summary>
+    /// <summary>The permissions of site <paramref name="site"/>'s user: publish only under its own id, read only its own JetStream acks.</summary>
     public static NatsPermissions SitePermissions(string site) =>
-        new([DistrictSubjects.SiteTree(site)], [InboxTree]);
+        new([DistrictSubjects.SiteTree(site)], [$"{DistrictSubjects.SiteInbox(site)}.>"]);
 
     /// <summary>
     /// The district service's permissions: read every site's subjects, and of JetStream only what reading the stream
@@ -84,7 +84,7 @@ public sealed class NatsClusterConfig
         ],
         [$"{DistrictSubjects.Prefix}.>", InboxTree]);
 
-    /// <summary>Where replies come back (NATS.Net's default inbox prefix): JetStream acks and API answers.</summary>
+    /// <summary>Where the district service's replies come back (NATS.Net's default inbox prefix): its JetStream API answers.</summary>
     public const string InboxTree = "_INBOX.>";
 
     public static string SiteUser(string site) =>

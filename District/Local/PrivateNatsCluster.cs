@@ -104,7 +104,7 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("knats-").FullName;
         var admin = new NatsCredentials(NatsClusterConfig.AdminUser, NatsClusterConfig.NewPassword());
         var district = new NatsCredentials(NatsClusterConfig.DistrictUser, NatsClusterConfig.NewPassword());
-        var sites = options.Sites.Distinct(StringComparer.Ordinal).ToDictionary(s => s, s => new NatsCredentials(NatsClusterConfig.SiteUser(s), NatsClusterConfig.NewPassword()), StringComparer.Ordinal);
+        var sites = options.Sites.Distinct(StringComparer.Ordinal).ToDictionary(s => s, s => new NatsCredentials(NatsClusterConfig.SiteUser(s), NatsClusterConfig.NewPassword()) { InboxPrefix = DistrictSubjects.SiteInbox(s) }, StringComparer.Ordinal);
         var users = new List<NatsClusterUser>
         {
             new(admin.User, NatsClusterConfig.HashPassword(admin.Password, options.PasswordWorkFactor), null),
@@ -159,6 +159,7 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
             Url = Url,
             Name = name ?? credentials.User,
             AuthOpts = NatsAuthOpts.Default with { Username = credentials.User, Password = credentials.Password },
+            InboxPrefix = credentials.InboxPrefix,
             TlsOpts = options.Tls ? new NatsTlsOpts { Mode = TlsMode.Require, CaFile = caFile ?? CaFile } : NatsTlsOpts.Default,
         };
     }

@@ -1,3 +1,4 @@
+using Kiosk.Contract.District;
 using Kiosk.Contract.Topics;
 using Kiosk.DistrictLink.Configuration;
 using Kiosk.DistrictLink.Forwarding;
@@ -54,6 +55,8 @@ public static class DistrictLinkHost
         Url = string.Join(',', options.Nats.UrlList),
         Name = ClientIds.DistrictLink(options.Site),
         AuthOpts = NatsAuthOpts.Default with { Username = options.Nats.User, Password = options.Nats.Password },
+        // The site's user may read acks only below its own inbox prefix.
+        InboxPrefix = DistrictSubjects.SiteInbox(options.Site),
         TlsOpts = string.IsNullOrEmpty(options.Nats.CaFile) ? NatsTlsOpts.Default : NatsTlsOpts.Default with { CaFile = options.Nats.CaFile },
         // A Puskesmas link may be down when the link starts: keep trying instead of failing the service.
         RetryOnInitialConnect = true,

@@ -35,6 +35,38 @@ public sealed class SecurityTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_site_reads_its_own_acks_and_the_cluster_refuses_it_another_sites_inbox()
+    {
+        Skip.If(PrivateNatsCluster.FindServer() is null, ClusterFormationTests.NoServer);
+        await using var cluster = await PrivateNatsCluster.StartAsync(new PrivateNatsClusterOptions { Nodes = 1, Sites = ["pkm-a", "pkm-b"] });
+        var log = new CapturedNatsLog();
+        await using var site = new NatsConnection(cluster.ClientOptions(cluster.SiteCredentials("pkm-a")) with { LoggerFactory = log });
+        await using var other = cluster.Connect(cluster.SiteCredentials("pkm-b"));
+
+        // pkm-a tries to listen where pkm-b's acks come back; pkm-b's publish is acknowledged all the same.
+        using var listening = new CancellationTokenSource(Bound);
+        var overheard = 0;
+        var eavesdrop = Task.Run(async () =>
+        {
+            await foreach (var unused in site.SubscribeAsync<byte[]>($"{DistrictSubjects.SiteInbox("pkm-b")}.>", cancellationToken: listening.Token))
+            {
+                Interlocked.Increment(ref overheard);
+            }
+        });
+        await Eventually.TrueAsync(() => log.Contains("Permissions Violation"), "the client logged the server's refusal of the subscription");
+        var ack = await new NatsJSContext(other).PublishAsync(DistrictSubjects.Events("pkm-b"), "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = Guid.NewGuid().ToString("D") });
+        // pkm-a's own acks still come back below its own prefix.
+        var own = await new NatsJSContext(site).PublishAsync(DistrictSubjects.Events("pkm-a"), "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = Guid.NewGuid().ToString("D") });
+        await listening.CancelAsync();
+        await Record.ExceptionAsync(() => eavesdrop);
+
+        ack.EnsureSuccess();
+        own.EnsureSuccess();
+        Assert.Equal(0, overheard);
+        Assert.Equal(2L, await StoredAsync(cluster));
+    }
+
+    [SkippableFact]
     public async Task A_message_over_the_payload_limit_is_never_stored()
     {
         Skip.If(PrivateNatsCluster.FindServer() is null, ClusterFormationTests.NoServer);
