@@ -36,7 +36,7 @@ internal static class SeparateService
 
         // The baseline first, on the same machine state: started until READY=1, read at once (as the service below).
         (double Rss, double Peak) bare;
-        await using (var worker = await ServiceProcess.StartAsync(ServiceProcess.Beside("Kiosk.BareWorker.dll"), [], common, ready: null))
+        await using (var worker = await ServiceProcess.StartAsync(ServiceProcess.Built("bench/BareWorker", "Kiosk.BareWorker.dll"), [], common, ready: null))
         {
             bare = worker.Memory();
         }
@@ -50,7 +50,7 @@ internal static class SeparateService
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var dll = ServiceProcess.Beside("Kiosk.District.dll");
+        var dll = ServiceProcess.Built("District", "Kiosk.District.dll");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var (code, errors) = await ServiceProcess.RunToEndAsync(dll, ["user", "add", DinkesUser, "--nama", "Bangku Uji"],
             new Dictionary<string, string?>(environment, StringComparer.Ordinal) { ["DINKES_PASSWORD"] = password });

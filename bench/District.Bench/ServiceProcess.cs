@@ -23,10 +23,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    /// <summary>The dll beside this bench (a referenced project's program is copied here with its runtimeconfig).</summary>
-    public static string Beside(string dll)
+    /// <summary>
+    /// A program of this solution in its own project's output (<paramref name="project"/>/bin/CONFIGURATION/TFM, as this
+    /// bench was built), with its own runtimeconfig and deps: run beside the bench it would see another framework set.
+    /// </summary>
+    public static string Built(string project, string dll)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, dll);
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Kiosk.sln")))
+        {
+            root = root.Parent;
+        }
+
+        BenchRun.Require(root is not null, "Kiosk.sln not found above the bench");
+        var path = Path.Combine(root!.FullName, project, "bin", configuration, framework, dll);
         BenchRun.Require(File.Exists(path), $"{path} is not built");
         return path;
     }
@@ -68,7 +80,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 using var bound = new CancellationTokenSource(StartBound);
                 if (notify is not null)
                 {
-                    await WaitReadyAsync(notify, bound.Token);
+                    var exited = process.WaitForExitAsync(bound.Token);
+                    await Task.WhenAny(WaitReadyAsync(notify, bound.Token), exited).Unwrap();
+                    BenchRun.Require(!exited.IsCompleted, $"{Path.GetFileName(dll)} exited with {process.ExitCode} before READY=1: {started.ErrorTail()}");
                 }
                 else
                 {
