@@ -82,13 +82,20 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 {
                     var exited = process.WaitForExitAsync(bound.Token);
                     await Task.WhenAny(WaitReadyAsync(notify, bound.Token), exited).Unwrap();
-                    BenchRun.Require(!exited.IsCompleted, $"{Path.GetFileName(dll)} exited with {process.ExitCode} before READY=1: {started.ErrorTail()}");
+                    if (exited.IsCompleted)
+                    {
+                        throw new BenchFailure($"{Path.GetFileName(dll)} exited with {process.ExitCode} before READY=1: {started.ErrorTail()}");
+                    }
                 }
                 else
                 {
                     while (!await ready!(bound.Token))
                     {
-                        BenchRun.Require(!process.HasExited, $"{Path.GetFileName(dll)} exited with {process.ExitCode} before it was ready: {started.ErrorTail()}");
+                        if (process.HasExited)
+                        {
+                            throw new BenchFailure($"{Path.GetFileName(dll)} exited with {process.ExitCode} before it was ready: {started.ErrorTail()}");
+                        }
+
                         await Task.Delay(TimeSpan.FromMilliseconds(100), bound.Token);
                     }
                 }
@@ -128,7 +135,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>VmRSS (resident now) and VmHWM (the highest resident so far), in MiB.</summary>
     public (double Rss, double Peak) Memory()
     {
-        BenchRun.Require(!process.HasExited, $"the process exited with {(process.HasExited ? process.ExitCode : 0)}: {ErrorTail()}");
+        if (process.HasExited)
+        {
+            throw new BenchFailure($"{Path.GetFileName(process.StartInfo.ArgumentList[0])} exited with {process.ExitCode}: {ErrorTail()}");
+        }
+
         double rss = 0, peak = 0;
         foreach (var line in File.ReadLines($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/status"))
         {
