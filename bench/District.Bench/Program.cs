@@ -7,13 +7,15 @@ using Kiosk.Simulator.Scenarios;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 
-// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, about 5 minutes here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
+// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, 11 minutes at load average 40 here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
 // hardware, its Mosquitto, its district link, JetStream), then replayed as many sites at once, each a direct JetStream
 // publisher with its own user, into a private three-node cluster over TLS (stream R3) and the district service (in this
 // process) writing PostgreSQL. Every figure is printed next to its baseline from the same run; nothing asserts a speed.
 //   (a) baseline: raw JetStream publish of the same events, 64 in flight, into the R3 stream (the service not running)
 //   (b) end to end: first publish until every row is in PostgreSQL `events`, R3, all nodes up
 //   (c) the same with node 2 SIGKILLed before the replay (the service's own reconnection is part of the figure)
+//   (e) the built service as its own process (SeparateService): VmRSS/VmHWM after start and after a replay, against a bare worker
+//   (f) event to the Dinkes dashboard's SSE (SseLatency), quiet and under that replay, against a plain NATS subscriber
 // Publish-to-row times compare each row's received_at (when the service wrote its batch) with the bench's send time: with
 // the publishers faster than the ingest they measure the backlog, not one event's path.
 // Goal (issue 23): 1,000 Puskesmas x the hari-sibuk day (about 5 million events) in <= 15 minutes with one node down.
