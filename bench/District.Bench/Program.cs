@@ -7,13 +7,15 @@ using Kiosk.Simulator.Scenarios;
 using NATS.Client.JetStream;
 using NATS.Client.JetStream.Models;
 
-// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, about 5 minutes here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
+// ./kiosk.sh bench district [SITES [SCENARIO]] [--smoke] (default 60 sites x hari-sibuk, 11 minutes at load average 40 here): one Puskesmas's day recorded from the real tier (kiosk host on simulated
 // hardware, its Mosquitto, its district link, JetStream), then replayed as many sites at once, each a direct JetStream
 // publisher with its own user, into a private three-node cluster over TLS (stream R3) and the district service (in this
 // process) writing PostgreSQL. Every figure is printed next to its baseline from the same run; nothing asserts a speed.
 //   (a) baseline: raw JetStream publish of the same events, 64 in flight, into the R3 stream (the service not running)
 //   (b) end to end: first publish until every row is in PostgreSQL `events`, R3, all nodes up
 //   (c) the same with node 2 SIGKILLed before the replay (the service's own reconnection is part of the figure)
+//   (e) the built service as its own process (SeparateService): VmRSS/VmHWM after start and after a replay, against a bare worker
+//   (f) event to the Dinkes dashboard's SSE (SseLatency), quiet and under that replay, against a plain NATS subscriber
 // Publish-to-row times compare each row's received_at (when the service wrote its batch) with the bench's send time: with
 // the publishers faster than the ingest they measure the backlog, not one event's path.
 // Goal (issue 23): 1,000 Puskesmas x the hari-sibuk day (about 5 million events) in <= 15 minutes with one node down.
@@ -39,7 +41,7 @@ return await BenchRun.RunAsync("District.Bench", async () =>
     {
         Nodes = 3,
         Tls = true,
-        Sites = [.. baseSites, .. upSites, .. downSites],
+        Sites = [.. baseSites, .. upSites, .. downSites, .. SeparateService.Sites(siteCount)],
     });
     var perRun = (long)siteCount * day.Events.Count;
     Console.WriteLine(Say($"replay: {siteCount} sites x {day.Events.Count} events = {perRun} events per run, {Replay.InFlight} publishes in flight, 3 nodes over TLS, stream R3"));
@@ -51,6 +53,14 @@ return await BenchRun.RunAsync("District.Bench", async () =>
     await using (var admin = nats.Connect(nats.AdminCredentials, "bench-admin"))
     {
         await new NatsJSContext(admin).PurgeStreamAsync(DistrictSubjects.StreamName, new StreamPurgeRequest());
+    }
+
+    // (e)/(f) The service as its own process (as installed): its RSS next to a bare worker's, and event-to-SSE latency.
+    var alone = await SeparateService.RunAsync(nats, day, siteCount, smoke, ingestBound);
+    Console.WriteLine(Say($"(e) RSS of the district service as its own process (VmRSS / VmHWM): {alone.Started.Rss:0} MiB after start, {alone.AfterReplay.Rss:0} MiB after replaying {alone.Events} events ({alone.Events / alone.Seconds:0} events/s) and the SSE probes, peak {alone.AfterReplay.Peak:0} MiB; bare Generic Host worker {alone.Bare.Rss:0} / {alone.Bare.Peak:0} MiB; ratio {alone.Started.Rss / alone.Bare.Rss:0.00} x after start, {alone.AfterReplay.Peak / alone.Bare.Peak:0.00} x peak; goal <= 200 MiB: {(alone.AfterReplay.Peak <= 200 ? "met" : "NOT met")}"));
+    foreach (var (label, figures) in new[] { ("quiet, one event per 100 ms", alone.Quiet), ("under the replay", alone.Loaded) })
+    {
+        Console.WriteLine(Say($"(f) event to Dinkes SSE, {label}: {figures.Samples} samples, p50 {figures.Sse.P50:0} ms, p99 {figures.Sse.P99:0} ms; baseline publish to a plain NATS subscriber p50 {figures.Subscribed.P50:0.0} ms, p99 {figures.Subscribed.P99:0.0} ms (ratio p99 {figures.Sse.P99 / figures.Subscribed.P99:0} x); JetStream ack (stored R3) p50 {figures.Acknowledged.P50:0.0} ms, p99 {figures.Acknowledged.P99:0.0} ms"));
     }
 
     GC.Collect();
