@@ -66,6 +66,7 @@ public static class SetupCommand
         {
             Url = Urls(state),
             Name = "district-setup",
+            ConnectTimeout = DistrictConnection.ConnectTimeout,
             AuthOpts = NATS.Client.Core.NatsAuthOpts.Default with { Username = admin.GetValueOrDefault("NATS_USER"), Password = admin.GetValueOrDefault("NATS_PASSWORD") },
             TlsOpts = new NATS.Client.Core.NatsTlsOpts { Mode = NATS.Client.Core.TlsMode.Require, CaFile = Path.Combine(folder, "ca.pem") },
             MaxReconnectRetry = 0,

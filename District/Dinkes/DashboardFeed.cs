@@ -1,32 +1,41 @@
 using System.Threading.Channels;
 using Kiosk.District.Health;
+using Kiosk.District.Ingest;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kiosk.District.Dinkes;
 
 /// <summary>
-/// Keeps the watching browsers current. While at least one watches, it asks PostgreSQL once per
-/// <see cref="DinkesOptions.PollInterval"/> for three maxima (newest event id, newest kiosk and link status arrival:
+/// Keeps the watching browsers current. While at least one watches, it asks PostgreSQL, as soon as the ingest says a
+/// commit changed rows (<see cref="DistrictChanges"/>) and otherwise once per <see cref="DinkesOptions.PollInterval"/>,
+/// for three maxima (newest event id, newest kiosk and link status arrival:
 /// index look-ups, cheap for sixty sites) and recomputes the view only when one moved or
 /// <see cref="DinkesOptions.RefreshInterval"/> passed (waits grow and heartbeats age without any new row). Each browser
 /// holds only the newest view: a slow one skips views, never slows another, never grows memory.
 /// </summary>
 /// <remarks>
 /// The poll cadence runs on the machine's clock, not the injected <see cref="TimeProvider"/>: it is how often we look,
-/// not a time the page shows. Every time the page shows comes from the injected clock through the reader. The ingest
-/// has no change signal to hook into yet; when it gets one, it can replace the poll.
+/// not a time the page shows. Every time the page shows comes from the injected clock through the reader. The poll stays
+/// beside the ingest's notices: banners change without a commit, and waits grow with none.
 /// </remarks>
 public sealed partial class DashboardFeed(
     NpgsqlDataSource database,
     DashboardReader reader,
     DistrictHealth health,
+    DistrictChanges changes,
     IOptions<DinkesOptions> options,
     ILogger<DashboardFeed> logger) : BackgroundService
 {
     private readonly Lock gate = new();
     private readonly List<Channel<DashboardView>> watchers = [];
     private readonly SemaphoreSlim someoneWatches = new(0);
+
+    /// <summary>
+    /// The shortest time between two views: during a rush the ingest commits several batches a second, and one view a
+    /// quarter second is what a person can follow; the notices in between are read as one.
+    /// </summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
 
     public int Watchers
     {
@@ -58,6 +67,7 @@ public sealed partial class DashboardFeed(
         (long, DateTimeOffset, DateTimeOffset)? lastStamp = null;
         var lastPush = DateTimeOffset.MinValue;
         var lastBanners = string.Empty;
+        var notices = changes.Listen(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             if (Watchers == 0)
@@ -88,7 +98,28 @@ public sealed partial class DashboardFeed(
                 LogFailed(logger, ex);
             }
 
-            await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
+            await NextLookAsync(notices, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Returns at the ingest's next notice (no sooner than <see cref="Coalesce"/>) or after the poll interval.</summary>
+    private async Task NextLookAsync(ChannelReader<IReadOnlyCollection<string>> notices, CancellationToken stoppingToken)
+    {
+        await Task.Delay(Coalesce, stoppingToken).ConfigureAwait(false);
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        poll.CancelAfter(options.Value.PollInterval - Coalesce > TimeSpan.Zero ? options.Value.PollInterval - Coalesce : TimeSpan.Zero);
+        try
+        {
+            await notices.WaitToReadAsync(poll.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The poll interval passed without a notice: look anyway.
+        }
+
+        while (notices.TryRead(out _))
+        {
+            // One look answers every notice so far.
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kiosk.Contract.District;
 using Kiosk.Contract.Text;
 using Kiosk.District.Configuration;
 using Kiosk.District.Health;
@@ -43,6 +44,7 @@ public static partial class IngestRegistration
     {
         Url = string.Join(',', options.NatsUrls),
         Name = "kiosk-district",
+        ConnectTimeout = DistrictConnection.ConnectTimeout,
         AuthOpts = string.IsNullOrEmpty(options.NatsUser) ? NatsAuthOpts.Default : NatsAuthOpts.Default with { Username = options.NatsUser, Password = options.NatsPassword },
         TlsOpts = string.IsNullOrEmpty(options.CaFile) ? NatsTlsOpts.Default : NatsTlsOpts.Default with { CaFile = options.CaFile },
         // Keep trying for as long as the service runs: a cluster that is away comes back.

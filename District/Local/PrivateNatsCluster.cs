@@ -160,6 +160,7 @@ public sealed class PrivateNatsCluster : IAsyncDisposable
             Name = name ?? credentials.User,
             AuthOpts = NatsAuthOpts.Default with { Username = credentials.User, Password = credentials.Password },
             InboxPrefix = credentials.InboxPrefix,
+            ConnectTimeout = DistrictConnection.ConnectTimeout,
             TlsOpts = options.Tls ? new NatsTlsOpts { Mode = TlsMode.Require, CaFile = caFile ?? CaFile } : NatsTlsOpts.Default,
         };
     }

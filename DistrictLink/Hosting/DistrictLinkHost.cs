@@ -57,6 +57,7 @@ public static class DistrictLinkHost
         AuthOpts = NatsAuthOpts.Default with { Username = options.Nats.User, Password = options.Nats.Password },
         // The site's user may read acks only below its own inbox prefix.
         InboxPrefix = DistrictSubjects.SiteInbox(options.Site),
+        ConnectTimeout = DistrictConnection.ConnectTimeout,
         TlsOpts = string.IsNullOrEmpty(options.Nats.CaFile) ? NatsTlsOpts.Default : NatsTlsOpts.Default with { CaFile = options.Nats.CaFile },
         // A Puskesmas link may be down when the link starts: keep trying instead of failing the service.
         RetryOnInitialConnect = true,
