@@ -8,6 +8,9 @@ internal sealed class RecordingCardSource : ICardNumberSource
 {
     public static JknCard Card { get; } = new("0001234567890", "3201010101010001", null);
 
+    /// <summary>Cards of particular tickets; any other ticket has <see cref="Card"/>.</summary>
+    public ConcurrentDictionary<Guid, JknCard> Cards { get; } = new();
+
     /// <summary>Tickets the kiosk has no card for (answers null).</summary>
     public ConcurrentDictionary<Guid, bool> WithoutCard { get; } = new();
 
@@ -21,6 +24,6 @@ internal sealed class RecordingCardSource : ICardNumberSource
             throw new TimeoutException("the kiosk did not answer");
         }
 
-        return Task.FromResult(WithoutCard.ContainsKey(ticketId) ? null : Card);
+        return Task.FromResult<JknCard?>(WithoutCard.ContainsKey(ticketId) ? null : Cards.GetValueOrDefault(ticketId, Card));
     }
 }
