@@ -29,6 +29,35 @@ public sealed class BpjsOptions
     /// </summary>
     public Dictionary<string, string> Poli { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The same mapping in one line, <c>Bpjs__PoliMap=P-UMUM=001,P-GIGI=002</c>: systemd drops an environment variable
+    /// whose name holds anything but letters, digits and '_' (its VALID_BASH_ENV_NAME_CHARS), so a service code with a
+    /// '-' (every poli of the sample configuration) can only reach the bridge from bpjs.env this way.
+    /// </summary>
+    public string PoliMap { get; set; } = string.Empty;
+
+    /// <summary>The entries of <see cref="PoliMap"/> as written (service, poli code); an entry without '=' has a null code.</summary>
+    public IReadOnlyList<(string Service, string? Code)> PoliMapEntries =>
+    [
+        .. PoliMap.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry => entry.Split('=', 2, StringSplitOptions.TrimEntries) is [var service, var code] ? (service, (string?)code) : (entry, null)),
+    ];
+
+    /// <summary>Every mapped service with its BPJS poli code, from <see cref="Poli"/> and <see cref="PoliMap"/> together.</summary>
+    public IReadOnlyDictionary<string, string> PoliByService()
+    {
+        var all = new Dictionary<string, string>(Poli, StringComparer.OrdinalIgnoreCase);
+        foreach (var (service, code) in PoliMapEntries)
+        {
+            if (code is not null)
+            {
+                all[service] = code;
+            }
+        }
+
+        return all;
+    }
+
     /// <summary>The outbox's SQLite file.</summary>
     public string OutboxPath { get; set; } = "/var/lib/kiosk/bpjs-outbox.db";
 

@@ -52,7 +52,7 @@ public sealed class BpjsOptionsValidator : IValidateOptions<BpjsOptions>
             Fail("BaseUrl", MustBe(BpjsTeks.BaseUrlRule, options.BaseUrl));
         }
 
-        ValidatePoli(options.Poli, Fail);
+        ValidatePoli(options, Fail);
 
         if (string.IsNullOrWhiteSpace(options.OutboxPath))
         {
@@ -77,26 +77,43 @@ public sealed class BpjsOptionsValidator : IValidateOptions<BpjsOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void ValidatePoli(Dictionary<string, string> poli, Action<string, string> fail)
+    private static void ValidatePoli(BpjsOptions options, Action<string, string> fail)
     {
-        if (poli.Count == 0)
-        {
-            fail("Poli", Required(BpjsTeks.PoliWhy));
-            return;
-        }
-
-        foreach (var (service, code) in poli.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (service, code) in options.Poli.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!IsServiceCode(service))
             {
                 fail($"Poli:{service}", MustBe(BpjsTeks.ServiceCodeRule, service));
             }
-            else if (string.IsNullOrEmpty(code) || code.Length > 10 || !code.All(char.IsAsciiLetterOrDigit))
+            else if (!IsPoliCode(code))
             {
                 fail($"Poli:{service}", MustBe(BpjsTeks.PoliCodeRule, code));
             }
         }
+
+        foreach (var (service, code) in options.PoliMapEntries)
+        {
+            if (code is null || !IsServiceCode(service))
+            {
+                fail("PoliMap", MustBe(BpjsTeks.PoliMapRule, code is null ? service : $"{service}={code}"));
+            }
+            else if (!IsPoliCode(code))
+            {
+                fail("PoliMap", MustBe(BpjsTeks.PoliCodeRule, code));
+            }
+            else if (options.Poli.TryGetValue(service, out var other) && !string.Equals(other, code, StringComparison.Ordinal))
+            {
+                fail("PoliMap", BpjsTeks.PoliTwice(service, other, code));
+            }
+        }
+
+        if (options.Poli.Count == 0 && options.PoliMapEntries.Count == 0)
+        {
+            fail("PoliMap", Required(BpjsTeks.PoliWhy));
+        }
     }
+
+    private static bool IsPoliCode(string? code) => !string.IsNullOrEmpty(code) && code.Length <= 10 && code.All(char.IsAsciiLetterOrDigit);
 
     private static void ValidateBroker(BpjsBrokerOptions mqtt, Action<string, string> fail)
     {

@@ -16,7 +16,11 @@ public static class BpjsTeks
     public const string UserKeyWhy = "user key Antrean FKTP dari BPJS Kesehatan";
     public const string BaseUrlWhy = "alamat layanan Antrean FKTP, mis. https://apijkn.bpjs-kesehatan.go.id/antreanfktp/";
     public const string BaseUrlRule = "alamat http:// atau https:// lengkap";
-    public const string PoliWhy = "minimal satu layanan yang dilaporkan, mis. Bpjs__Poli__P-UMUM=001";
+    public const string PoliWhy = "minimal satu layanan yang dilaporkan, mis. Bpjs__PoliMap=P-UMUM=001,P-GIGI=002";
+    public const string PoliMapRule = "daftar KODELAYANAN=KODEPOLI dipisah koma, mis. P-UMUM=001,P-GIGI=002";
+
+    public static string PoliTwice(string service, string first, string second) =>
+        $"layanan {service} dipetakan dua kali, ke poli {first} dan {second}; pakai satu saja";
     public const string ServiceCodeRule = "kode layanan kiosk: 1-32 huruf, angka, '-' atau '_'";
     public const string PoliCodeRule = "kode poli BPJS: 1-10 huruf atau angka, mis. 001";
     public const string OutboxPathWhy = "berkas antrean laporan BPJS, mis. /var/lib/kiosk/bpjs-outbox.db";

@@ -47,7 +47,11 @@ public sealed class BpjsOptionsValidatorTests : IDisposable
         { "Bpjs:BaseUrl: wajib diisi", o => o.BaseUrl = "", "Antrean FKTP" },
         { "Bpjs:BaseUrl: harus alamat http://", o => o.BaseUrl = "ftp://bpjs/", "tertulis 'ftp://bpjs/'" },
         { "Bpjs:BaseUrl: harus alamat http://", o => o.BaseUrl = "apijkn.bpjs-kesehatan.go.id", "tertulis" },
-        { "Bpjs:Poli: wajib diisi", o => o.Poli.Clear(), "Bpjs__Poli__P-UMUM=001" },
+        { "Bpjs:PoliMap: wajib diisi", o => o.Poli.Clear(), "Bpjs__PoliMap=P-UMUM=001,P-GIGI=002" },
+        { "Bpjs:PoliMap: harus daftar KODELAYANAN=KODEPOLI", o => o.PoliMap = "P-KIA=003,P-TB", "tertulis 'P-TB'" },
+        { "Bpjs:PoliMap: harus daftar KODELAYANAN=KODEPOLI", o => o.PoliMap = "P KIA=003", "tertulis 'P KIA=003'" },
+        { "Bpjs:PoliMap: harus kode poli BPJS", o => o.PoliMap = "P-KIA=0.3", "tertulis '0.3'" },
+        { "Bpjs:PoliMap: layanan p-umum dipetakan dua kali", o => o.PoliMap = "p-umum=009", "poli 001 dan 009" },
         { "Bpjs:Poli:P UMUM: harus kode layanan", o => o.Poli["P UMUM"] = "001", "tertulis 'P UMUM'" },
         { "Bpjs:Poli:P-UMUM: harus kode poli BPJS", o => o.Poli["P-UMUM"] = "", "tertulis ''" },
         { "Bpjs:Poli:P-UMUM: harus kode poli BPJS", o => o.Poli["P-UMUM"] = "0-1", "tertulis '0-1'" },
@@ -73,6 +77,19 @@ public sealed class BpjsOptionsValidatorTests : IDisposable
         var problem = Assert.Single(Problems(options));
         Assert.StartsWith(start, problem, StringComparison.Ordinal);
         Assert.Contains(detail, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_one_line_map_that_systemd_can_carry_joins_the_keyed_mapping()
+    {
+        var options = Good();
+        options.Poli.Clear();
+        options.PoliMap = " P-UMUM=001 , P-GIGI = 002,UGD=001";
+
+        Assert.Empty(Problems(options));
+        Assert.Equal(
+            new Dictionary<string, string> { ["P-UMUM"] = "001", ["P-GIGI"] = "002", ["UGD"] = "001" },
+            options.PoliByService().OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary());
     }
 
     [Fact]

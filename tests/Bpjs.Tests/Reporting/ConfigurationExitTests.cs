@@ -23,7 +23,7 @@ public sealed class ConfigurationExitTests
         start.Environment["Bpjs__Secret"] = "rahasia-secret";
         start.Environment["Bpjs__UserKey"] = "";
         start.Environment["Bpjs__BaseUrl"] = "https://apijkn.bpjs-kesehatan.go.id/antreanfktp/";
-        start.Environment["Bpjs__Poli__P-UMUM"] = "0-1";
+        start.Environment["Bpjs__PoliMap"] = "P-UMUM=0-1";
         start.Environment["Bpjs__OutboxPath"] = Path.Combine(Path.GetTempPath(), "bpjs-outbox-never.db");
         start.Environment["Bpjs__Mqtt__PasswordFile"] = "/tidak/ada/bpjs-broker-password";
         await using var bridge = ChildProcess.Start(start, "the BPJS bridge");
@@ -31,7 +31,7 @@ public sealed class ConfigurationExitTests
         Assert.Equal(BpjsHost.ConfigurationExitCode, await bridge.WaitForExitAsync(Eventually.DefaultTimeout));
         Assert.Contains("Bpjs:Site: harus ID Puskesmas", bridge.Output, StringComparison.Ordinal);
         Assert.Contains("Bpjs:UserKey: wajib diisi", bridge.Output, StringComparison.Ordinal);
-        Assert.Contains("Bpjs:Poli:P-UMUM: harus kode poli BPJS", bridge.Output, StringComparison.Ordinal);
+        Assert.Contains("Bpjs:PoliMap: harus kode poli BPJS", bridge.Output, StringComparison.Ordinal);
         Assert.Contains("Bpjs:Mqtt:PasswordFile: berkas '/tidak/ada/bpjs-broker-password' tidak ada", bridge.Output, StringComparison.Ordinal);
         Assert.Contains(BpjsTeks.ConfigurationRefused, bridge.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("rahasia", bridge.Output, StringComparison.Ordinal);
