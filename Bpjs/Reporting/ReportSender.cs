@@ -28,10 +28,22 @@ public sealed partial class ReportSender(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var due = outbox.Due(BatchSize);
-            foreach (var report in due)
+            IReadOnlyList<OutboxReport> due;
+            try
             {
-                await SendAsync(report, stoppingToken).ConfigureAwait(false);
+                due = outbox.Due(BatchSize);
+                foreach (var report in due)
+                {
+                    await SendAsync(report, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // A failing disk: what BPJS answered may be unrecorded, so the report goes again later ("already
+                // exists" then counts as done). The loop lives on; the reader keeps its events unacknowledged meanwhile.
+                LogOutboxFailed(e);
+                await Task.Delay(retry.Min, time, stoppingToken).ConfigureAwait(false);
+                continue;
             }
 
             if (due.Count == BatchSize)
@@ -139,6 +151,9 @@ public sealed partial class ReportSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} of ticket {Ticket} not taken (attempt {Attempt}, code {Code}: {Reason}); again in {Seconds:F0} s")]
     private partial void LogRetry(ReportKind kind, string ticket, int attempt, int? code, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox could not be read or written; the sender tries again shortly")]
+    private partial void LogOutboxFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending {Kind} of ticket {Ticket} threw; tried again later")]
     private partial void LogSendThrew(Exception exception, ReportKind kind, string ticket);
