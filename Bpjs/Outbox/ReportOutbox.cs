@@ -167,6 +167,23 @@ public sealed class ReportOutbox : IDisposable
         Update(id, "attempts = attempts + 1, last_error = $error, next_attempt_at = $next",
             ("$error", error), ("$next", nextAttemptAt.ToUnixTimeMilliseconds()));
 
+    /// <summary>
+    /// Makes every report waiting for a retry due now: BPJS answered again after an outage, so the backlog goes at once
+    /// instead of each report sitting out its own back-off (up to the cap). Returns how many were brought forward.
+    /// </summary>
+    public int BringForward()
+    {
+        lock (gate)
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            using var command = Command(tx, "UPDATE reports SET next_attempt_at = $now WHERE state = 'pending' AND next_attempt_at > $now;");
+            command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+            var changed = command.ExecuteNonQuery();
+            tx.Commit();
+            return changed;
+        }
+    }
+
     /// <summary>Refused for good: this report and every later pending one of its ticket stop, keeping <paramref name="reason"/>.</summary>
     public void Refuse(long id, string reason)
     {

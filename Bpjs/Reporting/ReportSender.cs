@@ -24,6 +24,9 @@ public sealed partial class ReportSender(
 {
     private const int BatchSize = 50;
 
+    /// <summary>Set when BPJS (not the kiosk) last answered "try again": the next report it takes ends the outage.</summary>
+    private bool bpjsUnreachable;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -58,12 +61,19 @@ public sealed partial class ReportSender(
     internal async Task SendAsync(OutboxReport report, CancellationToken stoppingToken)
     {
         BpjsOutcome outcome;
+        var askedBpjs = false;
         try
         {
             var card = await cards.CardOfAsync(report.TicketId, stoppingToken).ConfigureAwait(false);
-            outcome = card is null || (card.NomorKartu.Length == 0 && card.Nik.Length == 0)
-                ? new BpjsOutcome(BpjsOutcomeKind.Refused, null, BpjsTeks.NoCard)
-                : await CallAsync(report, card, stoppingToken).ConfigureAwait(false);
+            if (card is null || (card.NomorKartu.Length == 0 && card.Nik.Length == 0))
+            {
+                outcome = new BpjsOutcome(BpjsOutcomeKind.Refused, null, BpjsTeks.NoCard);
+            }
+            else
+            {
+                askedBpjs = true;
+                outcome = await CallAsync(report, card, stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (TimeoutException)
         {
@@ -77,6 +87,28 @@ public sealed partial class ReportSender(
         }
 
         Apply(report, outcome);
+        if (askedBpjs)
+        {
+            NoteLink(outcome.Kind);
+        }
+    }
+
+    /// <summary>
+    /// After an outage the first report BPJS takes brings every waiting one forward, so a morning's backlog goes out at
+    /// once rather than up to the back-off cap later. Only BPJS's own answers count: a kiosk that is slow to give a card
+    /// says nothing about the link, and bringing its report forward after every send would only repeat the wait.
+    /// </summary>
+    private void NoteLink(BpjsOutcomeKind kind)
+    {
+        if (kind == BpjsOutcomeKind.Retry)
+        {
+            bpjsUnreachable = true;
+        }
+        else if (kind is BpjsOutcomeKind.Delivered or BpjsOutcomeKind.AlreadyDone && bpjsUnreachable)
+        {
+            bpjsUnreachable = false;
+            LogLinkBack(outbox.BringForward());
+        }
     }
 
     private Task<BpjsOutcome> CallAsync(OutboxReport report, JknCard card, CancellationToken stoppingToken) =>
@@ -151,6 +183,9 @@ public sealed partial class ReportSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} of ticket {Ticket} not taken (attempt {Attempt}, code {Code}: {Reason}); again in {Seconds:F0} s")]
     private partial void LogRetry(ReportKind kind, string ticket, int attempt, int? code, string reason, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BPJS answers again; {Count} waiting reports are due now")]
+    private partial void LogLinkBack(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox could not be read or written; the sender tries again shortly")]
     private partial void LogOutboxFailed(Exception exception);

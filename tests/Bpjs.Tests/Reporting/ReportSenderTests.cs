@@ -67,6 +67,34 @@ public sealed class ReportSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task The_first_report_BPJS_takes_after_an_outage_brings_the_waiting_ones_forward()
+    {
+        var mapper = new ReportMapper(new Dictionary<string, string> { ["P-UMUM"] = "001" });
+        var script = new TicketScript("pkm-send");
+        var waiting = TicketScript.Ticket("B-001", print: Kiosk.Contract.PrintState.Printed);
+        var later = TicketScript.Ticket("B-002", print: Kiosk.Contract.PrintState.Printed);
+        var silent = TicketScript.Ticket("B-003", print: Kiosk.Contract.PrintState.Printed);
+        cards.Silent[silent.TicketId] = true;
+        foreach (var ticket in new[] { waiting, silent })
+        {
+            outbox.Add(Assert.IsType<MapDecision.Report>(mapper.Map(script.Event(EventTypes.TicketPrinted, ticket))).Planned);
+        }
+
+        bpjs.Answer = _ => RecordingAntreanClient.Down;
+        foreach (var report in outbox.Due(10))
+        {
+            await sender.SendAsync(report, CancellationToken.None);
+        }
+
+        Assert.Empty(outbox.Due(10));
+        bpjs.Answer = _ => RecordingAntreanClient.Delivered;
+        outbox.Add(Assert.IsType<MapDecision.Report>(mapper.Map(script.Event(EventTypes.TicketPrinted, later))).Planned);
+        await sender.SendAsync(Assert.Single(outbox.Due(10)), CancellationToken.None);
+
+        Assert.Equal(new[] { waiting.TicketId, silent.TicketId }.Order(), outbox.Due(10).Select(r => r.TicketId).Order());
+    }
+
+    [Fact]
     public async Task A_client_that_throws_anyway_is_a_retry_not_the_end_of_the_loop()
     {
         bpjs.Answer = _ => throw new HttpRequestException("connection refused");
