@@ -1,2 +1,28 @@
-// The BPJS bridge's entry point: replaced by the hosting helper (issue 24).
+using Kiosk.Bpjs.Configuration;
+using Kiosk.Bpjs.Hosting;
+using Kiosk.Bpjs.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// The site's BPJS bridge under systemd (kiosk-bpjs.service): settings from /etc/kiosk/bpjs.env.
+using var host = BpjsHost.Build(args);
+try
+{
+    // Read the settings before the host starts, so a bad file gives the technician's lines and not a host stack trace.
+    _ = host.Services.GetRequiredService<IOptions<BpjsOptions>>().Value;
+}
+catch (OptionsValidationException e)
+{
+    // One line per bad key for the technician's journal, then EX_CONFIG so systemd does not restart into the same error.
+    foreach (var failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync(BpjsTeks.ConfigurationRefused).ConfigureAwait(false);
+    return BpjsHost.ConfigurationExitCode;
+}
+
+await host.RunAsync().ConfigureAwait(false);
 return 0;

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Kiosk.Bpjs.Text;
+
+/// <summary>
+/// Everything the bridge says to a person, in Bahasa Indonesia: the technician's lines at start-up, the reasons an
+/// officer reads on the loket page when BPJS refuses a ticket's report, and what BPJS shows the patient.
+/// </summary>
+public static class BpjsTeks
+{
+    // The rules and reasons of the options validator, put into the shared shapes of Kiosk.Contract.Text.SettingTeks.
+    public const string SiteIdRule = "ID Puskesmas yang sama dengan Kiosk:Site:Id: 1-64 huruf, angka, '-' atau '_'";
+    public const string ConsIdRule = "angka cons id dari BPJS Kesehatan";
+    public const string ConsIdWhy = "cons id Antrean FKTP dari BPJS Kesehatan, mis. 12345";
+    public const string SecretWhy = "secret key Antrean FKTP dari BPJS Kesehatan";
+    public const string UserKeyWhy = "user key Antrean FKTP dari BPJS Kesehatan";
+    public const string BaseUrlWhy = "alamat layanan Antrean FKTP, mis. https://apijkn.bpjs-kesehatan.go.id/antreanfktp/";
+    public const string BaseUrlRule = "alamat http:// atau https:// lengkap";
+    public const string PoliWhy = "minimal satu layanan yang dilaporkan, mis. Bpjs__PoliMap=P-UMUM=001,P-GIGI=002";
+    public const string PoliMapRule = "daftar KODELAYANAN=KODEPOLI dipisah koma, mis. P-UMUM=001,P-GIGI=002";
+
+    public static string PoliTwice(string service, string first, string second) =>
+        $"layanan {service} dipetakan dua kali, ke poli {first} dan {second}; pakai satu saja";
+    public const string ServiceCodeRule = "kode layanan kiosk: 1-32 huruf, angka, '-' atau '_'";
+    public const string PoliCodeRule = "kode poli BPJS: 1-10 huruf atau angka, mis. 001";
+    public const string OutboxPathWhy = "berkas antrean laporan BPJS, mis. /var/lib/kiosk/bpjs-outbox.db";
+    public const string BrokerHostWhy = "alamat broker Puskesmas, mis. 127.0.0.1";
+    public const string BrokerUserWhy = "pengguna broker bpjs";
+    public const string PasswordFileWhy = "berkas kata sandi pengguna broker bpjs dari kiosk-setup --bpjs";
+
+    public static string PasswordFileEmpty(string path) => $"berkas '{path}' kosong atau tidak bisa dibaca";
+
+    /// <summary>Logged once before exit 78: the service stops instead of restarting with the same bad file.</summary>
+    public const string ConfigurationRefused =
+        "Konfigurasi jembatan BPJS tidak sah; perbaiki /etc/kiosk/bpjs.env (atau jalankan kiosk-setup --bpjs lagi), lalu mulai ulang kiosk-bpjs.";
+
+    /// <summary>
+    /// The reason sent with "batal antrean": the kiosk's cancel event carries no reason (the loket's cancel command has
+    /// none), so every cancel says the same.
+    /// </summary>
+    public const string CancelledReason = "Antrean dibatalkan oleh petugas Puskesmas";
+
+    /// <summary>The reason sent with "batal antrean" for a ticket still open when the kiosk closed the day.</summary>
+    public const string ExpiredReason = "Pasien belum dilayani saat pelayanan hari itu ditutup";
+
+    /// <summary>The <c>keterangan</c> of "tambah antrean", which Mobile JKN shows the patient.</summary>
+    public const string Keterangan = "Nomor antrean dari kiosk Puskesmas. Mohon tunggu panggilan di ruang tunggu.";
+
+    /// <summary>A permanent refusal made by the bridge itself: the kiosk has no card number for the ticket.</summary>
+    public const string NoCard = "Nomor kartu JKN tiket ini tidak tersedia di kiosk; laporkan pasien ini langsung di aplikasi BPJS";
+
+    /// <summary>The last error of a report waiting because the kiosk did not answer the card request in time.</summary>
+    public const string KioskNoAnswer = "Kiosk belum menjawab permintaan nomor kartu; dicoba lagi";
+
+    /// <summary>The last error of a report waiting because the call failed inside the bridge.</summary>
+    public const string SendFailed = "Laporan gagal dikirim; dicoba lagi";
+
+    /// <summary>"12 laporan BPJS menunggu koneksi sejak 08.14": the oldest waiting report's time at the site.</summary>
+    public static string Backlog(int count, DateTimeOffset since) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} laporan BPJS menunggu koneksi sejak {since:HH.mm}");
+
+    /// <summary>What the officer reads for a refused ticket on the loket page.</summary>
+    public static string Refused(string ticketNumber, string reason) => $"{ticketNumber}: Laporan BPJS ditolak: {reason}";
+}
