@@ -185,7 +185,7 @@ internal sealed class BpjsQueueBook(BpjsDoubleOptions options, BpjsDoubleMode mo
                     status,
                     root.TryGetProperty("waktu", out var w) && w.ValueKind == JsonValueKind.Number && w.TryGetInt64(out _));
             }
-            catch (Exception e) when (e is JsonException or ArgumentException)
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
             {
                 return null;
             }

@@ -31,49 +31,61 @@ public static class BpjsEnvelopeReader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return BpjsEnvelope.Unreadable("the answer is not a JSON object");
+                return Read(document.RootElement);
             }
-
-            JsonElement? metadata = null;
-            string? encrypted = null;
-            string? plain = null;
-            foreach (var property in root.EnumerateObject())
+            catch (InvalidOperationException)
             {
-                if (property.NameEquals("metadata") || property.NameEquals("metaData"))
-                {
-                    metadata = property.Value;
-                }
-                else if (property.NameEquals("response"))
-                {
-                    switch (property.Value.ValueKind)
-                    {
-                        case JsonValueKind.String:
-                            encrypted = property.Value.GetString();
-                            break;
-                        case JsonValueKind.Object or JsonValueKind.Array:
-                            plain = property.Value.GetRawText();
-                            break;
-                    }
-                }
+                // A string value whose bytes are not UTF-8: the parser lets it through and GetString refuses it.
+                return BpjsEnvelope.Unreadable("the answer has text that is not UTF-8");
             }
-
-            if (metadata is not { ValueKind: JsonValueKind.Object } meta)
-            {
-                return BpjsEnvelope.Unreadable("the answer has no metadata object");
-            }
-
-            var code = ReadCode(meta);
-            if (code is null)
-            {
-                return BpjsEnvelope.Unreadable("the answer's metadata has no numeric code");
-            }
-
-            var message = meta.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? string.Empty : string.Empty;
-            return new BpjsEnvelope(code, message, encrypted, plain, string.Empty);
         }
+    }
+
+    private static BpjsEnvelope Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return BpjsEnvelope.Unreadable("the answer is not a JSON object");
+        }
+
+        JsonElement? metadata = null;
+        string? encrypted = null;
+        string? plain = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals("metadata") || property.NameEquals("metaData"))
+            {
+                metadata = property.Value;
+            }
+            else if (property.NameEquals("response"))
+            {
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        encrypted = property.Value.GetString();
+                        break;
+                    case JsonValueKind.Object or JsonValueKind.Array:
+                        plain = property.Value.GetRawText();
+                        break;
+                }
+            }
+        }
+
+        if (metadata is not { ValueKind: JsonValueKind.Object } meta)
+        {
+            return BpjsEnvelope.Unreadable("the answer has no metadata object");
+        }
+
+        var code = ReadCode(meta);
+        if (code is null)
+        {
+            return BpjsEnvelope.Unreadable("the answer's metadata has no numeric code");
+        }
+
+        var message = meta.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? string.Empty : string.Empty;
+        return new BpjsEnvelope(code, message, encrypted, plain, string.Empty);
     }
 
     private static int? ReadCode(JsonElement meta)

@@ -23,8 +23,9 @@ public static class ReferensiReader
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: a lone surrogate (LZ-string carries UTF-16 units) has no UTF-8 form to parse.
             problem = "the payload is not JSON";
             return null;
         }
