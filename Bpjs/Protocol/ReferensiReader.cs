@@ -32,33 +32,47 @@ public static class ReferensiReader
 
         using (document)
         {
-            var list = document.RootElement;
-            if (list.ValueKind == JsonValueKind.Object && list.TryGetProperty("list", out var inner))
+            try
             {
-                list = inner;
+                return ReadItems(document.RootElement, readItem, out problem);
             }
-
-            if (list.ValueKind != JsonValueKind.Array)
+            catch (InvalidOperationException)
             {
-                problem = "the payload has no list";
+                // A "\ud800" escape: valid JSON, but no .NET string; GetString and NameEquals refuse it.
+                problem = "the payload has text that is not Unicode";
+                return null;
+            }
+        }
+    }
+
+    private static List<T>? ReadItems<T>(JsonElement list, Func<JsonElement, T?> readItem, out string problem)
+        where T : class
+    {
+        if (list.ValueKind == JsonValueKind.Object && list.TryGetProperty("list", out var inner))
+        {
+            list = inner;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            problem = "the payload has no list";
+            return null;
+        }
+
+        var items = new List<T>();
+        foreach (var element in list.EnumerateArray())
+        {
+            if (readItem(element) is not { } item)
+            {
+                problem = $"entry {items.Count + 1} of the list is incomplete";
                 return null;
             }
 
-            var items = new List<T>();
-            foreach (var element in list.EnumerateArray())
-            {
-                if (readItem(element) is not { } item)
-                {
-                    problem = $"entry {items.Count + 1} of the list is incomplete";
-                    return null;
-                }
-
-                items.Add(item);
-            }
-
-            problem = string.Empty;
-            return items;
+            items.Add(item);
         }
+
+        problem = string.Empty;
+        return items;
     }
 
     private static ReferensiPoli? ReadPoli(JsonElement e) =>

@@ -115,6 +115,59 @@ public sealed class EnvelopeAndOutcomeTests
     }
 
     [Theory]
+    [InlineData("""{"metadata":{"code":201,"message":"\ud800"}}""")]
+    [InlineData("""{"metadata":{"code":201,"message":"\udc00 x"}}""")]
+    [InlineData("""{"metadata":{"\ud800":1,"code":200,"message":"Ok \ud800"}}""")]
+    [InlineData("""{"metadata":{"code":200},"response":"\udbff"}""")]
+    public void Lone_surrogate_escapes_in_what_is_read_are_unreadable_not_an_exception(string body)
+    {
+        var envelope = BpjsEnvelopeReader.Read(Encoding.UTF8.GetBytes(body));
+
+        Assert.False(envelope.IsReadable);
+        Assert.Equal(BpjsOutcomeKind.Retry, BpjsOutcomeRule.Classify(200, envelope).Kind);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_property_nobody_reads_is_ignored()
+    {
+        var envelope = BpjsEnvelopeReader.Read("""{"\ud800":1,"metadata":{"code":200,"message":"Ok"}}"""u8.ToArray());
+
+        Assert.Equal(200, envelope.Code);
+    }
+
+    [Theory]
+    [InlineData("""{"list":[{"kodepoli":"\ud800","namapoli":"UMUM"}]}""")]
+    [InlineData("""{"list":[{"kodedokter":1,"namadokter":"\udc00","jampraktek":"08:00-12:00"}]}""")]
+    [InlineData("""{"\ud800":[],"list":[{"\udc00":1}]}""")]
+    public void Reference_lists_with_lone_surrogates_are_refused_with_a_reason(string json)
+    {
+        Assert.Null(ReferensiReader.ReadPoli(json, out var poliProblem));
+        Assert.NotEmpty(poliProblem);
+        Assert.Null(ReferensiReader.ReadDokter(json, out var dokterProblem));
+        Assert.NotEmpty(dokterProblem);
+    }
+
+    [Fact]
+    public void A_decompressed_payload_with_a_raw_lone_surrogate_is_refused_with_a_reason()
+    {
+        // LZ-string carries UTF-16 units, so a payload can hold a lone surrogate that has no UTF-8 form to parse.
+        foreach (var json in new[] { "\"" + '\ud800', "[{\"kodepoli\":\"" + '\udc00' + "\",\"namapoli\":\"x\"}]" })
+        {
+            Assert.Null(ReferensiReader.ReadPoli(json, out var problem));
+            Assert.NotEmpty(problem);
+        }
+    }
+
+    [Fact]
+    public void Reference_lists_read_both_shapes_and_numbers_as_text()
+    {
+        Assert.Equal("001", ReferensiReader.ReadPoli("""{"list":[{"kodepoli":"001","namapoli":"UMUM"}]}""", out _)!.Single().KodePoli);
+        Assert.Equal(101, ReferensiReader.ReadDokter("""[{"kodedokter":"101","namadokter":"dr. A","jampraktek":"08:00-12:00","kapasitas":"40"}]""", out _)!.Single().KodeDokter);
+        Assert.Null(ReferensiReader.ReadDokter("""[{"kodedokter":"satu","namadokter":"dr. A","jampraktek":"08:00-12:00"}]""", out var problem));
+        Assert.Equal("entry 1 of the list is incomplete", problem);
+    }
+
+    [Theory]
     [MemberData(nameof(FuzzInputs))]
     public void The_fuzz_corpus_is_read_without_an_exception(string input)
     {
