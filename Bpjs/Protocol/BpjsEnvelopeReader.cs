@@ -37,8 +37,9 @@ public static class BpjsEnvelopeReader
             }
             catch (InvalidOperationException)
             {
-                // A string value whose bytes are not UTF-8: the parser lets it through and GetString refuses it.
-                return BpjsEnvelope.Unreadable("the answer has text that is not UTF-8");
+                // Bytes that are not UTF-8 inside a string, or a lone surrogate escape ("\ud800"): the parser lets
+                // them through and GetString refuses them.
+                return BpjsEnvelope.Unreadable("the answer has text that is not valid Unicode");
             }
         }
     }
