@@ -17,6 +17,7 @@ internal static class FuzzTargets
         new("screens", ["Kiosk.Screens.dll", "Kiosk.Contract.dll"], ScreensTarget.Run),
         new("screens-wire", ["Kiosk.Screens.dll", "Kiosk.Contract.dll"], ScreensWireTarget.Run),
         new("district", ["Kiosk.District.dll", "Kiosk.DistrictLink.dll", "Kiosk.Contract.dll"], DistrictTarget.Run),
+        new("bpjs", ["Kiosk.Bpjs.dll"], BpjsTarget.Run),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

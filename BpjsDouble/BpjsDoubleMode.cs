@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+
+namespace Kiosk.Bpjs.Doubles;
+
+/// <summary>
+/// The double's switches, settable at any time from any thread; each request reads them once as it arrives. Down wins
+/// over the others; Slow delays whatever else happens.
+/// </summary>
+public sealed class BpjsDoubleMode
+{
+    private readonly ConcurrentDictionary<string, string> refusedCards = new(StringComparer.Ordinal);
+    private volatile bool down;
+    private volatile bool serverError;
+    private volatile bool rateLimit;
+    private long delayTicks;
+
+    /// <summary>The connection is closed without an answer (as when the Puskesmas's internet is cut).</summary>
+    public bool Down { get => down; set => down = value; }
+
+    /// <summary>Each answer waits this long first (zero: not slow).</summary>
+    public TimeSpan Slow
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref delayTicks));
+        set => Interlocked.Exchange(ref delayTicks, value.Ticks);
+    }
+
+    /// <summary>HTTP 500 with an HTML page, as BPJS's gateway gives when the service behind it fails.</summary>
+    public bool ServerError { get => serverError; set => serverError = value; }
+
+    /// <summary>HTTP 429.</summary>
+    public bool RateLimit { get => rateLimit; set => rateLimit = value; }
+
+    /// <summary>Business refusal of every add for this card, with BPJS's kind of message.</summary>
+    public void RefuseCard(string nomorKartu, string message = "Nomor kartu peserta tidak valid") => refusedCards[nomorKartu] = message;
+
+    public void AcceptCard(string nomorKartu) => refusedCards.TryRemove(nomorKartu, out _);
+
+    /// <summary>Back to a healthy BPJS.</summary>
+    public void Reset()
+    {
+        Down = false;
+        ServerError = false;
+        RateLimit = false;
+        Slow = TimeSpan.Zero;
+        refusedCards.Clear();
+    }
+
+    internal string? RefusalFor(string nomorKartu) => refusedCards.TryGetValue(nomorKartu, out var message) ? message : null;
+}
