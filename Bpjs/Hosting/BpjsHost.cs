@@ -1,5 +1,6 @@
 using Kiosk.Bpjs.Configuration;
 using Kiosk.Bpjs.Outbox;
+using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.Reporting;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
@@ -24,9 +25,9 @@ public static class BpjsHost
     public static string ClientId(string site) => $"bpjs-{site}";
 
     /// <summary>
-    /// The host. <paramref name="configure"/> runs before the bridge's own registrations: it adds the
-    /// <see cref="Protocol.IAntreanFktpClient"/> (BPJS over HTTP) and the <see cref="ICardNumberSource"/> (the kiosk
-    /// over MQTT), and may put in its own <see cref="TimeProvider"/>. Start order: the sender first (it drains what
+    /// The host. <paramref name="configure"/> runs before the bridge's own registrations and may put in its own
+    /// <see cref="IAntreanFktpClient"/>, <see cref="ICardNumberSource"/> or <see cref="TimeProvider"/>; otherwise
+    /// BPJS is reached over HTTP (<see cref="AntreanFktpClient"/>) and the card is asked of the kiosk over MQTT. Start order: the sender first (it drains what
     /// the outbox kept from before a restart), then the reader (new events); stop is the reverse.
     /// </summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
@@ -47,6 +48,16 @@ public static class BpjsHost
         // The MQTT client keeps its own wall clock: its keep-alive and reconnect timers are about the real socket, and a
         // test's fake clock (which drives the retry schedule) must not freeze them.
         services.AddSingleton<IMqttClient>(sp => new MqttClient(SiteBroker(Settings(sp)), sp.GetRequiredService<ILogger<MqttClient>>(), TimeProvider.System));
+        // BPJS over HTTP unless the caller put in its own (a test's recorder): one HttpClient for the bridge's life.
+        services.TryAddSingleton(sp =>
+        {
+            var settings = Settings(sp);
+            return new AntreanFktpClient(
+                new HttpClient(),
+                new AntreanFktpOptions { BaseUrl = new Uri(settings.BaseUrl), ConsId = settings.ConsId, Secret = settings.Secret, UserKey = settings.UserKey },
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IAntreanFktpClient>(sp => sp.GetRequiredService<AntreanFktpClient>());
         services.AddSingleton<ReportSender>();
         services.AddSingleton<EventReader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
