@@ -59,17 +59,12 @@ internal sealed partial class IngestService(
         }
     }
 
-    /// <summary>
-    /// Fetch, write, commit, acknowledge, one batch after another; the next batch's fetch runs while this one is written
-    /// and committed (its messages are acknowledged only after their own commit, batches are written in fetch order).
-    /// </summary>
     private async Task PullAsync(CancellationToken stoppingToken)
     {
         var jetStream = new NatsJSContext((NatsConnection)nats);
         var backoff = new Backoff(options.RetryMax);
         INatsJSConsumer? consumer = null;
         var batch = new List<INatsJSMsg<byte[]>>(options.BatchSize);
-        Task<List<INatsJSMsg<byte[]>>>? next = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -78,9 +73,7 @@ internal sealed partial class IngestService(
                 {
                     batch.Clear();
                     consumer ??= await ConsumerAsync(jetStream, stoppingToken).ConfigureAwait(false);
-                    var fetching = next ?? FetchAsync(consumer, stoppingToken);
-                    next = null;
-                    batch.AddRange(await fetching.ConfigureAwait(false));
+                    await FetchAsync(consumer, batch, stoppingToken).ConfigureAwait(false);
                     if (batch.Count == 0)
                     {
                         // An idle pull says nothing about a cluster that lost quorum: ask the consumer itself.
@@ -93,8 +86,7 @@ internal sealed partial class IngestService(
                     health.ClusterAnswered();
                     backoff.Reset();
                     var items = batch.Select(m => IngestReader.Read(m.Subject, m.Data ?? [], m.Metadata?.Sequence.Stream ?? 0, options.MaxMessageBytes)).ToList();
-                    next = FetchAsync(consumer, stoppingToken);
-                    await WriteUntilCommittedAsync(items, batch, next, stoppingToken).ConfigureAwait(false);
+                    await WriteUntilCommittedAsync(items, batch, stoppingToken).ConfigureAwait(false);
                     foreach (var message in batch)
                     {
                         await message.AckAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
@@ -106,7 +98,6 @@ internal sealed partial class IngestService(
                 {
                     health.ClusterFailed(ex);
                     consumer = null;
-                    next = KeptIfFetched(next);
                     await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -114,27 +105,7 @@ internal sealed partial class IngestService(
         finally
         {
             await HandBackAsync(batch).ConfigureAwait(false);
-            if (KeptIfFetched(next) is { } fetched)
-            {
-                await HandBackAsync(fetched.Result).ConfigureAwait(false);
-            }
         }
-    }
-
-    /// <summary>
-    /// A fetch that already has its messages stays the next batch (they were delivered to us; written later or given
-    /// back). One still under way is left to end on its own: whatever it gets is redelivered after the ack wait, as a
-    /// fetch lost to a failure always was; its failure is observed here so it is not an unobserved task exception.
-    /// </summary>
-    private static Task<List<INatsJSMsg<byte[]>>>? KeptIfFetched(Task<List<INatsJSMsg<byte[]>>>? next)
-    {
-        if (next is null || next.IsCompletedSuccessfully)
-        {
-            return next;
-        }
-
-        _ = next.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return null;
     }
 
     /// <summary>
@@ -181,9 +152,8 @@ internal sealed partial class IngestService(
     /// What is waiting, up to a batch, at once; when nothing is, the first message to arrive and whatever came with it.
     /// A quiet stream answers within one message's latency, a busy one in full batches.
     /// </summary>
-    private async Task<List<INatsJSMsg<byte[]>>> FetchAsync(INatsJSConsumer consumer, CancellationToken cancellationToken)
+    private async Task FetchAsync(INatsJSConsumer consumer, List<INatsJSMsg<byte[]>> batch, CancellationToken cancellationToken)
     {
-        var batch = new List<INatsJSMsg<byte[]>>(options.BatchSize);
         await foreach (var message in consumer.FetchNoWaitAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = options.BatchSize }, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             batch.Add(message);
@@ -191,7 +161,7 @@ internal sealed partial class IngestService(
 
         if (batch.Count > 0)
         {
-            return batch;
+            return;
         }
 
         await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 1, Expires = options.FetchWait }, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -206,11 +176,9 @@ internal sealed partial class IngestService(
                 batch.Add(message);
             }
         }
-
-        return batch;
     }
 
-    private async Task WriteUntilCommittedAsync(List<IngestItem> items, List<INatsJSMsg<byte[]>> batch, Task<List<INatsJSMsg<byte[]>>> next, CancellationToken stoppingToken)
+    private async Task WriteUntilCommittedAsync(List<IngestItem> items, List<INatsJSMsg<byte[]>> batch, CancellationToken stoppingToken)
     {
         var backoff = new Backoff(options.RetryMax);
         while (true)
@@ -228,10 +196,6 @@ internal sealed partial class IngestService(
                 health.DatabaseFailed(ex);
                 await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
                 await KeepAsync(batch, stoppingToken).ConfigureAwait(false);
-                if (next.IsCompletedSuccessfully)
-                {
-                    await KeepAsync(next.Result, stoppingToken).ConfigureAwait(false);
-                }
             }
         }
     }
