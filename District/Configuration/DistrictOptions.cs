@@ -21,7 +21,7 @@ public sealed class DistrictOptions
     /// <summary>
     /// Messages written per PostgreSQL transaction at most. 2,000 rather than 500: the writer alone did about 20,000
     /// events/s in batches of 2,000 against about 15,000 in batches of 500 (IngestWriter's remarks). A consumer the
-    /// service creates allows two batches unacknowledged (the next is fetched while one commits).
+    /// service creates allows two batches unacknowledged.
     /// </summary>
     public int BatchSize { get; set; } = 2000;
 

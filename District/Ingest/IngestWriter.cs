@@ -17,8 +17,8 @@ namespace Kiosk.District.Ingest;
 /// on this loaded 2-core machine, 7 Dec 2026: batches of 500 unnest 10,726 / 18,495 / 14,627 events/s against COPY
 /// 10,667 / 15,940 / 14,960; batches of 2,000 unnest 18,707 / 20,205 / 19,992 against COPY 14,952 / 10,482 / 18,651
 /// (the temporary table's create, drop and extra round trips cost what the arrays' decoding saves). The writer on its
-/// own does 10,000 to 20,000 events/s, several times the service's end-to-end rate, so the ingest's speed is found in
-/// the loop around it (<see cref="IngestService"/>: larger batches, the next fetch while this one commits).
+/// own does 10,000 to 20,000 events/s, several times the service's drain rate (bench/District.Bench, figure (e)), so
+/// the ingest's time goes to the loop around it and the cluster on the same cores, not to these statements.
 /// </remarks>
 internal static class IngestWriter
 {
