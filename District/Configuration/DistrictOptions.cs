@@ -18,8 +18,12 @@ public sealed class DistrictOptions
 
     public string Postgres { get; set; } = "";
 
-    /// <summary>Messages written per PostgreSQL transaction at most.</summary>
-    public int BatchSize { get; set; } = 500;
+    /// <summary>
+    /// Messages written per PostgreSQL transaction at most. 2,000 rather than 500: the writer alone did about 20,000
+    /// events/s in batches of 2,000 against about 15,000 in batches of 500 (IngestWriter's remarks). A consumer the
+    /// service creates allows two batches unacknowledged.
+    /// </summary>
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>How long one pull waits for the first message when the stream is idle.</summary>
     public TimeSpan FetchWait { get; set; } = TimeSpan.FromSeconds(5);

@@ -16,6 +16,8 @@ using NATS.Client.JetStream.Models;
 //   (c) the same with node 2 SIGKILLed before the replay (the service's own reconnection is part of the figure)
 //   (e) the built service as its own process (SeparateService): VmRSS/VmHWM after start and after a replay, against a bare worker
 //   (f) event to the Dinkes dashboard's SSE (SseLatency), quiet and under that replay, against a plain NATS subscriber
+//   (g) drain: the same number of events already in the stream, node 2 SIGKILLed, then the service starts and drains
+//       them alone (no publisher competing for the cores): the service's ingest capacity, run before (b) (Drain.cs)
 // Publish-to-row times compare each row's received_at (when the service wrote its batch) with the bench's send time: with
 // the publishers faster than the ingest they measure the backlog, not one event's path.
 // Goal (issue 23): 1,000 Puskesmas x the hari-sibuk day (about 5 million events) in <= 15 minutes with one node down.
@@ -37,11 +39,12 @@ return await BenchRun.RunAsync("District.Bench", async () =>
     var baseSites = Replay.SiteIds("dasar", siteCount);
     var upSites = Replay.SiteIds("r3", siteCount);
     var downSites = Replay.SiteIds("satu-mati", siteCount);
+    var drainSites = Replay.SiteIds("kuras", siteCount);
     await using var nats = await PrivateNatsCluster.StartAsync(new PrivateNatsClusterOptions
     {
         Nodes = 3,
         Tls = true,
-        Sites = [.. baseSites, .. upSites, .. downSites, .. SeparateService.Sites(siteCount)],
+        Sites = [.. baseSites, .. upSites, .. downSites, .. drainSites, .. SeparateService.Sites(siteCount)],
     });
     var perRun = (long)siteCount * day.Events.Count;
     Console.WriteLine(Say($"replay: {siteCount} sites x {day.Events.Count} events = {perRun} events per run, {Replay.InFlight} publishes in flight, 3 nodes over TLS, stream R3"));
@@ -62,6 +65,8 @@ return await BenchRun.RunAsync("District.Bench", async () =>
     {
         Console.WriteLine(Say($"(f) event to Dinkes SSE, {label}: {figures.Samples} samples, p50 {figures.Sse.P50:0} ms, p99 {figures.Sse.P99:0} ms; baseline publish to a plain NATS subscriber p50 {figures.Subscribed.P50:0.0} ms, p99 {figures.Subscribed.P99:0.0} ms (ratio p99 {figures.Sse.P99 / figures.Subscribed.P99:0} x); JetStream ack (stored R3) p50 {figures.Acknowledged.P50:0.0} ms, p99 {figures.Acknowledged.P99:0.0} ms"));
     }
+    var drain = await Drain.RunAsync(nats, day, drainSites, "kuras", ingestBound);
+    Console.WriteLine(Say($"(g) drain, node {Drain.KilledNode} SIGKILLed, events already in the stream (published at {drain.PublishRate:0} events/s before the service started): {drain.Events} events in {drain.Seconds:0.0} s from the service's start = {drain.Rate:0} events/s = {drain.Rate / baseline.EventsPerSecond:0.00} x baseline (a)"));
 
     GC.Collect();
     var rssBefore = Rss();
@@ -83,6 +88,9 @@ return await BenchRun.RunAsync("District.Bench", async () =>
     var minutes = province / down.Rate / 60;
     Console.WriteLine(Say($"EXTRAPOLATION (not measured): {province} events (1,000 Puskesmas x hari-sibuk) at (c)'s {down.Rate:0} events/s = {minutes:0.0} minutes with one node down; goal <= 15 minutes: {(minutes <= 15 ? "would be met" : "would NOT be met")}{(smoke ? " (smoke: a few hundred events, dominated by start-up and the service's reconnection; no rate to extrapolate from)" : "")}"));
     Console.WriteLine(Say($"BENCH District{(smoke ? " (smoke)" : "")}: baseline {baseline.EventsPerSecond:0} events/s; end to end {up.Rate:0} events/s ({up.Rate / baseline.EventsPerSecond:0.00} x) R3, {down.Rate:0} events/s ({down.Rate / baseline.EventsPerSecond:0.00} x) one node down; total {total.Elapsed.TotalSeconds:0} s"));
+    var drainMinutes = province / drain.Rate / 60;
+    Console.WriteLine(Say($"EXTRAPOLATION (not measured): {province} events at (g)'s drain rate {drain.Rate:0} events/s = {drainMinutes:0.0} minutes with one node down; goal <= 15 minutes: {(drainMinutes <= 15 ? "would be met" : "would NOT be met")}"));
+    Console.WriteLine(Say($"BENCH District drain: {drain.Rate:0} events/s ({drain.Rate / baseline.EventsPerSecond:0.00} x baseline) one node down, no publishers"));
     return 0;
 });
 
