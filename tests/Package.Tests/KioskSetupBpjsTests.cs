@@ -36,7 +36,8 @@ public sealed class KioskSetupBpjsTests : IDisposable
         Assert.Equal(("001", "002"), (env["Bpjs__Poli__UMUM"], env["Bpjs__Poli__GIGI"]));
 
         // The broker password file names the same password as the bpjs user in the site's password list, hashed for Mosquitto.
-        Assert.Equal("/etc/kiosk/bpjs-broker-password", env["Bpjs__Mqtt__PasswordFile"]);
+        // The script's /etc/kiosk is this test's folder, so the path it wrote is there.
+        Assert.Equal(Etc("kiosk/bpjs-broker-password"), env["Bpjs__Mqtt__PasswordFile"]);
         var password = File.ReadAllText(Etc("kiosk/bpjs-broker-password")).Trim();
         Assert.Contains($"bpjs:{password}", File.ReadAllLines(Etc("kiosk/broker-passwords")));
         Assert.Matches("^bpjs:\\$7\\$", File.ReadAllLines(Etc("mosquitto/kiosk.passwd")).Single(l => l.StartsWith("bpjs:", StringComparison.Ordinal)));
