@@ -55,29 +55,8 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            var ticket = engine.FindTicket(request.TicketId);
-            if (ticket is null)
-            {
-                return Refuse(request, BpjsErrorCode.UnknownTicket, BpjsTeks.UnknownTicket);
-            }
-
-            // The engine keeps the running business day until the next operation rolls it: past midnight (site time) a
-            // ticket of yesterday may still be in memory, and its card is no longer given out.
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), engine.TimeZone).DateTime);
-            if (ticket.BusinessDay < today)
-            {
-                return Refuse(request, BpjsErrorCode.NotToday, BpjsTeks.NotToday);
-            }
-
-            // A masked number (the day-close keeps only the last four characters) is no card BPJS could use.
-            if (ticket.CardData is not { } card || card.Number.Length == 0 || card.Number.Contains('*', StringComparison.Ordinal))
-            {
-                return Refuse(request, BpjsErrorCode.NoCard, BpjsTeks.NoCard);
-            }
-
-            return IsJkn(ticket, card)
-                ? BpjsReply.WithCard(request, new Contract.Commands.CardData(card.Kind, card.Number), BpjsTeks.CardGiven)
-                : Refuse(request, BpjsErrorCode.NotJkn, BpjsTeks.NotJkn);
+            return Decide(request, engine.FindTicket(request.TicketId), today);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -87,20 +66,43 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
         }
     }
 
+    /// <summary>The answer for <paramref name="ticket"/> (null: not in the kiosk's day) on <paramref name="today"/>, the site's local date.</summary>
+    public static BpjsReply Decide(BpjsRequest request, Ticket? ticket, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (ticket is null)
+        {
+            return Refuse(request, BpjsErrorCode.UnknownTicket, BpjsTeks.UnknownTicket);
+        }
+
+        // The engine keeps the running business day until the next operation rolls it: past midnight (site time) a
+        // ticket of yesterday may still be in memory, and its card is no longer given out.
+        if (ticket.BusinessDay < today)
+        {
+            return Refuse(request, BpjsErrorCode.NotToday, BpjsTeks.NotToday);
+        }
+
+        // A masked number (the day close keeps only the last four characters) is no card BPJS could use.
+        if (ticket.CardData is not { } card || card.Number.Length == 0 || card.Number.Contains('*', StringComparison.Ordinal))
+        {
+            return Refuse(request, BpjsErrorCode.NoCard, BpjsTeks.NoCard);
+        }
+
+        return IsJkn(ticket, card)
+            ? BpjsReply.WithCard(request, new Contract.Commands.CardData(card.Kind, card.Number), BpjsTeks.CardGiven)
+            : Refuse(request, BpjsErrorCode.NotJkn, BpjsTeks.NotJkn);
+    }
+
     /// <summary>
-    /// A JKN ticket: a BPJS/KIS card or a Mobile JKN booking code (JKN by what they are), or a NIK of a patient who pays
-    /// with BPJS (NIK also identifies JKN members). A kartu berobat, or any card of a patient who pays umum, is not.
+    /// A JKN ticket: its card is one BPJS reads (a BPJS/KIS card, a NIK, a Mobile JKN booking code) and its patient does
+    /// not pay umum. A scan at the kiosk does not ask who pays (payer unknown), so an unknown payer with such a card
+    /// counts; the bridge itself reports only tickets whose events say payer bpjs or a booking. A kartu berobat never.
     /// </summary>
     public static bool IsJkn(Ticket ticket, CardData card)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(card);
-        return card.Kind switch
-        {
-            CardKind.Bpjs or CardKind.JknBooking => ticket.Payer != Payer.Umum,
-            CardKind.Nik => ticket.Payer == Payer.Bpjs,
-            _ => false,
-        };
+        return card.Kind is CardKind.Bpjs or CardKind.Nik or CardKind.JknBooking && ticket.Payer != Payer.Umum;
     }
 
     private static BpjsReply Refuse(BpjsRequest request, BpjsErrorCode code, string message) =>

@@ -53,11 +53,17 @@ public sealed class BpjsCardRequestTests
         var umum = kiosk.Session.Engine.TodayTickets().Single(t => t.Number == pressed.Number);
         var unknown = Guid.NewGuid();
 
+        var kartuBerobat = await kiosk.ScanAsync("RM000123");
+        var returning = kiosk.Session.Engine.TodayTickets().Single(t => t.Number == kartuBerobat.Number);
+
         var noCard = await AskRawAsync(kiosk, $$"""{"type":"card","requestId":"r-1","ticketId":"{{umum.Id:D}}"}""");
         var notFound = await AskRawAsync(kiosk, $$"""{"type":"card","requestId":"r-2","ticketId":"{{unknown:D}}"}""");
+        var notJkn = await AskRawAsync(kiosk, $$"""{"type":"card","requestId":"r-3","ticketId":"{{returning.Id:D}}"}""");
 
         Assert.Equal(("r-1", false, "no-card"), Summary(noCard));
         Assert.Equal(("r-2", false, "unknown-ticket"), Summary(notFound));
+        Assert.Equal(("r-3", false, "not-jkn"), Summary(notJkn));
+        Assert.DoesNotContain("000123", notJkn.ToString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, noCard.GetProperty("card").ValueKind);
         Assert.Equal(unknown.ToString("D"), notFound.GetProperty("ticketId").GetString());
     }
