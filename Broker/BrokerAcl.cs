@@ -41,6 +41,11 @@ public static partial class BrokerAcl
         acl.AppendLine("# The bridge reads the public tree to forward it to the district broker; it never writes into the site.");
         acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Bridge}");
         AppendGrants(acl, topics, BrokerRights.Bridge, 0);
+        acl.AppendLine();
+
+        acl.AppendLine("# The BPJS bridge reads events and kiosk statuses and asks the kiosk for a ticket's card on its private channel.");
+        acl.AppendLine(CultureInfo.InvariantCulture, $"user {BrokerRoles.Bpjs}");
+        AppendGrants(acl, topics, BrokerRights.Bpjs, 0);
         return acl.ToString();
     }
 

@@ -20,6 +20,8 @@ public static class BrokerClientIds
     public static IReadOnlyList<(string Prefix, string Username)> Reserved { get; } =
     [
         (ClientIds.KioskPrefix, BrokerRoles.Kiosk),
+        // The BPJS bridge's persistent session holds the events it has not reported yet: nobody else may take it over.
+        (ClientIds.BpjsPrefix, BrokerRoles.Bpjs),
     ];
 
     /// <summary>The private broker's copy of the plugin, next to this assembly.</summary>

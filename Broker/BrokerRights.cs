@@ -41,14 +41,27 @@ public static class BrokerRights
     /// <summary>The bridge reads the public tree and forwards it to the district; it never writes into the site.</summary>
     public static IReadOnlyList<BrokerGrant> Bridge => PublicRead;
 
-    /// <summary>The grants of a role name: <c>kiosk</c>, <c>display</c>, <c>bridge</c> or <c>counter-N</c>.</summary>
+    /// <summary>
+    /// The BPJS bridge reads what it reports (events) and whether the kiosk is there (kiosk statuses), writes only its
+    /// questions to the kiosk and reads only their answers. Never a counter's topics, never the state or LED lines.
+    /// </summary>
+    public static IReadOnlyList<BrokerGrant> Bpjs { get; } =
+    [
+        new(TopicAccess.Read, TopicKind.Events),
+        new(TopicAccess.Read, TopicKind.KioskStatus),
+        new(TopicAccess.Write, TopicKind.BpjsRequest),
+        new(TopicAccess.Read, TopicKind.BpjsReply),
+    ];
+
+    /// <summary>The grants of a role name: <c>kiosk</c>, <c>display</c>, <c>bridge</c>, <c>bpjs</c> or <c>counter-N</c>.</summary>
     public static IReadOnlyList<BrokerGrant> For(string role) => role switch
     {
         BrokerRoles.Kiosk => Kiosk,
         BrokerRoles.Display => Display,
         BrokerRoles.Bridge => Bridge,
+        BrokerRoles.Bpjs => Bpjs,
         _ when BrokerRoles.IsCounter(role) => Counter,
-        _ => throw new ArgumentException($"'{role}' is not a broker role (kiosk, display, bridge, counter-N).", nameof(role)),
+        _ => throw new ArgumentException($"'{role}' is not a broker role (kiosk, display, bridge, bpjs, counter-N).", nameof(role)),
     };
 
     /// <summary>The topic filter of one grant for a site; <paramref name="counter"/> is N for a counter's own topics.</summary>
@@ -63,6 +76,8 @@ public static class BrokerRights
             TopicKind.KioskStatus => topics.AnyKioskStatus,
             TopicKind.Display => topics.AnyDisplay,
             TopicKind.BridgeStatus => topics.BridgeStatus,
+            TopicKind.BpjsRequest => topics.BpjsRequest,
+            TopicKind.BpjsReply => topics.BpjsReply,
             TopicKind.Command => grant.OwnCounterOnly ? topics.Command(counter) : topics.AnyCommand,
             TopicKind.Reply => grant.OwnCounterOnly ? topics.Reply(counter) : topics.AnyReply,
             _ => throw new ArgumentOutOfRangeException(nameof(grant), grant.Channel, "no topic for this channel"),

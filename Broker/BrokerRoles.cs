@@ -7,6 +7,9 @@ public static class BrokerRoles
     public const string Display = "display";
     public const string Bridge = "bridge";
 
+    /// <summary>The BPJS bridge (Kiosk.Bpjs): reads events and kiosk statuses, asks the kiosk on its private channel.</summary>
+    public const string Bpjs = "bpjs";
+
     /// <summary>Counter users are <c>counter-1</c>..<c>counter-N</c>; N is the counter id used in topics.</summary>
     public static string Counter(int counterNumber)
     {
@@ -30,7 +33,7 @@ public static class BrokerRoles
 
     public static IReadOnlyList<string> All(int counterCount)
     {
-        var roles = new List<string> { Kiosk, Display, Bridge };
+        var roles = new List<string> { Kiosk, Display, Bridge, Bpjs };
         for (var i = 1; i <= counterCount; i++)
         {
             roles.Add(Counter(i));

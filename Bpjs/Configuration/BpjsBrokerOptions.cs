@@ -4,7 +4,7 @@ namespace Kiosk.Bpjs.Configuration;
 public sealed class BpjsBrokerOptions
 {
     /// <summary>The broker role (and user) of the bridge.</summary>
-    public const string Role = "bpjs";
+    public const string Role = Broker.BrokerRoles.Bpjs;
 
     public string Host { get; set; } = "127.0.0.1";
 

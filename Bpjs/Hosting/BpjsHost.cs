@@ -1,4 +1,5 @@
 using Kiosk.Bpjs.Configuration;
+using Kiosk.Bpjs.Kiosk;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.Reporting;
@@ -22,7 +23,7 @@ public static class BpjsHost
     /// <c>bpjs-{site}</c>: the bridge's persistent session under the <c>bpjs</c> user, where the site's events wait while
     /// the bridge is down. Fixed per site so a restarted bridge takes its queue back.
     /// </summary>
-    public static string ClientId(string site) => $"bpjs-{site}";
+    public static string ClientId(string site) => ClientIds.Bpjs(site);
 
     /// <summary>
     /// The host. <paramref name="configure"/> runs before the bridge's own registrations and may put in its own
@@ -58,6 +59,17 @@ public static class BpjsHost
                 sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<IAntreanFktpClient>(sp => sp.GetRequiredService<AntreanFktpClient>());
+        // The card is asked of the kiosk over MQTT (its own connection as the bpjs user) unless a test put in its own.
+        services.TryAddSingleton<ICardNumberSource>(sp =>
+        {
+            var settings = Settings(sp);
+            var options = KioskCardSource.ClientOptions(settings.Mqtt.Host, settings.Mqtt.Port, settings.Site, settings.Mqtt.ReadPassword());
+            // The kiosk answers from memory in milliseconds: its deadline is real time, even under a test's fake clock.
+            return new KioskCardSource(
+                new MqttClient(options, sp.GetRequiredService<ILogger<MqttClient>>(), TimeProvider.System),
+                sp.GetRequiredService<SiteTopics>(), KioskCardSource.DefaultTimeout, TimeProvider.System, sp.GetRequiredService<ILogger<KioskCardSource>>());
+        });
+        services.AddHostedService<KioskCardSourceService>();
         services.AddSingleton<ReportSender>();
         services.AddSingleton<EventReader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());

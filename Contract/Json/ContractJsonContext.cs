@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Kiosk.Contract.Bpjs;
 using Kiosk.Contract.Commands;
 using Kiosk.Contract.District;
 using Kiosk.Contract.Events;
@@ -29,6 +30,8 @@ namespace Kiosk.Contract.Json;
 [JsonSerializable(typeof(CounterCommandMessage))]
 [JsonSerializable(typeof(CounterReply))]
 [JsonSerializable(typeof(ReplyTicket))]
+[JsonSerializable(typeof(BpjsRequest))]
+[JsonSerializable(typeof(BpjsReply))]
 [JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

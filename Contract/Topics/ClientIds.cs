@@ -21,4 +21,19 @@ public static class ClientIds
     /// queue back instead of starting an empty one.
     /// </summary>
     public static string DistrictLink(string site) => $"district-link-{site}";
+
+    /// <summary>Every client id starting with this belongs to the <c>bpjs</c> broker user (the BPJS bridge).</summary>
+    public const string BpjsPrefix = "bpjs-";
+
+    /// <summary>
+    /// <c>bpjs-{site}</c>: the BPJS bridge's persistent session under the <c>bpjs</c> user, where the site's events wait
+    /// while the bridge is down. Reserved for that user, so no other login can take the session over and erase them.
+    /// </summary>
+    public static string Bpjs(string site) => $"{BpjsPrefix}{site}";
+
+    /// <summary>
+    /// <c>bpjs-{site}-cards</c>: the BPJS bridge's short-lived (clean session) connection that asks the kiosk for cards;
+    /// apart from <see cref="Bpjs"/> so a question never waits behind the event backlog.
+    /// </summary>
+    public static string BpjsCards(string site) => $"{BpjsPrefix}{site}-cards";
 }

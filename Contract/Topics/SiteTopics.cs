@@ -53,6 +53,18 @@ public sealed class SiteTopics
     /// <summary><c>queue/{site}/bridge/status</c>: Mosquitto's own bridge notification, "1" or "0", retained.</summary>
     public string BridgeStatus => $"{Root}/bridge/status";
 
+    /// <summary>
+    /// <c>queue/{site}/bpjs/request</c>: the BPJS bridge's private questions to the kiosk. Only the <c>bpjs</c> user
+    /// writes it and only the <c>kiosk</c> reads it (ACL).
+    /// </summary>
+    public string BpjsRequest => $"{Root}/bpjs/request";
+
+    /// <summary>
+    /// <c>queue/{site}/bpjs/reply</c>: the kiosk's answers to the BPJS bridge, with full card numbers. Only the
+    /// <c>kiosk</c> writes it and only the <c>bpjs</c> user reads it (ACL).
+    /// </summary>
+    public string BpjsReply => $"{Root}/bpjs/reply";
+
     /// <summary>Reads the counter number out of <c>queue/{site}/counter/{N}/command</c>; false for anything else.</summary>
     public bool TryParseCommandTopic(string topic, out int counter)
     {
@@ -81,6 +93,8 @@ public sealed class SiteTopics
             ["events"] => TopicKind.Events,
             ["state"] => TopicKind.State,
             ["bridge", "status"] => TopicKind.BridgeStatus,
+            ["bpjs", "request"] => TopicKind.BpjsRequest,
+            ["bpjs", "reply"] => TopicKind.BpjsReply,
             ["kiosk", { Length: > 0 } kiosk, "status"] when !kiosk.Contains('+', StringComparison.Ordinal) && !kiosk.Contains('#', StringComparison.Ordinal) => TopicKind.KioskStatus,
             ["display", var n] when TryCounter(n, out number) => TopicKind.Display,
             ["counter", var n, "command"] when TryCounter(n, out number) => TopicKind.Command,

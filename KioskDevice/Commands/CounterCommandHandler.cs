@@ -26,6 +26,7 @@ public sealed partial class CounterCommandHandler(
     LoopHeartbeats heartbeats,
     TimeProvider time,
     CounterLogThrottle logThrottle,
+    BpjsRequestHandler bpjs,
     ILogger<CounterCommandHandler> logger) : BackgroundService
 {
     public const string LoopName = "commands";
@@ -89,6 +90,13 @@ public sealed partial class CounterCommandHandler(
 
     internal void Handle(MqttApplicationMessage message)
     {
+        // The BPJS bridge's questions come on the same connection: answered here, in turn, acknowledged like a command.
+        if (bpjs.Handles(message.Topic))
+        {
+            bpjs.Handle(message);
+            return;
+        }
+
         if (!connection.Topics.TryParseCommandTopic(message.Topic, out var counterNumber))
         {
             LogUnexpectedTopic(logger, message.Topic);

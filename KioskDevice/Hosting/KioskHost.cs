@@ -89,6 +89,7 @@ public static class KioskHost
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<KioskMqttConnection>();
         services.AddSingleton<CounterLogThrottle>();
+        services.AddSingleton<BpjsRequestHandler>();
 
         // Hosted services start in this order and stop in reverse: the database first, the broker connection last.
         services.AddHostedService<KioskStartup>();

@@ -209,7 +209,10 @@ public sealed partial class KioskMqttConnection : IHostedService, IAsyncDisposab
     {
         try
         {
-            var results = await Client.SubscribeAsync([new MqttTopicFilter(Topics.AllCommands, MqttQos.AtLeastOnce)], CancellationToken.None);
+            // Counter commands, and the BPJS bridge's questions (BpjsRequestHandler): both wait in this persistent session.
+            var results = await Client.SubscribeAsync(
+                [new MqttTopicFilter(Topics.AllCommands, MqttQos.AtLeastOnce), new MqttTopicFilter(Topics.Tree.BpjsRequest, MqttQos.AtLeastOnce)],
+                CancellationToken.None);
             foreach (var result in results.Where(r => !r.Succeeded))
             {
                 LogSubscribeRefused(logger, result.Filter);

@@ -42,6 +42,7 @@ public sealed class DocumentRoleTests
     [Theory]
     [InlineData(BrokerRoles.Display)]
     [InlineData(BrokerRoles.Bridge)]
+    [InlineData(BrokerRoles.Bpjs)]
     [InlineData(CounterTag)]
     public void Every_right_of_a_reader_role_is_an_operation_of_the_document(string role)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiosk.Contract.Bpjs;
 using Kiosk.Contract.Commands;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
@@ -42,6 +43,8 @@ internal static class Samples
         PatientToken = "3q2-7wX9aLp0Zr5NvT8bQA",
     };
 
+    private static BpjsRequest BpjsCardRequest => new() { Type = BpjsRequestType.Card, RequestId = "5f0c2a7e9b8d4c1fa3e6d2b7c4a1f0e9", TicketId = TicketId };
+
     /// <summary>Name → (schema in docs/asyncapi.yaml, wire bytes).</summary>
     public static IReadOnlyDictionary<string, (string Schema, byte[] Bytes)> All { get; } = new Dictionary<string, (string, byte[])>
     {
@@ -84,6 +87,10 @@ internal static class Samples
         })),
         ["reply-refused"] = ("CounterReply", ContractJson.SerializeToUtf8Bytes(CounterReply.Refused("loket1-0003", "1", CommandType.Serve,
             ErrorCode.ClockSkew, "Perintah tidak dijalankan: jam PC loket selisih 5 menit lebih lambat dari jam kiosk (atau perintah tertunda selama itu). Periksa jam PC loket, lalu tekan lagi."))),
+        ["bpjs-request-card"] = ("BpjsRequest", ContractJson.SerializeToUtf8Bytes(BpjsCardRequest)),
+        ["bpjs-reply-card"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.WithCard(BpjsCardRequest, new CardData(CardKind.Bpjs, "0001234567890"), "Nomor kartu tiket dikirim."))),
+        ["bpjs-reply-refused"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.Refused("5f0c2a7e9b8d4c1fa3e6d2b7c4a1f0ea", BpjsRequestType.Card, TicketId, BpjsErrorCode.NotJkn,
+            "Tiket ini bukan pasien JKN (pasien umum atau kartu berobat), jadi tidak dilaporkan ke BPJS."))),
     };
 
     private static StateSnapshot State => new()

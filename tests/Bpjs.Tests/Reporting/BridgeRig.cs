@@ -33,7 +33,7 @@ internal sealed class BridgeRig : IAsyncDisposable
         PasswordFile = Path.Combine(folder, "bpjs-broker-password");
         // The bpjs role comes with the kiosk side's ACL change (issue 24); until then the bridge reads as the bridge
         // role, which may read the same events topic.
-        File.WriteAllText(PasswordFile, broker.For(BrokerRoles.Bridge).Password + "\n");
+        File.WriteAllText(PasswordFile, broker.For(BrokerRoles.Bpjs).Password + "\n");
     }
 
     public PrivateBroker Broker { get; }
@@ -80,7 +80,7 @@ internal sealed class BridgeRig : IAsyncDisposable
         ["Bpjs:RetryMaxSeconds"] = "300",
         ["Bpjs:Mqtt:Host"] = Broker.Host,
         ["Bpjs:Mqtt:Port"] = Broker.Port.ToString(CultureInfo.InvariantCulture),
-        ["Bpjs:Mqtt:Username"] = BrokerRoles.Bridge,
+        ["Bpjs:Mqtt:Username"] = BrokerRoles.Bpjs,
         ["Bpjs:Mqtt:PasswordFile"] = PasswordFile,
     };
 

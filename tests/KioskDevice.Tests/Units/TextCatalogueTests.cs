@@ -35,7 +35,7 @@ public sealed class TextCatalogueTests
     public static TheoryData<string> AllCatalogues() =>
     [
         "Kiosk.Device.Text.Teks", "Kiosk.DeviceDrivers.Text.DriverTeks", "Kiosk.Queue.Text.Teks", "Kiosk.Screens.Text.Teks",
-        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks", "Kiosk.Broker.Text.BrokerTeks",
+        "Kiosk.Simulator.Text.SimulatorTeks", "Kiosk.Contract.Text.SettingTeks", "Kiosk.Contract.Text.CommandTeks", "Kiosk.Contract.Text.BpjsTeks", "Kiosk.Broker.Text.BrokerTeks",
         "Kiosk.District.Text.IngestTeks", "Kiosk.District.Text.SetupTeks", "Kiosk.District.Text.DinkesWords", "Kiosk.District.Text.DinkesTeks",
         "Kiosk.DistrictLink.Text.LinkTeks", "Kiosk.Kabupaten.Text.KabupatenTeks",
     ];

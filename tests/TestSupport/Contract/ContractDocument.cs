@@ -79,6 +79,8 @@ public sealed class ContractDocument
             TopicKind.Command => "CounterCommand",
             TopicKind.Reply => "CounterReply",
             TopicKind.Display => "DisplayText",
+            TopicKind.BpjsRequest => "BpjsRequest",
+            TopicKind.BpjsReply => "BpjsReply",
             _ => null,
         };
     }
