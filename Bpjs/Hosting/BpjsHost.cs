@@ -1,5 +1,5 @@
 using Kiosk.Bpjs.Configuration;
-using Kiosk.Bpjs.Kiosk;
+using Kiosk.Bpjs.Cards;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.Reporting;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Kiosk.Bpjs.Kiosk;
+using Kiosk.Bpjs.Cards;
 using Kiosk.Bpjs.Reporting;
 using Kiosk.Broker;
 using Kiosk.Mqtt;

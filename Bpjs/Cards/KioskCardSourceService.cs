@@ -1,6 +1,6 @@
 using Kiosk.Bpjs.Reporting;
 
-namespace Kiosk.Bpjs.Kiosk;
+namespace Kiosk.Bpjs.Cards;
 
 /// <summary>
 /// Starts the bridge's <see cref="KioskCardSource"/> beside the host: in the background, because the site's broker may

@@ -8,7 +8,7 @@ using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 using Microsoft.Extensions.Logging;
 
-namespace Kiosk.Bpjs.Kiosk;
+namespace Kiosk.Bpjs.Cards;
 
 /// <summary>
 /// The full card of a JKN ticket, asked of the kiosk over the site broker's private channel: a <c>card</c> request on
