@@ -3,7 +3,7 @@
 #   deploy/package/build-deb.sh [--arch arm64|amd64]... [--package kiosk|district]... [--version V] [--output DIR]
 # Default: both packages, both architectures (the district package only for amd64: it runs on the Dinkes servers),
 # version 0.1.<commits>, into artifacts/packages/. Prints the path of every .deb made.
-# Contents: /opt/kiosk (Kiosk.Device, Kiosk.Broker and Kiosk.DistrictLink, self-contained ReadyToRun), /opt/kiosk/screens
+# Contents: /opt/kiosk (Kiosk.Device, Kiosk.Broker, Kiosk.DistrictLink and Kiosk.Bpjs, self-contained ReadyToRun), /opt/kiosk/screens
 # (the loket and display host, when Screens/ exists), the systemd units, the voice clips (when their script exists),
 # kiosk-setup, the sample configuration and the Mosquitto site configuration under /usr/share/puskesmas-kiosk.
 set -euo pipefail
@@ -61,6 +61,10 @@ build_kiosk() { # arch
   # so it is not in @SERVICES@ (which the package enables on every site).
   publish DistrictLink/DistrictLink.csproj "$rid" "$stage/opt/kiosk"
   install -m 0644 deploy/systemd/kiosk-district-link.service "$stage/lib/systemd/system/kiosk-district-link.service"
+
+  # The BPJS bridge likewise: its unit starts only once kiosk-setup --bpjs wrote bpjs.env with BPJS's values.
+  publish Bpjs/Bpjs.csproj "$rid" "$stage/opt/kiosk"
+  install -m 0644 deploy/systemd/kiosk-bpjs.service "$stage/lib/systemd/system/kiosk-bpjs.service"
 
   # The loket/display host and its voice clips.
   publish Screens/Screens.csproj "$rid" "$stage/opt/kiosk/screens"

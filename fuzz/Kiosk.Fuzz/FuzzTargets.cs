@@ -18,6 +18,7 @@ internal static class FuzzTargets
         new("screens-wire", ["Kiosk.Screens.dll", "Kiosk.Contract.dll"], ScreensWireTarget.Run),
         new("district", ["Kiosk.District.dll", "Kiosk.DistrictLink.dll", "Kiosk.Contract.dll"], DistrictTarget.Run),
         new("bpjs", ["Kiosk.Bpjs.dll"], BpjsTarget.Run),
+        new("bpjs-request", ["Kiosk.Contract.dll"], BpjsRequestTarget.Run),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

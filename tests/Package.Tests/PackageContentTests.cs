@@ -20,7 +20,7 @@ public sealed class PackageContentTests
             Assert.DoesNotContain("@", control.Replace("kiosk@example.go.id", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
             // Self-contained: the apphost, the runtime, the native SQLite and the broker's client-id plugin, all for this machine.
-            foreach (var file in new[] { "Kiosk.Device", "Kiosk.Broker", "libcoreclr.so", "libe_sqlite3.so", "libSystem.Native.so", "mosquitto/kiosk-clientid.so" })
+            foreach (var file in new[] { "Kiosk.Device", "Kiosk.Broker", "Kiosk.DistrictLink", "Kiosk.Bpjs", "libcoreclr.so", "libe_sqlite3.so", "libSystem.Native.so", "mosquitto/kiosk-clientid.so" })
             {
                 Assert.Equal(elfMachine, ElfMachine(Path.Combine(root, "opt", "kiosk", file)));
             }
@@ -28,6 +28,12 @@ public sealed class PackageContentTests
             var unit = File.ReadAllText(Path.Combine(root, "lib", "systemd", "system", "kiosk.service"));
             Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
             Assert.Contains("EnvironmentFile=-/etc/kiosk/kiosk.env", unit, StringComparison.Ordinal);
+            // The district link and the BPJS bridge ship with the kiosk; each starts only once kiosk-setup wrote its settings.
+            foreach (var (name, settings) in new[] { ("kiosk-district-link.service", "/etc/kiosk/district.env"), ("kiosk-bpjs.service", "/etc/kiosk/bpjs.env") })
+            {
+                Assert.Contains(settings, File.ReadAllText(Path.Combine(root, "lib", "systemd", "system", name)), StringComparison.Ordinal);
+            }
+
             Assert.True(File.Exists(Path.Combine(root, "usr", "share", "puskesmas-kiosk", "appsettings.json")));
             Assert.True(File.Exists(Path.Combine(root, "usr", "share", "puskesmas-kiosk", "mosquitto", "site.conf")));
             string[] scripts = [Path.Combine(root, "usr", "sbin", "kiosk-setup"), .. new[] { "postinst", "prerm", "postrm", "config" }.Select(s => Path.Combine(root, "DEBIAN", s))];

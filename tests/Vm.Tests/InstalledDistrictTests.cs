@@ -133,7 +133,8 @@ public sealed class InstalledDistrictTests(ITestOutputHelper output)
             $"exec 3<>/dev/tcp/{uri.Host}/{uri.Port} && printf 'GET {uri.PathAndQuery} HTTP/1.0\\r\\nHost: {uri.Host}\\r\\n\\r\\n' >&3 && timeout 30 cat <&3",
             TimeSpan.FromMinutes(1));
         var split = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        return code == 0 && split > 0 && response.StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal)
+        // Kestrel answers an HTTP/1.0 request as HTTP/1.1, nats-server's monitor (Go) as HTTP/1.0.
+        return code == 0 && split > 0 && (response.StartsWith("HTTP/1.1 200 ", StringComparison.Ordinal) || response.StartsWith("HTTP/1.0 200 ", StringComparison.Ordinal))
             ? (0, response[(split + 4)..])
             : (code == 0 ? 1 : code, response);
     }
