@@ -97,6 +97,10 @@ internal sealed partial class IngestService(
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not ObjectDisposedException)
                 {
                     health.ClusterFailed(ex);
+                    // What this batch still holds (fetched, perhaps committed, not all acknowledged) goes back now if the
+                    // connection is still there; otherwise the ack wait brings it back. Writing it again is a no-op.
+                    await HandBackAsync(batch).ConfigureAwait(false);
+                    batch.Clear();
                     consumer = null;
                     await Task.Delay(backoff.Next(), stoppingToken).ConfigureAwait(false);
                 }

@@ -90,7 +90,9 @@ internal sealed class Replay
     {
         try
         {
-            var ack = await jetStream.PublishAsync(subject, payload, opts: new NatsJSPubOpts { MsgId = messageId }, cancellationToken: cancellationToken)
+            // A restarted node rejoining (after the drain, before the next run) can leave the stream without a leader for a
+            // moment: "no responders". The message id makes a retry safe, as the sites' links retry without end.
+            var ack = await jetStream.PublishAsync(subject, payload, opts: new NatsJSPubOpts { MsgId = messageId, RetryAttempts = 40, RetryWaitBetweenAttempts = TimeSpan.FromMilliseconds(250) }, cancellationToken: cancellationToken)
                 .AsTask().WaitAsync(PublishBound, cancellationToken);
             if (!ack.Duplicate)
             {
