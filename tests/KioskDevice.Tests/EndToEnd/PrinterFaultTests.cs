@@ -2,10 +2,12 @@ using System.Text.Json;
 using Kiosk.Broker;
 using Kiosk.Contract;
 using Kiosk.Device.Devices;
+using Kiosk.Device.Printing;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Queue.Model;
 using Kiosk.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiosk.Device.Tests.EndToEnd;
 
@@ -93,6 +95,10 @@ public sealed class PrinterFaultTests
     {
         await using var kiosk = await KioskHarness.StartAsync(new Dictionary<string, string> { ["Kiosk:Printer:StatusPollSeconds"] = "600" });
         kiosk.Session.Printer.FailNextJob(PrintFailureKind.Timeout, "no answer");
+        // The kiosk's one check at start has read the printer ready (on a loaded machine it may come after the harness
+        // returns, and would then see the paper-out below and refuse the press instead of failing the job).
+        var health = kiosk.Session.Services.GetRequiredService<PrinterHealth>();
+        await Eventually.TrueAsync(() => health.Status.Condition == Kiosk.DeviceDrivers.Printing.Status.PrinterCondition.Ok, "the kiosk's first printer check read it ready");
 
         // The paper ran out while the kiosk had not polled yet: the job's status read says so.
         kiosk.Session.Printer.State = VirtualPrinterState.PaperOut;
