@@ -7,7 +7,7 @@ namespace Kiosk.Contract.Bpjs;
 [JsonConverter(typeof(KebabCaseEnumConverter<BpjsErrorCode>))]
 public enum BpjsErrorCode
 {
-    /// <summary>The payload is not a request of this contract (not JSON, no requestId, unknown type, bad ticketId).</summary>
+    /// <summary>The payload is not a request of this contract (not JSON, no requestId, unknown type, bad ticketId, a member its type needs is missing or malformed).</summary>
     BadRequest,
     /// <summary>Another major contract version.</summary>
     UnsupportedVersion,
@@ -21,4 +21,14 @@ public enum BpjsErrorCode
     NotJkn,
     /// <summary>The kiosk failed while answering; the bridge asks again later.</summary>
     KioskFault,
+    /// <summary>Mobile JKN: the service is not one the kiosk issues numbers for.</summary>
+    UnknownService,
+    /// <summary>Mobile JKN: the day is in the past, closed, or further ahead than the kiosk takes bookings.</summary>
+    DateNotBookable,
+    /// <summary>Mobile JKN: this card already holds a booking for that service and day (BPJS allows one).</summary>
+    AlreadyBooked,
+    /// <summary>Mobile JKN: no booking of this card for that service and day.</summary>
+    BookingNotFound,
+    /// <summary>Mobile JKN: the booking can no longer be cancelled (called, served, or already finished).</summary>
+    BookingFinished,
 }

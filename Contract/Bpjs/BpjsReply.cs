@@ -22,6 +22,12 @@ public sealed record BpjsReply
     /// <summary><c>card</c>: the ticket's card, kind and full number; null when not <see cref="Ok"/>.</summary>
     public required CardData? Card { get; init; }
 
+    /// <summary><c>book</c>, <c>booking-status</c>, <c>cancel-booking</c>: the booking; null otherwise and when not <see cref="Ok"/>.</summary>
+    public BpjsBooking? Booking { get; init; }
+
+    /// <summary><c>queue-status</c>: the service's queue that day; null otherwise and when not <see cref="Ok"/>.</summary>
+    public BpjsQueueStatus? Queue { get; init; }
+
     /// <summary>Null when <see cref="Ok"/>.</summary>
     public required BpjsErrorCode? ErrorCode { get; init; }
 
