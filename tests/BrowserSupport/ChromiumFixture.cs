@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
+using Xunit;
 
-namespace Kiosk.District.Tests.Dinkes;
+namespace Kiosk.TestSupport.Browser;
 
 /// <summary>
-/// (A copy of Screens.Tests' fixture: test projects do not reference each other.) One headless Debian Chromium per test class, driven by Playwright (never a downloaded browser). When it cannot
+/// One headless Debian Chromium per test class (the screens and Dinkes page tests), driven by Playwright (never a downloaded browser). When it cannot
 /// start, <see cref="SkipReason"/> says why and the tests report SKIPPED, never passed.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
