@@ -145,6 +145,7 @@ public sealed class BpjsDouble : IAsyncDisposable
                 }
 
                 var (code, message) = book.Answer(route["antrean/".Length..], body, at);
+                Mode.BeforeAnswer?.Invoke(route["antrean/".Length..], code);
                 await WriteAsync(context, 200, code, message);
                 return;
             case not null when get && Referensi(route) is { } list:

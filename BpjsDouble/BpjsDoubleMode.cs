@@ -50,6 +50,13 @@ public sealed class BpjsDoubleMode
         set => Volatile.Write(ref dokter, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
+    /// <summary>
+    /// Runs after BPJS has taken (or answered) a report and before the answer is written, with the report's kind and
+    /// BPJS's code: a test kills the caller here so BPJS keeps a report whose answer never arrives (the resend then gets
+    /// "already there"). Null: nothing runs.
+    /// </summary>
+    public Action<string, int>? BeforeAnswer { get; set; }
+
     /// <summary>Business refusal of every add for this card, with BPJS's kind of message.</summary>
     public void RefuseCard(string nomorKartu, string message = "Nomor kartu peserta tidak valid") => refusedCards[nomorKartu] = message;
 
