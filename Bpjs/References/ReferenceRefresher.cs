@@ -29,12 +29,23 @@ public sealed partial class ReferenceRefresher(
                 continue;
             }
 
-            var fetch = await references.FetchAsync(today, stoppingToken).ConfigureAwait(false);
-            if (fetch.Snapshot is null)
+            string? failure;
+            try
+            {
+                var fetch = await references.FetchAsync(today, stoppingToken).ConfigureAwait(false);
+                failure = fetch.Snapshot is null ? fetch.Outcome.Message : null;
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // The list came but could not be kept (a failing disk): tried again like a failed fetch, the loop lives on.
+                failure = $"the list could not be kept in the outbox file: {e.Message}";
+            }
+
+            if (failure is not null)
             {
                 failures++;
                 var wait = retry.After(failures);
-                LogFetchFailed(today, failures, fetch.Outcome.Message, wait.TotalSeconds, references.Current?.Day);
+                LogFetchFailed(today, failures, failure, wait.TotalSeconds, references.Current?.Day);
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
                 continue;
             }
