@@ -1,5 +1,6 @@
 using Kiosk.Bpjs.Configuration;
 using Kiosk.Bpjs.Hosting;
+using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,19 @@ catch (OptionsValidationException e)
     }
 
     await Console.Error.WriteLineAsync(BpjsTeks.ConfigurationRefused).ConfigureAwait(false);
+    return BpjsHost.ConfigurationExitCode;
+}
+
+// The poli mapping against BPJS's own poli list (fetched now, or the one kept from an earlier day): a service mapped to a
+// poli BPJS does not list gets one line and EX_CONFIG. Offline with nothing kept, the bridge starts and checks later.
+var mappingProblems = await host.Services.GetRequiredService<BpjsReferences>().CheckAtStartAsync(CancellationToken.None).ConfigureAwait(false);
+if (mappingProblems.Count > 0)
+{
+    foreach (var problem in mappingProblems)
+    {
+        await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+    }
+
     return BpjsHost.ConfigurationExitCode;
 }
 

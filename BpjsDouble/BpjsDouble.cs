@@ -54,8 +54,8 @@ public sealed class BpjsDouble : IAsyncDisposable
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
         });
         var app = builder.Build();
-        var mode = new BpjsDoubleMode();
-        var book = new BpjsQueueBook(options, mode);
+        var mode = new BpjsDoubleMode { Poli = options.Poli, Dokter = options.Dokter };
+        var book = new BpjsQueueBook(mode);
         var baseUrl = new Uri($"http://127.0.0.1:{port}/{options.ServiceName}/");
         var bpjs = new BpjsDouble(app, options, book, mode, baseUrl);
         app.Run(bpjs.HandleAsync);
@@ -145,6 +145,7 @@ public sealed class BpjsDouble : IAsyncDisposable
                 }
 
                 var (code, message) = book.Answer(route["antrean/".Length..], body, at);
+                Mode.BeforeAnswer?.Invoke(route["antrean/".Length..], code);
                 await WriteAsync(context, 200, code, message);
                 return;
             case not null when get && Referensi(route) is { } list:
@@ -189,12 +190,12 @@ public sealed class BpjsDouble : IAsyncDisposable
         var parts = route.Split('/');
         if (parts is ["ref", "poli", "tanggal", var tanggal] && IsDate(tanggal))
         {
-            return JsonSerializer.Serialize(new { list = options.Poli });
+            return JsonSerializer.Serialize(new { list = Mode.Poli });
         }
 
         if (parts is ["ref", "dokter", "kodepoli", var kode, "tanggal", var hari] && IsDate(hari))
         {
-            return JsonSerializer.Serialize(new { list = options.Dokter.TryGetValue(Uri.UnescapeDataString(kode), out var dokter) ? dokter : [] });
+            return JsonSerializer.Serialize(new { list = Mode.Dokter.TryGetValue(Uri.UnescapeDataString(kode), out var dokter) ? dokter : [] });
         }
 
         return null;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kiosk.Bpjs.Protocol;
 
 namespace Kiosk.Bpjs.Doubles;
 
@@ -13,6 +14,8 @@ public sealed class BpjsDoubleMode
     private volatile bool serverError;
     private volatile bool rateLimit;
     private long delayTicks;
+    private IReadOnlyList<ReferensiPoli> poli = [];
+    private IReadOnlyDictionary<string, IReadOnlyList<ReferensiDokter>> dokter = new Dictionary<string, IReadOnlyList<ReferensiDokter>>();
 
     /// <summary>The connection is closed without an answer (as when the Puskesmas's internet is cut).</summary>
     public bool Down { get => down; set => down = value; }
@@ -29,6 +32,30 @@ public sealed class BpjsDoubleMode
 
     /// <summary>HTTP 429.</summary>
     public bool RateLimit { get => rateLimit; set => rateLimit = value; }
+
+    /// <summary>
+    /// What <c>ref/poli</c> answers from now on (any date); an add for a poli not listed is refused. Starts as
+    /// <see cref="BpjsDoubleOptions.Poli"/>.
+    /// </summary>
+    public IReadOnlyList<ReferensiPoli> Poli
+    {
+        get => Volatile.Read(ref poli);
+        set => Volatile.Write(ref poli, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>What <c>ref/dokter</c> answers per poli code from now on (any date). Starts as <see cref="BpjsDoubleOptions.Dokter"/>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ReferensiDokter>> Dokter
+    {
+        get => Volatile.Read(ref dokter);
+        set => Volatile.Write(ref dokter, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>
+    /// Runs after BPJS has taken (or answered) a report and before the answer is written, with the report's kind and
+    /// BPJS's code: a test kills the caller here so BPJS keeps a report whose answer never arrives (the resend then gets
+    /// "already there"). Null: nothing runs.
+    /// </summary>
+    public Action<string, int>? BeforeAnswer { get; set; }
 
     /// <summary>Business refusal of every add for this card, with BPJS's kind of message.</summary>
     public void RefuseCard(string nomorKartu, string message = "Nomor kartu peserta tidak valid") => refusedCards[nomorKartu] = message;

@@ -20,7 +20,7 @@ public sealed record BpjsDoubleOptions
     /// <summary>The path BPJS serves Antrean FKTP under (production <c>antreanfktp</c>).</summary>
     public string ServiceName { get; init; } = "antreanfktp";
 
-    /// <summary>What <c>ref/poli</c> answers (any date); an add for a poli not listed is refused.</summary>
+    /// <summary>What <c>ref/poli</c> answers at first (any date; <see cref="BpjsDoubleMode.Poli"/> changes it); an add for a poli not listed is refused.</summary>
     public IReadOnlyList<ReferensiPoli> Poli { get; init; } =
     [
         new() { KodePoli = "001", NamaPoli = "UMUM", KdSubspesialis = "001", NmSubspesialis = "UMUM" },
@@ -28,7 +28,7 @@ public sealed record BpjsDoubleOptions
         new() { KodePoli = "003", NamaPoli = "KIA", KdSubspesialis = "003", NmSubspesialis = "KIA" },
     ];
 
-    /// <summary>What <c>ref/dokter</c> answers per poli code (any date).</summary>
+    /// <summary>What <c>ref/dokter</c> answers per poli code at first (any date; <see cref="BpjsDoubleMode.Dokter"/> changes it).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ReferensiDokter>> Dokter { get; init; } = new Dictionary<string, IReadOnlyList<ReferensiDokter>>
     {
         ["001"] = [new() { KodeDokter = 101, NamaDokter = "dr. Sari Wulandari", JamPraktek = "08:00-14:00", Kapasitas = 40 }],

@@ -9,7 +9,7 @@ namespace Kiosk.Bpjs.Doubles;
 /// "already called", a repeated batal "already cancelled" (BPJS's answer shape: metadata 201 with the reason).
 /// One lock: the book is small and every answer depends on what came before.
 /// </summary>
-internal sealed class BpjsQueueBook(BpjsDoubleOptions options, BpjsDoubleMode mode)
+internal sealed class BpjsQueueBook(BpjsDoubleMode mode)
 {
     private readonly object gate = new();
     private readonly Dictionary<(string Tanggal, string Poli, string Kartu), Ticket> byCard = [];
@@ -76,7 +76,7 @@ internal sealed class BpjsQueueBook(BpjsDoubleOptions options, BpjsDoubleMode mo
             return (201, "Data antrean tidak lengkap");
         }
 
-        if (!options.Poli.Any(p => p.KodePoli == f.Poli))
+        if (!mode.Poli.Any(p => p.KodePoli == f.Poli))
         {
             return (201, "Poli tidak ditemukan");
         }

@@ -2,6 +2,7 @@ using Kiosk.Bpjs.Configuration;
 using Kiosk.Bpjs.Cards;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
+using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Reporting;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
@@ -59,6 +60,12 @@ public static class BpjsHost
                 sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<IAntreanFktpClient>(sp => sp.GetRequiredService<AntreanFktpClient>());
+        services.TryAddSingleton<IAntreanFktpReferensi>(sp => sp.GetRequiredService<AntreanFktpClient>());
+        // The day's poli and doctor lists, kept in the outbox's file (its own connection) so a restart offline has them.
+        services.AddSingleton(sp => ReferenceStore.Open(Settings(sp).OutboxPath));
+        services.AddSingleton(sp => new BpjsReferences(
+            sp.GetRequiredService<IAntreanFktpReferensi>(), sp.GetRequiredService<ReferenceStore>(), Settings(sp).PoliByService(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BpjsReferences>>()));
         // The card is asked of the kiosk over MQTT (its own connection as the bpjs user) unless a test put in its own.
         services.TryAddSingleton<ICardNumberSource>(sp =>
         {
@@ -74,6 +81,7 @@ public static class BpjsHost
         services.AddSingleton<EventReader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
         services.AddHostedService(sp => sp.GetRequiredService<EventReader>());
+        services.AddHostedService<ReferenceRefresher>();
         return builder.Build();
     }
 

@@ -88,8 +88,8 @@ public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByServi
             return new MapDecision.Skip($"ticket number '{ticket.Number}' has no number part");
         }
 
-        // The card is put in at send time. The doctor, practice hours, phone and medical-record number are not in the
-        // kiosk's events; BPJS's referensi dokter (a later part of issue 24) will fill the doctor and hours.
+        // The card, the poli's name and the doctor are put in at send time (the card from the kiosk, the rest from the
+        // day's references, BpjsReferences.Fill); the phone and medical-record number are not in the kiosk's events.
         var body = new TambahAntrean
         {
             NomorKartu = string.Empty,

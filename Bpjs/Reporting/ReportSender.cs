@@ -1,5 +1,6 @@
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
+using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed partial class ReportSender(
     ReportOutbox outbox,
     IAntreanFktpClient bpjs,
     ICardNumberSource cards,
+    BpjsReferences references,
     RetrySchedule retry,
     OutboxSignal signal,
     TimeProvider time,
@@ -114,7 +116,7 @@ public sealed partial class ReportSender(
     private Task<BpjsOutcome> CallAsync(OutboxReport report, JknCard card, CancellationToken stoppingToken) =>
         BpjsJson.WithCard(report.Kind, report.Body, card) switch
         {
-            TambahAntrean tambah => bpjs.TambahAntreanAsync(tambah, stoppingToken),
+            TambahAntrean tambah => bpjs.TambahAntreanAsync(references.Fill(tambah), stoppingToken),
             PanggilAntrean panggil => bpjs.PanggilAntreanAsync(panggil, stoppingToken),
             BatalAntrean batal => bpjs.BatalAntreanAsync(batal, stoppingToken),
             var other => throw new InvalidOperationException($"no call for {other.GetType().Name}"),

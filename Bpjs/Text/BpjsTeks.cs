@@ -35,6 +35,13 @@ public static class BpjsTeks
         "Konfigurasi jembatan BPJS tidak sah; perbaiki /etc/kiosk/bpjs.env (atau jalankan kiosk-setup --bpjs lagi), lalu mulai ulang kiosk-bpjs.";
 
     /// <summary>
+    /// The technician's line (exit 78 at start, a critical log line later) for a service mapped to a poli code that BPJS's
+    /// "referensi poli" does not list: every tambah of that service would be refused.
+    /// </summary>
+    public static string PoliNotListed(string service, string kodePoli) =>
+        $"Bpjs:PoliMap: layanan {service} dipetakan ke poli BPJS {kodePoli}, tetapi referensi poli BPJS tidak memuat poli {kodePoli}; perbaiki Bpjs__PoliMap di /etc/kiosk/bpjs.env dengan kode poli dari BPJS, lalu mulai ulang kiosk-bpjs.";
+
+    /// <summary>
     /// The reason sent with "batal antrean": the kiosk's cancel event carries no reason (the loket's cancel command has
     /// none), so every cancel says the same.
     /// </summary>

@@ -1,6 +1,8 @@
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
+using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Reporting;
+using Kiosk.Bpjs.Tests.References;
 using Kiosk.Bpjs.Text;
 using Kiosk.Contract.Events;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,12 +19,17 @@ public sealed class ReportSenderTests : IDisposable
     private readonly RecordingAntreanClient bpjs = new();
     private readonly RecordingCardSource cards = new();
     private readonly OutboxSignal signal = new();
+    private readonly ListedReferensi referensi = new();
+    private readonly ReferenceStore store;
+    private readonly BpjsReferences references;
     private readonly ReportSender sender;
 
     public ReportSenderTests()
     {
         outbox = ReportOutbox.Open(Path.Combine(folder, "outbox.db"), time);
-        sender = new ReportSender(outbox, bpjs, cards, new RetrySchedule(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5)), signal, time, NullLogger<ReportSender>.Instance);
+        store = ReferenceStore.Open(Path.Combine(folder, "outbox.db"));
+        references = new BpjsReferences(referensi, store, new Dictionary<string, string> { ["P-UMUM"] = "001" }, time, NullLogger<BpjsReferences>.Instance);
+        sender = new ReportSender(outbox, bpjs, cards, references, new RetrySchedule(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5)), signal, time, NullLogger<ReportSender>.Instance);
     }
 
     public void Dispose()
@@ -30,6 +37,7 @@ public sealed class ReportSenderTests : IDisposable
         sender.Dispose();
         signal.Dispose();
         outbox.Dispose();
+        store.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 

@@ -51,6 +51,9 @@ public sealed class BpjsReportingTests
             var day = kiosk.Session.Engine.TodayTickets().Single(t => t.Number == served.Number).BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Assert.All(adds, a => Assert.Equal((Poli, day), (a.KodePoli, a.TanggalPeriksa)));
             Assert.Equal("0001234567890", adds.Single(a => a.NomorAntrean == served.Number).NomorKartu);
+            // The poli's name and the day's doctor come from BPJS's references (the double's lists for poli 001).
+            var doctor = new BpjsDoubleOptions().Dokter[Poli][0];
+            Assert.All(adds, a => Assert.Equal(("UMUM", doctor.KodeDokter, doctor.NamaDokter, doctor.JamPraktek), (a.NamaPoli, a.KodeDokter, a.NamaDokter, a.JamPraktek)));
             var calls = received.Where(r => r.Kind == "panggil").Select(r => r.BodyAs<PanggilAntrean>()!).ToDictionary(p => p.NomorKartu, p => p.Status);
             Assert.Equal(new Dictionary<string, int> { ["0001234567890"] = 1, ["0001234567891"] = 2 }, calls);
             Assert.Equal("0001234567892", Assert.Single(received, r => r.Kind == "batal").NomorKartu);
@@ -142,6 +145,12 @@ public sealed class BpjsReportingTests
         await host.StartAsync().WaitAsync(Wait);
         var progress = host.Services.GetRequiredService<Kiosk.Bpjs.Reporting.BridgeProgress>();
         await Eventually.TrueAsync(() => progress.Subscribed, "the bridge has subscribed on the site's broker");
+        if (!bpjs.Mode.Down)
+        {
+            var references = host.Services.GetRequiredService<Kiosk.Bpjs.References.BpjsReferences>();
+            await Eventually.TrueAsync(() => references.Current is not null, "the bridge has the day's BPJS references");
+        }
+
         return host;
     }
 }
