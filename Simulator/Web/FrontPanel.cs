@@ -9,6 +9,7 @@ using Kiosk.DeviceDrivers.Printing.Rendering;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Mqtt;
+using Kiosk.Simulator.Bpjs;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Messaging;
 using Kiosk.Simulator.Scenarios;
@@ -44,18 +45,24 @@ public sealed class FrontPanel : IAsyncDisposable
     private object? scenarioResult;
 
     private readonly SimulatorScreens? screens;
+    private readonly SimulatedBpjs? bpjs;
+    private (int Requests, int Waiting, bool Cut)? bpjsShown;
 
-    /// <summary>A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none.</summary>
-    public FrontPanel(SimulatorSession session, Uri? screensUrl)
+    /// <summary>
+    /// A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none;
+    /// with <paramref name="bpjs"/>, its BPJS section shows what BPJS received and cuts the internet.
+    /// </summary>
+    public FrontPanel(SimulatorSession session, Uri? screensUrl, SimulatedBpjs? bpjs = null)
     {
         this.session = session;
+        this.bpjs = bpjs;
         ScreensUrl = screensUrl;
         Events = new PanelEvents();
     }
 
     /// <summary>A panel with the simulator's own screens host: every loket page opens logged in.</summary>
-    public FrontPanel(SimulatorSession session, SimulatorScreens screens)
-        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address)
+    public FrontPanel(SimulatorSession session, SimulatorScreens screens, SimulatedBpjs? bpjs = null)
+        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address, bpjs)
     {
         this.screens = screens;
     }
@@ -107,6 +114,7 @@ public sealed class FrontPanel : IAsyncDisposable
                 activity = activity.ToArray(),
                 scenarios = Scenario.Shipped().ToArray(),
                 scenario = scenarioResult,
+                bpjs = BpjsSection(),
             };
         }
     }
@@ -172,6 +180,19 @@ public sealed class FrontPanel : IAsyncDisposable
         }
 
         PublishStatus();
+    }
+
+    /// <summary>"Internet putus": BPJS stops answering (the double's down mode) until it is switched back.</summary>
+    public void Internet(bool cut)
+    {
+        var simulated = bpjs ?? throw new PanelException(SimulatorTeks.Panel.NoBpjs);
+        if (simulated.InternetCut != cut)
+        {
+            simulated.InternetCut = cut;
+            Note(SimulatorTeks.Panel.FromBpjs, cut ? SimulatorTeks.Panel.InternetCut : SimulatorTeks.Panel.InternetBack);
+        }
+
+        PublishBpjs(force: true);
     }
 
     public async Task KioskPowerAsync(bool on)
@@ -518,6 +539,7 @@ public sealed class FrontPanel : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(stopping.Token))
             {
                 PublishStatus();
+                PublishBpjs(force: false);
             }
         }
         catch (OperationCanceledException)
@@ -525,6 +547,30 @@ public sealed class FrontPanel : IAsyncDisposable
             // Panel closing.
         }
     }
+
+    /// <summary>The BPJS section to every page when it changed since last sent (or always, after a switch).</summary>
+    private void PublishBpjs(bool force)
+    {
+        if (bpjs is null)
+        {
+            return;
+        }
+
+        var version = BpjsPanelView.Version(bpjs);
+        lock (gate)
+        {
+            if (!force && bpjsShown == version)
+            {
+                return;
+            }
+
+            bpjsShown = version;
+        }
+
+        Events.Publish("bpjs", BpjsSection()!);
+    }
+
+    private object? BpjsSection() => bpjs is null ? null : BpjsPanelView.Snapshot(bpjs, session.Front?.TimeZone ?? "Asia/Jakarta");
 
     private void PublishStatus() => Events.Publish("status", new
     {
