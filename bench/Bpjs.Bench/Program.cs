@@ -17,15 +17,47 @@ using Microsoft.Data.Sqlite;
 //       from the link's return (which includes the bridge's back-off wait before it tries again). Goal: < 1 minute.
 //   (b) the bridge's VmRSS/VmHWM after start (every tambah tried once) and after the drain, against a bare Generic
 //       Host worker (bench/BareWorker) started and read the same way in this run. Goal: <= 1.5 x.
-// --smoke: 20 tickets.
+// Both in two modes: as built (JIT) and as installed (ReadyToRun publish of the bridge and of the bare worker alike).
+// --smoke: 20 tickets, JIT only.
 return await BenchRun.RunAsync("Bpjs.Bench", async () =>
 {
     var smoke = BenchRun.IsSmoke(args);
     var settings = BenchRun.Settings(args);
     var tickets = settings.Length > 0 ? int.Parse(settings[0], CultureInfo.InvariantCulture) : smoke ? 20 : 600;
-    var drainBound = smoke ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(10);
+    BenchRun.Require(tickets >= 1, "tickets must be at least 1");
     Console.WriteLine(Say($"load average at start: {LoadAverage()}"));
 
+    // As built (JIT) and as installed (the package publishes the bridge ReadyToRun), both workers alike.
+    var modes = new List<(string Label, string BareDll, string BridgeDll)>
+    {
+        ("JIT (dotnet build)", ServiceProcess.Built("bench/BareWorker", "Kiosk.BareWorker.dll"), ServiceProcess.Built("Bpjs", "Kiosk.Bpjs.dll")),
+    };
+    var published = Directory.CreateTempSubdirectory("kiosk-bpjs-bench-publish-").FullName;
+    try
+    {
+        if (!smoke)
+        {
+            modes.Add(("ReadyToRun (as installed)",
+                Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll"),
+                Publish("Bpjs/Bpjs.csproj", Path.Combine(published, "bpjs"), "Kiosk.Bpjs.dll")));
+        }
+
+        foreach (var (label, bareDll, bridgeDll) in modes)
+        {
+            await RunAsync(label, bareDll, bridgeDll, tickets, smoke ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(10));
+        }
+    }
+    finally
+    {
+        Directory.Delete(published, recursive: true);
+    }
+
+    Console.WriteLine(Say($"load average at the end: {LoadAverage()}"));
+    return 0;
+});
+
+static async Task RunAsync(string label, string bareDll, string bridgeDll, int tickets, TimeSpan drainBound)
+{
     // The unit's runtime settings for both processes: workstation GC, the heap limit, production.
     var common = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -35,7 +67,7 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
         ["Logging__LogLevel__Default"] = "Warning",
     };
     (double Rss, double Peak) bare;
-    await using (var worker = await ServiceProcess.StartAsync(ServiceProcess.Built("bench/BareWorker", "Kiosk.BareWorker.dll"), [], common, ready: null))
+    await using (var worker = await ServiceProcess.StartAsync(bareDll, [], common, ready: null))
     {
         bare = worker.Memory();
     }
@@ -51,7 +83,7 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
         var outboxPath = Path.Combine(folder, "bpjs-outbox.db");
         var filling = Stopwatch.StartNew();
         var backlog = OutageBacklog.Fill(outboxPath, broker.Site, tickets);
-        Console.WriteLine(Say($"backlog: {tickets} JKN tickets, {backlog.Reports} reports in the outbox (stored in {filling.Elapsed.TotalSeconds:0.0} s, one fsynced commit each)"));
+        Console.WriteLine(Say($"{label}: backlog: {tickets} JKN tickets, {backlog.Reports} reports in the outbox (stored in {filling.Elapsed.TotalSeconds:0.0} s, one fsynced commit each)"));
         await using var cards = await KioskCards.StartAsync(broker, backlog.Cards);
 
         var passwordFile = Path.Combine(folder, "bpjs-broker-password");
@@ -74,10 +106,10 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
         // Started while BPJS is down: it is ready for the bench once it has tried every ticket's tambah once (a ticket's
         // panggil or batal is not sent before its tambah is taken).
         var starting = Stopwatch.StartNew();
-        await using var bridge = await ServiceProcess.StartAsync(ServiceProcess.Built("Bpjs", "Kiosk.Bpjs.dll"), [], environment,
+        await using var bridge = await ServiceProcess.StartAsync(bridgeDll, [], environment,
             _ => Task.FromResult(Untried(outboxPath) == 0));
         var started = bridge.Memory();
-        Console.WriteLine(Say($"the bridge started with BPJS down and tried every ticket's first report ({tickets} tambah) at least once in {starting.Elapsed.TotalSeconds:0.0} s ({cards.Answered} card requests answered by the kiosk)"));
+        Console.WriteLine(Say($"{label}: the bridge started with BPJS down and tried every ticket's first report ({tickets} tambah) at least once in {starting.Elapsed.TotalSeconds:0.0} s ({cards.Answered} card requests answered by the kiosk)"));
 
         var restored = Stopwatch.StartNew();
         bpjs.Mode.Down = false;
@@ -105,16 +137,14 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
         var drain = Math.Max((last - first).TotalSeconds, 0.001);
         var rate = received.Count / drain;
         var wait = (first - (last - sinceRestore)).TotalSeconds;
-        Console.WriteLine(Say($"(a) drain: {received.Count} reports ({tickets} tickets) taken by BPJS in {drain:0.0} s from its first answer to its last = {rate:0} reports/s; from the link's return {sinceRestore.TotalSeconds:0.0} s (of which about {Math.Max(wait, 0):0.0} s the bridge's back-off before its next try); every request signed and taken once, {requests.Count - received.Count} answered \"already there\"; goal whole backlog < 60 s: {(sinceRestore.TotalSeconds < 60 ? "met" : "NOT met")}"));
-        Console.WriteLine(Say($"(b) RSS of the bridge as its own process (VmRSS / VmHWM): {started.Rss:0} MiB after start, {after.Rss:0} MiB after the drain, peak {after.Peak:0} MiB; bare Generic Host worker {bare.Rss:0} / {bare.Peak:0} MiB; ratio {started.Rss / bare.Rss:0.00} x after start, {after.Rss / bare.Rss:0.00} x after the drain, {after.Peak / bare.Peak:0.00} x peak; goal <= 1.5 x: {(Math.Max(started.Rss, after.Rss) / bare.Rss <= 1.5 ? "met" : "NOT met")}"));
-        Console.WriteLine(Say($"load average at the end: {LoadAverage()}"));
-        return 0;
+        Console.WriteLine(Say($"{label}: (a) drain: {received.Count} reports ({tickets} tickets) taken by BPJS in {drain:0.0} s from its first answer to its last = {rate:0} reports/s; from the link's return {sinceRestore.TotalSeconds:0.0} s (of which about {Math.Max(wait, 0):0.0} s the bridge's back-off before its next try); every request signed and taken once, {requests.Count - received.Count} answered \"already there\"; goal whole backlog < 60 s: {(sinceRestore.TotalSeconds < 60 ? "met" : "NOT met")}"));
+        Console.WriteLine(Say($"{label}: (b) RSS of the bridge as its own process (VmRSS / VmHWM): {started.Rss:0} MiB after start, {after.Rss:0} MiB after the drain, peak {after.Peak:0} MiB; bare Generic Host worker {bare.Rss:0} / {bare.Peak:0} MiB; ratio {started.Rss / bare.Rss:0.00} x after start, {after.Rss / bare.Rss:0.00} x after the drain, {after.Peak / bare.Peak:0.00} x peak; goal <= 1.5 x: {(Math.Max(started.Rss, after.Rss) / bare.Rss <= 1.5 ? "met" : "NOT met")}"));
     }
     finally
     {
         Directory.Delete(folder, recursive: true);
     }
-});
+}
 
 static bool Taken(BpjsReceived request) => request.Answer.Kind is BpjsOutcomeKind.Delivered or BpjsOutcomeKind.AlreadyDone;
 
@@ -134,6 +164,27 @@ static long Count(string path, string sql)
     using var command = connection.CreateCommand();
     command.CommandText = sql;
     return (long)command.ExecuteScalar()!;
+}
+
+static string Publish(string project, string output, string dll)
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "Kiosk.sln")))
+    {
+        root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new BenchFailure("Kiosk.sln not found above the bench");
+    }
+
+    var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = root };
+    foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet" })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using var process = Process.Start(start)!;
+    var said = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    BenchRun.Require(process.ExitCode == 0, $"dotnet publish {project} failed: {said.ReplaceLineEndings(" ")}");
+    return Path.Combine(output, dll);
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
