@@ -1,21 +1,15 @@
-using System.Globalization;
 using Kiosk.Bpjs.Doubles;
-using Kiosk.Bpjs.Hosting;
 using Kiosk.Bpjs.Outbox;
-using Kiosk.Bpjs.Reporting;
 using Kiosk.Broker;
-using Kiosk.Simulator.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Simulator.Bpjs;
 
 /// <summary>
-/// BPJS for the simulator: the BPJS double on loopback (it never reaches the real BPJS) and the real BPJS bridge
-/// (Kiosk.Bpjs, built in this process through <see cref="BpjsHost.Build"/>) on the simulator's private Mosquitto as
-/// the <c>bpjs</c> user, its outbox in the simulator's data folder. The JKN tickets the kiosk issues are reported to the
-/// double for real; "Internet putus" is the double's down mode, so the reports wait in the outbox as on a site.
+/// BPJS for the simulator: the BPJS double on loopback (it never reaches the real BPJS) and the real BPJS bridge of the
+/// front panel's site (<see cref="SimulatedBridge"/>), so the JKN tickets the kiosk issues are reported to the double
+/// for real; "Internet putus" is the double's down mode, so the reports wait in the outbox as on a site. A scenario
+/// day played from the panel gets a bridge of its own on its own broker (<see cref="AttachAsync"/>), reporting to the
+/// same double.
 /// </summary>
 public sealed class SimulatedBpjs : IAsyncDisposable
 {
@@ -26,25 +20,21 @@ public sealed class SimulatedBpjs : IAsyncDisposable
     /// </summary>
     public const string PoliMap = "BPJS=001,P-GIGI=002,P-KIA=003";
 
-    /// <summary>The outbox's file name in the simulator's data folder.</summary>
-    public const string OutboxFile = "bpjs-outbox.db";
+    private readonly BpjsDoubleOptions credentials;
+    private readonly SimulatedBridge bridge;
 
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(30);
-    private readonly IHost bridge;
-    private readonly string secrets;
-
-    private SimulatedBpjs(BpjsDouble bpjs, IHost bridge, string secrets)
+    private SimulatedBpjs(BpjsDouble bpjs, BpjsDoubleOptions credentials, SimulatedBridge bridge)
     {
         Service = bpjs;
+        this.credentials = credentials;
         this.bridge = bridge;
-        this.secrets = secrets;
     }
 
     /// <summary>BPJS's side: what it was told, and its switches.</summary>
     public BpjsDouble Service { get; }
 
-    /// <summary>The bridge's outbox: what still waits for BPJS.</summary>
-    public ReportOutbox Outbox => bridge.Services.GetRequiredService<ReportOutbox>();
+    /// <summary>The panel's bridge's outbox: what still waits for BPJS.</summary>
+    public ReportOutbox Outbox => bridge.Outbox;
 
     /// <summary>True while the internet is cut: the double closes every connection without an answer.</summary>
     public bool InternetCut
@@ -53,92 +43,31 @@ public sealed class SimulatedBpjs : IAsyncDisposable
         set => Service.Mode.Down = value;
     }
 
-    /// <summary>Starts the double, then the bridge, and returns once the bridge has subscribed on the site's broker.</summary>
+    /// <summary>Starts the double, then the bridge on <paramref name="broker"/>, its outbox in <paramref name="dataDirectory"/>.</summary>
     public static async Task<SimulatedBpjs> StartAsync(PrivateBroker broker, string dataDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        var options = new BpjsDoubleOptions();
-        var bpjs = await BpjsDouble.StartAsync(options, cancellationToken);
-        // The bpjs user's password in a file of its own, as kiosk-setup --bpjs leaves it (never in the environment).
-        var secrets = Directory.CreateTempSubdirectory("kiosk-bpjs-").FullName;
-        IHost? bridge = null;
+        var credentials = new BpjsDoubleOptions();
+        var bpjs = await BpjsDouble.StartAsync(credentials, cancellationToken);
         try
         {
-            var passwordFile = Path.Combine(secrets, "bpjs-broker-password");
-            await File.WriteAllTextAsync(passwordFile, broker.For(BrokerRoles.Bpjs).Password + "\n", cancellationToken);
-            Directory.CreateDirectory(dataDirectory);
-            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["Bpjs:Site"] = broker.Site,
-                ["Bpjs:ConsId"] = options.ConsId,
-                ["Bpjs:Secret"] = options.Secret,
-                ["Bpjs:UserKey"] = options.UserKey,
-                ["Bpjs:BaseUrl"] = bpjs.BaseUrl.ToString(),
-                ["Bpjs:PoliMap"] = PoliMap,
-                ["Bpjs:OutboxPath"] = Path.Combine(dataDirectory, OutboxFile),
-                // A short back-off: a trainer who restores the internet sees the backlog go within seconds.
-                ["Bpjs:RetryMinSeconds"] = "1",
-                ["Bpjs:RetryMaxSeconds"] = "5",
-                ["Bpjs:Mqtt:Host"] = broker.Host,
-                ["Bpjs:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-                ["Bpjs:Mqtt:Username"] = BrokerRoles.Bpjs,
-                ["Bpjs:Mqtt:PasswordFile"] = passwordFile,
-                // The panel shows what the bridge does; its terminal lines only when something is wrong.
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-            };
-            bridge = BpjsHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
-            await bridge.StartAsync(cancellationToken).WaitAsync(StartBound, cancellationToken);
-            var progress = bridge.Services.GetRequiredService<BridgeProgress>();
-            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bound.CancelAfter(StartBound);
-            while (!progress.Subscribed)
-            {
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50), bound.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TimeoutException(SimulatorTeks.Panel.BpjsBridgeDidNotStart(StartBound));
-                }
-            }
-
-            return new SimulatedBpjs(bpjs, bridge, secrets);
+            var bridge = await SimulatedBridge.StartAsync(broker, bpjs.BaseUrl, credentials, dataDirectory, cancellationToken);
+            return new SimulatedBpjs(bpjs, credentials, bridge);
         }
         catch
         {
-            if (bridge is not null)
-            {
-                await StopAsync(bridge);
-            }
-
             await bpjs.DisposeAsync();
-            Directory.Delete(secrets, recursive: true);
             throw;
         }
     }
 
+    /// <summary>Another site's bridge (a scenario day's own broker), reporting to the same double.</summary>
+    public Task<SimulatedBridge> AttachAsync(PrivateBroker broker, string dataDirectory, CancellationToken cancellationToken) =>
+        SimulatedBridge.StartAsync(broker, Service.BaseUrl, credentials, dataDirectory, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(bridge);
+        await bridge.DisposeAsync();
         await Service.DisposeAsync();
-        try
-        {
-            Directory.Delete(secrets, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private static async Task StopAsync(IHost host)
-    {
-        using (host)
-        {
-            using var bound = new CancellationTokenSource(StartBound);
-            await host.StopAsync(bound.Token);
-        }
     }
 }

@@ -29,6 +29,11 @@ public static partial class SimulatorTeks
 
         public static string UnknownInternetAction(string action) => $"Pilihan internet '{action}' tidak dikenal (putus atau sambung).";
 
+        /// <summary>The scenario report's last line on the panel.</summary>
+        public static string ScenarioBpjs(int received, int waiting) => waiting == 0
+            ? F($"\nBPJS menerima {received} laporan dari hari skenario ini.\n")
+            : F($"\nBPJS menerima {received} laporan dari hari skenario ini; {waiting} laporan tidak terkirim karena internet putus atau BPJS lambat (hilang bersama data sementara skenario).\n");
+
         public const string NoBpjs = "BPJS tidak dijalankan di simulator ini.";
 
         public static string BpjsBridgeDidNotStart(TimeSpan bound) =>

@@ -321,8 +321,9 @@ public sealed class FrontPanel : IAsyncDisposable
         object result;
         try
         {
-            var report = await new ScenarioRunner(scenario, progress).RunAsync(folder, stopping.Token);
-            result = new { name = scenario.Name, running = false, ok = report.BrokenInvariants.Count == 0, text = progress + report.Render() };
+            var runner = new ScenarioRunner(scenario, progress);
+            var (report, bpjsLine) = bpjs is null ? (await runner.RunAsync(folder, stopping.Token), string.Empty) : await RunReportedAsync(runner, bpjs, folder);
+            result = new { name = scenario.Name, running = false, ok = report.BrokenInvariants.Count == 0, text = progress + report.Render() + bpjsLine };
         }
         catch (OperationCanceledException)
         {
@@ -352,6 +353,25 @@ public sealed class FrontPanel : IAsyncDisposable
         Note(SimulatorTeks.Panel.FromScenario, SimulatorTeks.Panel.ScenarioDone(scenario.Name));
         Events.Publish("scenario", result);
     }
+
+    /// <summary>
+    /// A scenario day whose JKN tickets are reported to the panel's BPJS double: the day's own broker gets its own bridge
+    /// (its session made before the kiosk's first event), which drains before the day's kiosk stops (it asks that kiosk
+    /// for each card), unless the internet is cut; the line says what BPJS received and what still waited.
+    /// </summary>
+    private async Task<(ScenarioReport Report, string BpjsLine)> RunReportedAsync(ScenarioRunner runner, SimulatedBpjs reported, string folder)
+    {
+        await using var broker = await PrivateBroker.StartAsync(runner.BrokerOptions(), stopping.Token);
+        await using var bridge = await reported.AttachAsync(broker, folder, stopping.Token);
+        var before = reported.Service.Received.Count;
+        var waiting = 0;
+        runner.BeforeKioskStops = async cancellationToken => waiting = await bridge.DrainAsync(() => reported.InternetCut, ScenarioDrainBound, cancellationToken);
+        var report = await runner.RunAsync(folder, broker, stopping.Token);
+        return (report, SimulatorTeks.Panel.ScenarioBpjs(reported.Service.Received.Count - before, waiting));
+    }
+
+    /// <summary>How long a scenario day's kiosk stays on for its BPJS reports (a busy day's are a few seconds' work).</summary>
+    private static readonly TimeSpan ScenarioDrainBound = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The loket buttons of the panel: the Contract's commands that need no field a technician would have to type
