@@ -68,7 +68,11 @@ public sealed class SimulatedBridge : IAsyncDisposable
             host = BpjsHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
             await host.StartAsync(cancellationToken).WaitAsync(StartBound, cancellationToken);
             var progress = host.Services.GetRequiredService<BridgeProgress>();
-            await UntilAsync(() => progress.Subscribed, StartBound, cancellationToken);
+            if (!await UntilAsync(() => progress.Subscribed, StartBound, cancellationToken))
+            {
+                throw new TimeoutException(SimulatorTeks.Panel.BpjsBridgeDidNotStart(StartBound));
+            }
+
             return new SimulatedBridge(host, secrets);
         }
         catch
@@ -90,15 +94,7 @@ public sealed class SimulatedBridge : IAsyncDisposable
     public async Task<int> DrainAsync(Func<bool> stopWaiting, TimeSpan bound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stopWaiting);
-        try
-        {
-            await UntilAsync(() => stopWaiting() || Outbox.Backlog().Count == 0, bound, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // What still waits is the answer.
-        }
-
+        await UntilAsync(() => stopWaiting() || Outbox.Backlog().Count == 0, bound, cancellationToken);
         return Outbox.Backlog().Count;
     }
 
@@ -115,7 +111,8 @@ public sealed class SimulatedBridge : IAsyncDisposable
         }
     }
 
-    private static async Task UntilAsync(Func<bool> condition, TimeSpan bound, CancellationToken cancellationToken)
+    /// <summary>True once <paramref name="condition"/> holds; false when <paramref name="bound"/> passed first.</summary>
+    private static async Task<bool> UntilAsync(Func<bool> condition, TimeSpan bound, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(bound);
@@ -127,9 +124,11 @@ public sealed class SimulatedBridge : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException(SimulatorTeks.Panel.BpjsBridgeDidNotStart(bound));
+                return false;
             }
         }
+
+        return true;
     }
 
     private static async Task StopAsync(IHost host)
