@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kiosk.Simulator.Bpjs;
 using Kiosk.Simulator.Scenarios;
 using Kiosk.Simulator.Web;
 using Kiosk.Simulator.Text;
@@ -48,7 +49,10 @@ public static class SimulatorApp
 
         // The loket pages and the display on the same private broker, unless the developer points at a running host.
         await using var screens = options.ScreensUrl is null ? await SimulatorScreens.StartAsync(session, port: null, output, cancellationToken) : null;
-        await using var panel = screens is null ? new FrontPanel(session, options.ScreensUrl) : new FrontPanel(session, screens);
+        // BPJS: the double on loopback and the real bridge on the session's broker, its outbox beside the kiosk's data.
+        await using var bpjs = await SimulatedBpjs.StartAsync(session.Broker, session.DataDirectory, cancellationToken);
+        await output.WriteLineAsync(SimulatorTeks.BpjsDouble(bpjs.Service.BaseUrl));
+        await using var panel = screens is null ? new FrontPanel(session, options.ScreensUrl, bpjs) : new FrontPanel(session, screens, bpjs);
         await panel.StartAsync(cancellationToken);
         await using var server = await FrontPanelServer.StartAsync(panel, options.Port, cancellationToken);
         await output.WriteLineAsync(SimulatorTeks.PanelAddress(server.Address));

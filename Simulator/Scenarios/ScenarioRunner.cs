@@ -49,6 +49,12 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
     public Task<ScenarioReport> RunAsync(string dataDirectory, CancellationToken cancellationToken) => RunAsync(dataDirectory, null, cancellationToken);
 
     /// <summary>
+    /// Runs once the day's events have reached the broker's subscribers, while the kiosk still runs: the front panel's
+    /// BPJS bridge drains its reports then (it asks the kiosk for each card, so it must finish before the kiosk stops).
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeKioskStops { get; set; }
+
+    /// <summary>
     /// The broker the day needs: the scenario's site and one user per loket. A caller that passes its own broker to
     /// <see cref="RunAsync(string, PrivateBroker?, CancellationToken)"/> (a simulated Puskesmas whose district link
     /// reads the same broker) starts it with these.
@@ -148,6 +154,10 @@ public sealed class ScenarioRunner(Scenario scenario, TextWriter progress)
             var close = scenario.DayClose.Length > 0 ? await CloseDayAsync(running, clock, At(scenario.DayClose), day, dataDirectory, cancellationToken) : null;
             var committed = running.Engine.ReadEvents(0, int.MaxValue);
             await observer.WaitForAsync(committed.Count == 0 ? 0 : committed[^1].Sequence, Answer);
+            if (BeforeKioskStops is { } beforeStop)
+            {
+                await beforeStop(cancellationToken);
+            }
             var broken = observer.BrokenInvariants(committed).ToList();
             if (close is not null)
             {

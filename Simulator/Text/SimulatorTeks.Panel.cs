@@ -8,7 +8,7 @@ public static partial class SimulatorTeks
     /// What the browser front panel shows its user, a trainer or technician who plays patient and officer: answers to
     /// the panel's switches, the activity list and the printer fault names.
     /// </summary>
-    public static class Panel
+    public static partial class Panel
     {
         public static string NoSuchButton(string buttonId) => $"Tombol '{buttonId}' tidak ada.";
 

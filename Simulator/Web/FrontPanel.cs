@@ -9,6 +9,7 @@ using Kiosk.DeviceDrivers.Printing.Rendering;
 using Kiosk.DeviceDrivers.Printing.Transports;
 using Kiosk.DeviceDrivers.Printing.Virtual;
 using Kiosk.Mqtt;
+using Kiosk.Simulator.Bpjs;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Messaging;
 using Kiosk.Simulator.Scenarios;
@@ -44,18 +45,24 @@ public sealed class FrontPanel : IAsyncDisposable
     private object? scenarioResult;
 
     private readonly SimulatorScreens? screens;
+    private readonly SimulatedBpjs? bpjs;
+    private (int Requests, int Waiting, bool Cut)? bpjsShown;
 
-    /// <summary>A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none.</summary>
-    public FrontPanel(SimulatorSession session, Uri? screensUrl)
+    /// <summary>
+    /// A panel whose loket pages come from a screens host started elsewhere (the officer logs in by hand), or none;
+    /// with <paramref name="bpjs"/>, its BPJS section shows what BPJS received and cuts the internet.
+    /// </summary>
+    public FrontPanel(SimulatorSession session, Uri? screensUrl, SimulatedBpjs? bpjs = null)
     {
         this.session = session;
+        this.bpjs = bpjs;
         ScreensUrl = screensUrl;
         Events = new PanelEvents();
     }
 
     /// <summary>A panel with the simulator's own screens host: every loket page opens logged in.</summary>
-    public FrontPanel(SimulatorSession session, SimulatorScreens screens)
-        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address)
+    public FrontPanel(SimulatorSession session, SimulatorScreens screens, SimulatedBpjs? bpjs = null)
+        : this(session, (screens ?? throw new ArgumentNullException(nameof(screens))).Address, bpjs)
     {
         this.screens = screens;
     }
@@ -107,6 +114,7 @@ public sealed class FrontPanel : IAsyncDisposable
                 activity = activity.ToArray(),
                 scenarios = Scenario.Shipped().ToArray(),
                 scenario = scenarioResult,
+                bpjs = BpjsSection(),
             };
         }
     }
@@ -172,6 +180,19 @@ public sealed class FrontPanel : IAsyncDisposable
         }
 
         PublishStatus();
+    }
+
+    /// <summary>"Internet putus": BPJS stops answering (the double's down mode) until it is switched back.</summary>
+    public void Internet(bool cut)
+    {
+        var simulated = bpjs ?? throw new PanelException(SimulatorTeks.Panel.NoBpjs);
+        if (simulated.InternetCut != cut)
+        {
+            simulated.InternetCut = cut;
+            Note(SimulatorTeks.Panel.FromBpjs, cut ? SimulatorTeks.Panel.InternetCut : SimulatorTeks.Panel.InternetBack);
+        }
+
+        PublishBpjs(force: true);
     }
 
     public async Task KioskPowerAsync(bool on)
@@ -300,8 +321,9 @@ public sealed class FrontPanel : IAsyncDisposable
         object result;
         try
         {
-            var report = await new ScenarioRunner(scenario, progress).RunAsync(folder, stopping.Token);
-            result = new { name = scenario.Name, running = false, ok = report.BrokenInvariants.Count == 0, text = progress + report.Render() };
+            var runner = new ScenarioRunner(scenario, progress);
+            var (report, bpjsLine) = bpjs is null ? (await runner.RunAsync(folder, stopping.Token), string.Empty) : await RunReportedAsync(runner, bpjs, folder);
+            result = new { name = scenario.Name, running = false, ok = report.BrokenInvariants.Count == 0, text = progress + report.Render() + bpjsLine };
         }
         catch (OperationCanceledException)
         {
@@ -331,6 +353,25 @@ public sealed class FrontPanel : IAsyncDisposable
         Note(SimulatorTeks.Panel.FromScenario, SimulatorTeks.Panel.ScenarioDone(scenario.Name));
         Events.Publish("scenario", result);
     }
+
+    /// <summary>
+    /// A scenario day whose JKN tickets are reported to the panel's BPJS double: the day's own broker gets its own bridge
+    /// (its session made before the kiosk's first event), which drains before the day's kiosk stops (it asks that kiosk
+    /// for each card), unless the internet is cut; the line says what BPJS received and what still waited.
+    /// </summary>
+    private async Task<(ScenarioReport Report, string BpjsLine)> RunReportedAsync(ScenarioRunner runner, SimulatedBpjs reported, string folder)
+    {
+        await using var broker = await PrivateBroker.StartAsync(runner.BrokerOptions(), stopping.Token);
+        await using var bridge = await reported.AttachAsync(broker, folder, stopping.Token);
+        var before = reported.Service.Received.Count;
+        var waiting = 0;
+        runner.BeforeKioskStops = async cancellationToken => waiting = await bridge.DrainAsync(() => reported.InternetCut, ScenarioDrainBound, cancellationToken);
+        var report = await runner.RunAsync(folder, broker, stopping.Token);
+        return (report, SimulatorTeks.Panel.ScenarioBpjs(reported.Service.Received.Count - before, waiting));
+    }
+
+    /// <summary>How long a scenario day's kiosk stays on for its BPJS reports (a busy day's are a few seconds' work).</summary>
+    private static readonly TimeSpan ScenarioDrainBound = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The loket buttons of the panel: the Contract's commands that need no field a technician would have to type
@@ -518,6 +559,7 @@ public sealed class FrontPanel : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(stopping.Token))
             {
                 PublishStatus();
+                PublishBpjs(force: false);
             }
         }
         catch (OperationCanceledException)
@@ -525,6 +567,30 @@ public sealed class FrontPanel : IAsyncDisposable
             // Panel closing.
         }
     }
+
+    /// <summary>The BPJS section to every page when it changed since last sent (or always, after a switch).</summary>
+    private void PublishBpjs(bool force)
+    {
+        if (bpjs is null)
+        {
+            return;
+        }
+
+        var version = BpjsPanelView.Version(bpjs);
+        lock (gate)
+        {
+            if (!force && bpjsShown == version)
+            {
+                return;
+            }
+
+            bpjsShown = version;
+        }
+
+        Events.Publish("bpjs", BpjsSection()!);
+    }
+
+    private object? BpjsSection() => bpjs is null ? null : BpjsPanelView.Snapshot(bpjs, session.Front?.TimeZone ?? "Asia/Jakarta");
 
     private void PublishStatus() => Events.Publish("status", new
     {

@@ -80,6 +80,12 @@ public sealed class FrontPanelServer : IAsyncDisposable
             "mati" => panel.BrokerAsync(run: false),
             _ => throw new PanelException(SimulatorTeks.Panel.UnknownBrokerAction(action)),
         }));
+        app.MapPost("/api/internet/{action}", (string action) => Act(() => panel.Internet(action switch
+        {
+            "putus" => true,
+            "sambung" => false,
+            _ => throw new PanelException(SimulatorTeks.Panel.UnknownInternetAction(action)),
+        })));
         app.MapPost("/api/kiosk/{action}", (string action) => ActAsync(() => action switch
         {
             "nyala" => panel.KioskPowerAsync(on: true),

@@ -1,3 +1,4 @@
+using Kiosk.Simulator.Bpjs;
 using Kiosk.Simulator.Devices;
 using Kiosk.Simulator.Web;
 using Microsoft.Data.Sqlite;
@@ -12,9 +13,10 @@ internal sealed class PanelHarness : IAsyncDisposable
 {
     private readonly string folder;
 
-    private PanelHarness(string folder, SimulatorSession session, SimulatorScreens? screens, FrontPanel panel, FrontPanelServer server)
+    private PanelHarness(string folder, SimulatorSession session, SimulatorScreens? screens, SimulatedBpjs? bpjs, FrontPanel panel, FrontPanelServer server)
     {
         this.folder = folder;
+        Bpjs = bpjs;
         Session = session;
         Screens = screens;
         Panel = panel;
@@ -25,6 +27,9 @@ internal sealed class PanelHarness : IAsyncDisposable
     public const string SiteTimeZone = "Asia/Jakarta";
 
     public SimulatorScreens? Screens { get; }
+
+    /// <summary>The BPJS double and bridge, when asked for (<c>withBpjs</c>), as <c>./kiosk.sh run</c> has them.</summary>
+    public SimulatedBpjs? Bpjs { get; }
 
     public SimulatorSession Session { get; }
 
@@ -38,7 +43,7 @@ internal sealed class PanelHarness : IAsyncDisposable
     /// time: the panel's day closes at 16:00, and a test run in the evening must still find the day open.
     /// </param>
     /// <param name="lockout">The button lock-out; none by default, so each click in a test is a new patient.</param>
-    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false, bool kioskInChildProcess = false, TimeOnly? clockAt = null, TimeSpan? lockout = null)
+    public static async Task<PanelHarness> StartAsync(TimeSpan printDuration, bool withScreens = false, bool kioskInChildProcess = false, TimeOnly? clockAt = null, TimeSpan? lockout = null, bool withBpjs = false)
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-panel-").FullName;
         var overrides = new Dictionary<string, string>(SimulatorApp.QuietLogs)
@@ -53,10 +58,11 @@ internal sealed class PanelHarness : IAsyncDisposable
         // The front panel's own closing time, as `./kiosk.sh run` starts it.
         var session = await SimulatorSession.StartAsync(new SimulatorSessionOptions { DataDirectory = folder, Overrides = overrides, PrintDuration = printDuration, CutNetworkOnPowerLoss = true, KioskInChildProcess = kioskInChildProcess, Clock = clock, DefaultDayCloseTime = SimulatorApp.PanelDayCloseTime }, CancellationToken.None);
         var screens = withScreens ? await SimulatorScreens.StartAsync(session, port: 0, TextWriter.Null, CancellationToken.None) : null;
-        var panel = screens is null ? new FrontPanel(session, screensUrl: null) : new FrontPanel(session, screens);
+        var bpjs = withBpjs ? await SimulatedBpjs.StartAsync(session.Broker, folder, CancellationToken.None) : null;
+        var panel = screens is null ? new FrontPanel(session, screensUrl: null, bpjs) : new FrontPanel(session, screens, bpjs);
         await panel.StartAsync(CancellationToken.None);
         var server = await FrontPanelServer.StartAsync(panel, 0, CancellationToken.None);
-        return new PanelHarness(folder, session, screens, panel, server);
+        return new PanelHarness(folder, session, screens, bpjs, panel, server);
     }
 
     /// <summary>Ticket numbers the kiosk has committed today, from its own ticket log.</summary>
@@ -87,6 +93,10 @@ internal sealed class PanelHarness : IAsyncDisposable
     {
         await Server.DisposeAsync();
         await Panel.DisposeAsync();
+        if (Bpjs is not null)
+        {
+            await Bpjs.DisposeAsync();
+        }
         if (Screens is not null)
         {
             await Screens.DisposeAsync();
