@@ -68,6 +68,12 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
             ticketText.Reverse().Bold().Text(T.Reprint).Bold(false).Reverse(false).NewLine();
         }
 
+        if (ticket.IsBooking)
+        {
+            // The patient booked in Mobile JKN: the officer sees at a glance why this number came in out of turn.
+            ticketText.Reverse().Bold().Text(T.MobileJkn).Bold(false).Reverse(false).NewLine();
+        }
+
         ticketText.Line(T.NumberHeading);
         ticketText.Bold().Size(1, 2).Line(model.ServiceName.ToUpperInvariant()).NormalSize().Bold(false);
 

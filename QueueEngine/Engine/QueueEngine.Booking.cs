@@ -192,9 +192,10 @@ public sealed partial class QueueEngine
 
     /// <summary>
     /// The patient scanned a booking code at the kiosk: checks the booking in (placed by the fair-order rule) so it can
-    /// print; or the one sentence the patient reads (cancelled, finished, unknown).
+    /// print; or the one sentence the patient reads (cancelled, finished). Null when the kiosk holds no booking of that
+    /// code today (a booking made before the kiosk took them, or elsewhere: the kiosk gives a number as for any card).
     /// </summary>
-    public CheckInResult CheckInByCode(string bookingCode)
+    public CheckInResult? CheckInByCode(string bookingCode)
     {
         ArgumentNullException.ThrowIfNull(bookingCode);
         lock (_gate)
@@ -204,12 +205,7 @@ public sealed partial class QueueEngine
             RollIfDue(now);
             var code = bookingCode.Trim();
             var matches = _tickets.Values.Where(t => string.Equals(t.BookingCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (matches.Count == 0)
-            {
-                return new CheckInResult { PatientMessage = Teks.Booking.CodeNotFound };
-            }
-
-            return CheckIn(matches.FirstOrDefault(t => t.State != TicketState.Cancelled) ?? matches[0], now);
+            return matches.Count == 0 ? null : CheckIn(matches.FirstOrDefault(t => t.State != TicketState.Cancelled) ?? matches[0], now);
         }
     }
 

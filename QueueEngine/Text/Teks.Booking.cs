@@ -27,9 +27,6 @@ public static partial class Teks
 
         public static string QueueStatus(string service, int remaining) => $"Antrean {service}: {remaining} nomor belum dipanggil.";
 
-        /// <summary>Kiosk: the scanned code is not a booking the kiosk holds today.</summary>
-        public const string CodeNotFound = "Kode booking tidak ditemukan. Silakan tanya petugas pendaftaran.";
-
         /// <summary>Kiosk: the booking was cancelled (in Mobile JKN or by the officer).</summary>
         public const string CodeCancelled = "Booking ini sudah dibatalkan. Silakan ambil nomor antrean baru.";
 
