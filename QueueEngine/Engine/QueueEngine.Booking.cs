@@ -106,7 +106,8 @@ public sealed partial class QueueEngine
                 return missing;
             }
 
-            var booking = FindBookingOf(serviceCode, cardNumber)!;
+            // Cancelled before (asked again after a lost reply, or by the officer): finished, with its state said.
+            var booking = FindBookingOf(serviceCode, cardNumber) ?? LatestCancelledBookingOf(serviceCode, cardNumber)!;
             if (booking.State != TicketState.Waiting)
             {
                 return BookingResult.Fail(BpjsErrorCode.BookingFinished, Teks.Booking.CannotCancel(booking.Number, QueueError.StateText(booking.State)), booking);
