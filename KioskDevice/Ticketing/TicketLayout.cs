@@ -41,7 +41,8 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
     {
         ArgumentNullException.ThrowIfNull(model);
         var ticket = model.Ticket;
-        var issuedLocal = TimeZoneInfo.ConvertTime(ticket.IssuedAt, zone);
+        // A booking prints when its patient checks in: the time on the ticket is that arrival, not when BPJS booked it.
+        var issuedLocal = TimeZoneInfo.ConvertTime(ticket.CheckedInAt ?? ticket.IssuedAt, zone);
         var ticketText = new EscPosBuilder(paper, codePage).Initialize().SelectCodePage(codePage);
 
         ticketText.Align(Alignment.Center);

@@ -291,4 +291,49 @@ public sealed class BookingTests
 
         Assert.Equal(ContractJson.Serialize(h.Engine.GetSnapshot()), ContractJson.Serialize(projection.Build()));
     }
+
+    [Fact]
+    public void A_checked_in_booking_whose_print_failed_waits_for_a_reprint_and_one_not_checked_in_does_not()
+    {
+        using var h = new EngineHarness();
+        var waiting = Book(h);
+        var arrived = Book(h, OtherCard);
+
+        var checkIn = h.Engine.CheckInByCode(arrived.BookingCode!)!;
+        Assert.True(h.Engine.MarkPrintFailed(arrived.Id).Succeeded);
+
+        Assert.Equal([arrived.Id], h.Engine.PendingPrints().Select(t => t.Id));
+        Assert.True(checkIn.CheckedInNow);
+        Assert.DoesNotContain(h.Engine.PendingPrints(), t => t.Id == waiting.Id);
+        Assert.Equal(ErrorCode.NothingToCall, h.Run("L1", CommandType.CallNext).Error!.Code);
+        Assert.Equal(arrived.Id, h.Engine.CheckInByCode(arrived.BookingCode!)!.Ticket!.Id);
+    }
+
+    [Fact]
+    public void Bookings_count_toward_the_daily_cap()
+    {
+        using var h = new EngineHarness(tweak: o => o.Services[0].DailyCap = 2);
+        h.Issue();
+        Book(h);
+
+        var refused = h.Engine.Book(new BookingRequest(Guid.NewGuid(), "A", Today, OtherCard));
+
+        Assert.Equal(BpjsErrorCode.DateNotBookable, refused.ErrorCode);
+        Assert.StartsWith("Kuota habis", refused.Message, StringComparison.Ordinal);
+        Assert.False(h.Engine.IssueTicket(TestSite.Request()).Succeeded);
+    }
+
+    [Fact]
+    public void An_officer_s_cancel_of_a_booking_is_not_marked_as_BPJS_s()
+    {
+        using var h = new EngineHarness();
+        var booked = Book(h);
+
+        h.Ok("L1", CommandType.Cancel, c => c with { TicketNumber = booked.Number });
+
+        var data = ContractJson.Deserialize<TicketData>(h.Engine.ReadEvents(0, 100).Last(e => e.Type == EventTypes.TicketCancelled).Payload);
+        Assert.False(data.CancelledByBpjs);
+        Assert.True(data.MobileJkn);
+        Assert.Equal(BpjsErrorCode.BookingFinished, h.Engine.CancelBooking("A", Today, Card, null).ErrorCode);
+    }
 }
