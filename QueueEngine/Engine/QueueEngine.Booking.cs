@@ -212,7 +212,8 @@ public sealed partial class QueueEngine
 
     /// <summary>
     /// A JKN card scanned at the kiosk: checks in the card's booking of today still waiting for its patient, if there is
-    /// one; null when the card holds none (the kiosk then gives a number as for any card).
+    /// one (a booking checked in already gets the sentence that says so); null when the card holds no waiting booking
+    /// (the kiosk then gives a number as for any card).
     /// </summary>
     public CheckInResult? CheckInByCard(string cardNumber)
     {
@@ -222,7 +223,9 @@ public sealed partial class QueueEngine
             ThrowIfDisposed();
             var now = Now();
             RollIfDue(now);
-            var booking = _tickets.Values.Where(t => t.AwaitsCheckIn && t.CardData?.Number == cardNumber).OrderBy(t => t.QueueKey).FirstOrDefault();
+            // One still to check in first; else one checked in and waiting (the card scanned again: no second number).
+            var booking = _tickets.Values.Where(t => t.IsBooking && t.State == TicketState.Waiting && t.CardData?.Number == cardNumber)
+                .OrderBy(t => t.AwaitsCheckIn ? 0 : 1).ThenBy(t => t.QueueKey).FirstOrDefault();
             return booking is null ? null : CheckIn(booking, now);
         }
     }

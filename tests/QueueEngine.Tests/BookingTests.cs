@@ -229,6 +229,9 @@ public sealed class BookingTests
         Assert.False(printed!.Succeeded);
         Assert.Contains(booked.Number, printed.PatientMessage, StringComparison.Ordinal);
         Assert.Null(h.Engine.CheckInByCode("20260302A099"));
+        Assert.Contains(booked.Number, h.Engine.CheckInByCard(Card)!.PatientMessage, StringComparison.Ordinal);
+        h.Ok("L1", CommandType.CallNext);
+        Assert.Null(h.Engine.CheckInByCard(Card));
     }
 
     [Fact]

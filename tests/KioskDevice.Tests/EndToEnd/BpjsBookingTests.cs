@@ -61,6 +61,25 @@ public sealed class BpjsBookingTests
     }
 
     [Fact]
+    public async Task The_JKN_card_that_holds_a_booking_checks_it_in_and_scanned_again_gets_no_second_number()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        var day = Day(kiosk);
+        var booked = await AskAsync(kiosk, Request("book", "r-book", Guid.NewGuid(), day, Card));
+        var number = booked.GetProperty("booking").GetProperty("number").GetString()!;
+
+        var scanned = await kiosk.ScanAsync(Card);
+        var printed = kiosk.Receipts.Count;
+        var again = await kiosk.ScanAsync(Card);
+
+        Assert.Equal(("Printed", number), (scanned.Kind, scanned.Number));
+        Assert.Equal("Refused", again.Kind);
+        Assert.Equal($"Anda sudah hadir dengan nomor {number}. Silakan tunggu panggilan.", again.Message);
+        Assert.Equal(printed, kiosk.Receipts.Count);
+        Assert.Single(kiosk.Session.Engine.TodayTickets());
+    }
+
+    [Fact]
     public async Task A_booking_BPJS_cancelled_is_told_in_one_sentence_at_the_reader_and_prints_nothing()
     {
         await using var kiosk = await KioskHarness.StartAsync();
