@@ -55,6 +55,9 @@ public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByServi
         var waktu = envelope.OccurredAt.ToUnixTimeMilliseconds();
         return envelope.Type switch
         {
+            // A Mobile JKN booking: BPJS made it (no "tambah antrean"), and BPJS's own cancel needs no "batal" back.
+            EventTypes.TicketPrinted or EventTypes.TicketIssued when ticket.MobileJkn => new MapDecision.Skip($"ticket {ticket.Number} is a Mobile JKN booking BPJS made"),
+            EventTypes.TicketCancelled when ticket.CancelledByBpjs => new MapDecision.Skip($"ticket {ticket.Number} was cancelled by BPJS itself"),
             EventTypes.TicketPrinted => Tambah(envelope, ticket, kodePoli, day),
             EventTypes.TicketIssued when ticket.PrintState == PrintState.NotRequired => Tambah(envelope, ticket, kodePoli, day),
             EventTypes.TicketServed or EventTypes.TicketTransferred => Panggil(envelope, ticket, kodePoli, day, 1, waktu),

@@ -17,6 +17,12 @@ namespace Kiosk.Contract.Bpjs;
 public static class BpjsReader
 {
     private const int MaxEchoLength = 40;
+    private const int MaxServiceCodeLength = 32;
+    private const int JknCardNumberLength = 13;
+    private const int NikLength = 16;
+
+    /// <summary>The longest <c>reason</c> of a <c>cancel-booking</c> the kiosk keeps.</summary>
+    public const int MaxReasonLength = 200;
 
     // A request is one flat object; two members of the same name would let the log and the answer read different ids.
     private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 8, AllowDuplicateProperties = false };
@@ -61,7 +67,7 @@ public static class BpjsReader
         {
             reply = JsonSerializer.Deserialize(payload, ContractJson.StrictTypeInfo<BpjsReply>());
             if (reply is not null && ContractVersion.IsSupported(reply.ContractVersion)
-                && (reply.Ok ? reply.Card is { Number.Length: > 0 } && reply.ErrorCode is null : reply.ErrorCode is not null))
+                && (reply.Ok ? HasAnswer(reply) && reply.ErrorCode is null : reply.ErrorCode is not null))
             {
                 return true;
             }
@@ -73,6 +79,14 @@ public static class BpjsReader
         reply = null;
         return false;
     }
+
+    /// <summary>A successful reply carries what its type asks: the card, the booking or the queue.</summary>
+    private static bool HasAnswer(BpjsReply reply) => reply.Type switch
+    {
+        BpjsRequestType.Book or BpjsRequestType.CancelBooking or BpjsRequestType.BookingStatus => reply.Booking is not null,
+        BpjsRequestType.QueueStatus => reply.Queue is not null,
+        _ => reply.Card is { Number.Length: > 0 },
+    };
 
     private static bool TryRead(JsonElement root, bool validUtf8, [NotNullWhen(true)] out BpjsRequest? request, [NotNullWhen(false)] out BpjsRefusal? refusal)
     {
@@ -118,16 +132,81 @@ public static class BpjsReader
             return false;
         }
 
-        if (ticketId is not { } ticket || ticket == Guid.Empty)
+        // card and book name a ticket; the other Mobile JKN questions find theirs by card, service and day, so their
+        // ticketId may be left out (a malformed one is still refused: a broken sender).
+        var ticketOptional = type is BpjsRequestType.CancelBooking or BpjsRequestType.BookingStatus or BpjsRequestType.QueueStatus;
+        if (ticketOptional && ticketText is null && !root.TryGetProperty("ticketId", out _))
+        {
+            ticketId = Guid.Empty;
+        }
+        else if (ticketId is not { } given || given == Guid.Empty)
         {
             refusal = new(requestId, type, null, BpjsErrorCode.BadRequest, BpjsTeks.TicketIdRequired, "ticketId missing or not a GUID");
             return false;
         }
 
+        var ticket = ticketId.Value;
         request = new BpjsRequest { RequestId = requestId, Type = type.Value, TicketId = ticket };
+        if (type == BpjsRequestType.Card)
+        {
+            refusal = null;
+            return true;
+        }
+
+        return TryReadBooking(root, request, out request, out refusal);
+    }
+
+    /// <summary>The Mobile JKN members: each type's required ones present and well formed, the optional ones well formed when present.</summary>
+    private static bool TryReadBooking(JsonElement root, BpjsRequest read, [NotNullWhen(true)] out BpjsRequest? request, [NotNullWhen(false)] out BpjsRefusal? refusal)
+    {
+        request = null;
+        BpjsRefusal Refuse(string message, string detail) => new(read.RequestId, read.Type, read.TicketId == Guid.Empty ? null : read.TicketId, BpjsErrorCode.BadRequest, message, detail);
+
+        var service = ReadString(root, "serviceCode", out _);
+        if (service is not { Length: > 0 and <= MaxServiceCodeLength } || !service.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            refusal = Refuse(BpjsTeks.ServiceCodeRequired, "serviceCode missing or malformed");
+            return false;
+        }
+
+        if (ReadString(root, "visitDate", out _) is not { } dateText
+            || !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var visitDate))
+        {
+            refusal = Refuse(BpjsTeks.VisitDateRequired, "visitDate missing or not yyyy-MM-dd");
+            return false;
+        }
+
+        var card = ReadString(root, "cardNumber", out _);
+        var cardNeeded = read.Type != BpjsRequestType.QueueStatus;
+        if ((cardNeeded || IsPresent(root, "cardNumber")) && !IsDigits(card, JknCardNumberLength))
+        {
+            refusal = Refuse(BpjsTeks.CardNumberRequired, "cardNumber missing or not 13 digits");
+            return false;
+        }
+
+        var nik = ReadString(root, "nik", out _);
+        if (IsPresent(root, "nik") && !IsDigits(nik, NikLength))
+        {
+            refusal = Refuse(BpjsTeks.NikInvalid, "nik not 16 digits");
+            return false;
+        }
+
+        var reason = ReadString(root, "reason", out _);
+        if (IsPresent(root, "reason") && reason is not { Length: <= MaxReasonLength })
+        {
+            refusal = Refuse(BpjsTeks.ReasonInvalid, "reason not text or too long");
+            return false;
+        }
+
+        request = read with { ServiceCode = service, VisitDate = visitDate, CardNumber = card, Nik = nik, Reason = reason };
         refusal = null;
         return true;
     }
+
+    /// <summary>Present with a value (a JSON null counts as left out).</summary>
+    private static bool IsPresent(JsonElement root, string name) => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    private static bool IsDigits(string? text, int length) => text is not null && text.Length == length && text.All(char.IsAsciiDigit);
 
     private static bool IsDuplicateMembers(byte[] bytes)
     {

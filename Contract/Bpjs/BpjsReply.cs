@@ -49,6 +49,38 @@ public sealed record BpjsReply
         };
     }
 
+    public static BpjsReply WithBooking(BpjsRequest request, BpjsBooking booking, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new()
+        {
+            RequestId = request.RequestId,
+            Type = request.Type,
+            TicketId = booking?.TicketId ?? request.TicketId,
+            Ok = true,
+            Card = null,
+            Booking = booking,
+            ErrorCode = null,
+            Message = message,
+        };
+    }
+
+    public static BpjsReply WithQueue(BpjsRequest request, BpjsQueueStatus queue, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new()
+        {
+            RequestId = request.RequestId,
+            Type = request.Type,
+            TicketId = request.TicketId == Guid.Empty ? null : request.TicketId,
+            Ok = true,
+            Card = null,
+            Queue = queue,
+            ErrorCode = null,
+            Message = message,
+        };
+    }
+
     public static BpjsReply Refused(string? requestId, BpjsRequestType? type, Guid? ticketId, BpjsErrorCode code, string message) => new()
     {
         RequestId = requestId,

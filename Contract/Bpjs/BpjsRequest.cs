@@ -20,7 +20,11 @@ public sealed record BpjsRequest
     /// <summary>Chosen by the bridge, unique per question; the reply carries it back.</summary>
     public required string RequestId { get; init; }
 
-    /// <summary>The ticket asked about (<c>ticketId</c> of its events); for <c>book</c>, the id the new booking takes.</summary>
+    /// <summary>
+    /// The ticket asked about (<c>ticketId</c> of its events); for <c>book</c>, the id the new booking takes. Optional for
+    /// <c>cancel-booking</c>, <c>booking-status</c> and <c>queue-status</c> (they find the booking by card, service and
+    /// day): <see cref="Guid.Empty"/> when left out.
+    /// </summary>
     public required Guid TicketId { get; init; }
 
     /// <summary>The kiosk's service code (the bridge maps BPJS's kodepoli to it); <c>book</c>, <c>cancel-booking</c>, <c>booking-status</c>, <c>queue-status</c>.</summary>

@@ -12,6 +12,19 @@ public static class EventTypes
     /// <summary>The daily recap (rekap harian) of a closed day; informational, it changes no queue state.</summary>
     public const string DayRecap = "day.recap";
     public const string TicketIssued = "ticket.issued";
+
+    /// <summary>
+    /// A Mobile JKN booking took a number of its day (<see cref="BookingData"/>, not <see cref="TicketData"/>): the
+    /// patient is not in the building yet, so the ticket is in no queue until it checks in (then <c>ticket.checked-in</c>).
+    /// A minor addition to contract 1.x: a consumer that does not know it skips it and loses nothing it shows.
+    /// </summary>
+    public const string TicketBooked = "ticket.booked";
+
+    /// <summary>
+    /// A booking's patient scanned its code (or card) at the kiosk: the ticket enters its service's queue at
+    /// <see cref="TicketData.QueuePosition"/> and prints (<c>ticket.printed</c> follows). A minor addition to contract 1.x.
+    /// </summary>
+    public const string TicketCheckedIn = "ticket.checked-in";
     public const string TicketPrinted = "ticket.printed";
     public const string TicketPrintFailed = "ticket.print-failed";
     public const string TicketVoided = "ticket.voided";
@@ -30,7 +43,7 @@ public static class EventTypes
     /// <summary>Every event type, in the order of the document.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        DayOpened, DayClosed, DayRecap, TicketIssued, TicketPrinted, TicketPrintFailed, TicketVoided, TicketCalled,
+        DayOpened, DayClosed, DayRecap, TicketIssued, TicketBooked, TicketCheckedIn, TicketPrinted, TicketPrintFailed, TicketVoided, TicketCalled,
         TicketRecalled, TicketSkipped, TicketNoShow, TicketReturned, TicketServed, TicketTransferred, TicketCancelled,
         TicketExpired, CounterPaused, CounterResumed,
     ];
@@ -40,6 +53,7 @@ public static class EventTypes
     {
         DayOpened or DayClosed => typeof(DayData),
         DayRecap => typeof(DayRecapData),
+        TicketBooked => typeof(BookingData),
         CounterPaused or CounterResumed => typeof(CounterData),
         _ when type.StartsWith("ticket.", StringComparison.Ordinal) && All.Contains(type) => typeof(TicketData),
         _ => null,

@@ -68,4 +68,16 @@ public record TicketData
     /// to the ticket and never pass it to a page.
     /// </summary>
     public string? PatientToken { get; init; }
+
+    /// <summary>
+    /// A Mobile JKN booking checked in at the kiosk (its number was taken by BPJS, <c>ticket.booked</c>): BPJS made it, so
+    /// the bridge reports no "tambah antrean" for it. Optional on the wire (contract 1.x): false when absent.
+    /// </summary>
+    public bool MobileJkn { get; init; }
+
+    /// <summary>
+    /// Cancelled by BPJS itself (Mobile JKN "batal antrean", with <c>ticket.cancelled</c>): the bridge reports nothing
+    /// back for it. Optional on the wire (contract 1.x): false when absent.
+    /// </summary>
+    public bool CancelledByBpjs { get; init; }
 }

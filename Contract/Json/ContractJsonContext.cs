@@ -22,6 +22,7 @@ namespace Kiosk.Contract.Json;
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(TicketData))]
 [JsonSerializable(typeof(DayData))]
+[JsonSerializable(typeof(BookingData))]
 [JsonSerializable(typeof(CounterData))]
 [JsonSerializable(typeof(DayRecapData))]
 [JsonSerializable(typeof(StateSnapshot))]

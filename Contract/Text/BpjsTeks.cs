@@ -13,6 +13,11 @@ public static class BpjsTeks
     public const string RequestIdRequired = "requestId wajib diisi (maksimal 100 karakter) agar jawaban kiosk dapat dicocokkan.";
     public const string TicketIdRequired = "ticketId wajib diisi dengan ID tiket yang sah.";
     public const string BadShape = "Isi permintaan BPJS tidak sesuai format.";
+    public const string ServiceCodeRequired = "serviceCode wajib diisi dengan kode layanan kiosk (huruf, angka, - atau _, maksimal 32 karakter).";
+    public const string VisitDateRequired = "visitDate wajib diisi dengan tanggal periksa yang sah, format yyyy-MM-dd.";
+    public const string CardNumberRequired = "cardNumber wajib diisi dengan nomor kartu JKN 13 angka.";
+    public const string NikInvalid = "nik, bila diisi, harus 16 angka.";
+    public const string ReasonInvalid = "reason, bila diisi, harus berupa teks paling panjang 200 karakter.";
 
     public const string CardGiven = "Nomor kartu tiket dikirim.";
     public const string UnknownTicket = "Tiket tidak ditemukan di antrean hari ini.";

@@ -6,6 +6,7 @@ using Kiosk.Device.Publishing;
 using Kiosk.Mqtt;
 using Kiosk.Queue;
 using Kiosk.Queue.Model;
+using Kiosk.Queue.Results;
 using Microsoft.Extensions.Logging;
 
 namespace Kiosk.Device.Commands;
@@ -13,7 +14,8 @@ namespace Kiosk.Device.Commands;
 /// <summary>
 /// Answers the BPJS bridge's questions on <c>queue/{site}/bpjs/request</c> (only the <c>bpjs</c> broker user may write
 /// there) on <c>queue/{site}/bpjs/reply</c> (only it may read there). <c>card</c>: the kind and full number of the card
-/// of one of today's JKN tickets, which BPJS's "tambah antrean" needs and the public events never carry.
+/// of one of today's JKN tickets, which BPJS's "tambah antrean" needs and the public events never carry. Mobile JKN
+/// (<c>book</c>, <c>cancel-booking</c>, <c>booking-status</c>, <c>queue-status</c>): the bookings the engine holds.
 /// </summary>
 /// <remarks>
 /// Runs on the counter commands' loop (one broker connection, one message stream), so it must be cheap and total: one
@@ -29,7 +31,7 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
         if (BpjsReader.TryReadRequest(message.Payload.Span, out var request, out var refusal))
         {
             reply = Answer(request);
-            LogAnswered(logger, request.RequestId, request.TicketId, reply.Ok ? "card" : reply.ErrorCode.ToString()!);
+            LogAnswered(logger, request.RequestId, request.Type.ToString(), reply.TicketId ?? request.TicketId, reply.Ok ? "ok" : reply.ErrorCode.ToString()!);
         }
         else
         {
@@ -55,6 +57,11 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            if (request.Type != BpjsRequestType.Card)
+            {
+                return AnswerBooking(request);
+            }
+
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), engine.TimeZone).DateTime);
             return Decide(request, engine.FindTicket(request.TicketId), today);
         }
@@ -65,6 +72,68 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
             return Refuse(request, BpjsErrorCode.KioskFault, BpjsTeks.KioskFault);
         }
     }
+
+    /// <summary>
+    /// Mobile JKN: <c>book</c>, <c>cancel-booking</c>, <c>booking-status</c>, <c>queue-status</c>, answered from the
+    /// engine (the reader made sure the members each type needs are there and well formed).
+    /// </summary>
+    private BpjsReply AnswerBooking(BpjsRequest request)
+    {
+        var service = request.ServiceCode!;
+        var day = request.VisitDate!.Value;
+        var result = request.Type switch
+        {
+            BpjsRequestType.Book => engine.Book(new BookingRequest(request.TicketId, service, day, request.CardNumber!)),
+            BpjsRequestType.CancelBooking => engine.CancelBooking(service, day, request.CardNumber!, request.Reason),
+            BpjsRequestType.BookingStatus => engine.FindBooking(service, day, request.CardNumber!),
+            _ => null,
+        };
+        if (result is null)
+        {
+            return AnswerQueue(request, service, day);
+        }
+
+        if (result.Succeeded)
+        {
+            return BpjsReply.WithBooking(request, Describe(result.Ticket), result.Message);
+        }
+
+        // already-booked carries the booking the card holds: BPJS's caller can show the patient their number.
+        return Refuse(request, result.ErrorCode.Value, result.Message) with { Booking = result.Ticket is { } held ? Describe(held) : null };
+    }
+
+    private BpjsReply AnswerQueue(BpjsRequest request, string service, DateOnly day)
+    {
+        if (!engine.IsBookable(service))
+        {
+            return Refuse(request, BpjsErrorCode.UnknownService, Kiosk.Queue.Text.Teks.Booking.NotBookable(service));
+        }
+
+        if (engine.QueueStatus(service, day) is not { } queue)
+        {
+            return Refuse(request, BpjsErrorCode.DateNotBookable, Kiosk.Queue.Text.Teks.Booking.OnlyToday(engine.BusinessDay));
+        }
+
+        var name = engine.Options.Services.FirstOrDefault(s => s.Code == service)?.Name ?? service;
+        return BpjsReply.WithQueue(
+            request,
+            new BpjsQueueStatus { ServiceCode = queue.ServiceCode, VisitDate = queue.Day, Total = queue.Total, Remaining = queue.Remaining, NowCalling = queue.NowCalling },
+            Kiosk.Queue.Text.Teks.Booking.QueueStatus(name, queue.Remaining));
+    }
+
+    private BpjsBooking Describe(Ticket ticket) => new()
+    {
+        TicketId = ticket.Id,
+        Number = ticket.Number,
+        SequenceNumber = ticket.SequenceNumber,
+        ServiceCode = ticket.ServiceCode,
+        VisitDate = ticket.BusinessDay,
+        BookingCode = ticket.BookingCode ?? string.Empty,
+        State = ticket.State,
+        CheckedIn = ticket.CheckedInAt is not null,
+        WaitingAhead = engine.WaitingAhead(ticket),
+        NowCalling = engine.NowCalling(ticket.ServiceCode),
+    };
 
     /// <summary>The answer for <paramref name="ticket"/> (null: not in the kiosk's day) on <paramref name="today"/>, the site's local date.</summary>
     public static BpjsReply Decide(BpjsRequest request, Ticket? ticket, DateOnly today)
@@ -106,10 +175,10 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
     }
 
     private static BpjsReply Refuse(BpjsRequest request, BpjsErrorCode code, string message) =>
-        BpjsReply.Refused(request.RequestId, request.Type, request.TicketId, code, message);
+        BpjsReply.Refused(request.RequestId, request.Type, request.TicketId == Guid.Empty ? null : request.TicketId, code, message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "BPJS request {RequestId} for ticket {TicketId}: {Outcome}")]
-    private static partial void LogAnswered(ILogger logger, string requestId, Guid ticketId, string outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "BPJS request {RequestId} ({Type}) for ticket {TicketId}: {Outcome}")]
+    private static partial void LogAnswered(ILogger logger, string requestId, string type, Guid ticketId, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "BPJS request {RequestId} refused ({Code}): {Detail}")]
     private static partial void LogRefused(ILogger logger, string? requestId, string code, string detail);

@@ -173,14 +173,30 @@ public sealed partial class InputService(
             return;
         }
 
+        // A booking the kiosk holds (BPJS booked it through the bridge), by its code or by the JKN card that holds it
+        // today: check it in and print its number; a cancelled or used-up booking gets one sentence and no number.
+        // A code the kiosk does not hold (booked before the kiosk took bookings) gets a number as before.
+        Func<Kiosk.Queue.QueueEngine, CheckInResult?>? checkIn = parsed switch
+        {
+            JknBookingScan code => e => e.CheckInByCode(code.BookingCode),
+            BpjsCardScan card => e => e.CheckInByCard(card.CardNumber),
+            _ => null,
+        };
+        if (checkIn is not null && await issuer.CheckInAsync(checkIn, cancellationToken) is { } booked)
+        {
+            LogBookingScan(logger, booked.Kind.ToString());
+            activity.Report("scan", booked);
+            return;
+        }
+
         IssueRequest? request = parsed switch
         {
             // A card tells only what it is: a kartu berobat means a returning patient (payer not known), a BPJS/KIS card or
             // Mobile JKN booking means BPJS (new or returning not known), a KTP/NIK tells neither.
             MedicalRecordScan card => new IssueRequest(reader.ReturningService, PatientCategory.Lama, Payer.Unknown, CardData: new CardData(CardKind.MedicalRecord, card.Number), Source: TicketSource.Scan),
+            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
             BpjsCardScan card => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.Bpjs, card.CardNumber), Source: TicketSource.Scan),
             NikScan nik => new IssueRequest(reader.ReturningService, PatientCategory.Unknown, Payer.Unknown, CardData: new CardData(CardKind.Nik, nik.Nik), Source: TicketSource.Scan),
-            JknBookingScan booking => new IssueRequest(reader.BpjsService, PatientCategory.Unknown, Payer.Bpjs, CardData: new CardData(CardKind.JknBooking, booking.BookingCode), Source: TicketSource.Scan),
             _ => null,
         };
         if (request is null)
@@ -271,6 +287,9 @@ public sealed partial class InputService(
             heartbeats.Unregister(name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mobile JKN booking scanned at the kiosk: {Outcome}")]
+    private static partial void LogBookingScan(ILogger logger, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event from unknown button {Button} ignored")]
     private static partial void LogUnknownButton(ILogger logger, string button);

@@ -33,6 +33,8 @@ public static partial class Teks
             public const string MedicalRecord = "No. rekam medis";
             public const string BpjsCard = "No. kartu BPJS/KIS";
             public const string JknBooking = "Kode booking JKN";
+            /// <summary>The band on a Mobile JKN booking's ticket (printed when the patient checks in).</summary>
+            public const string MobileJkn = " Mobile JKN ";
             public const string Card = "Kartu";
         }
     }

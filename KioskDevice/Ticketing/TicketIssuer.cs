@@ -76,6 +76,52 @@ public sealed partial class TicketIssuer(
     }
 
     /// <summary>
+    /// A Mobile JKN booking's patient at the kiosk: check the booking in (the engine places it by the fair-order rule)
+    /// and print its ticket, marked Mobile JKN. Refused with no change while the printer cannot print, so the booking
+    /// stays where it was until the patient can hold a ticket. Null when <paramref name="checkIn"/> found no booking
+    /// (a card without one: the caller issues a number as for any card).
+    /// </summary>
+    /// <param name="checkIn">The engine's check-in by code or by card.</param>
+    public async Task<IssueOutcome?> CheckInAsync(Func<QueueEngine, CheckInResult?> checkIn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (!health.CanAcceptTickets)
+            {
+                var reason = health.LastFailure is not null ? Teks.Pasien.PrinterTroubled : PrinterHealth.Sentence(health.Status.Condition);
+                _ = signals.RefusedAsync();
+                return IssueOutcome.Refused(reason);
+            }
+
+            if (checkIn(engine) is not { } result)
+            {
+                return null;
+            }
+
+            if (!result.Succeeded)
+            {
+                _ = signals.ScanRejectedAsync();
+                return IssueOutcome.Refused(result.PatientMessage);
+            }
+
+            outbox.Nudge();
+            var ticket = result.Ticket;
+            LogCheckedIn(logger, ticket.Number, result.CheckedInNow);
+            var estimate = engine.EstimateWait(ticket.ServiceCode);
+            var ahead = engine.TodayTickets().Count(t => t.ServiceCode == ticket.ServiceCode && t.IsQueued && t.QueueKey < ticket.QueueKey);
+            var model = new TicketPrintModel(ticket, ServiceName(ticket.ServiceCode), ahead, estimate?.EstimatedWait,
+                WhatBothMustBring(ticket.ServiceCode, ticket.Payer));
+            return await PrintCommittedAsync(model, announceFailure: true, cancellationToken);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
     /// Reprints tickets whose print failed (or that were committed just before a crash), oldest first, and voids those
     /// older than the configured limit: by then the patient has gone to the officer, who issues a manual ticket.
     /// Returns how many were printed.
@@ -99,7 +145,8 @@ public sealed partial class TicketIssuer(
                     continue;
                 }
 
-                if (time.GetUtcNow() - ticket.IssuedAt > limit)
+                // A booking's patient came at check-in, not when BPJS took the number.
+                if (time.GetUtcNow() - (ticket.CheckedInAt ?? ticket.IssuedAt) > limit)
                 {
                     engine.VoidUnprinted(ticket.Id, Teks.Teknisi.VoidedUnprinted(limit.TotalMinutes));
                     outbox.Nudge();
@@ -250,6 +297,9 @@ public sealed partial class TicketIssuer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {Number} was printed but could not be marked printed: {Reason}; retrying")]
     private static partial void LogMarkFailed(ILogger logger, string number, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mobile JKN booking {Number} checked in (now: {Now}); printing")]
+    private static partial void LogCheckedIn(ILogger logger, string number, bool now);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} voided: not printed within {Minutes} minutes")]
     private static partial void LogVoided(ILogger logger, string number, double minutes);

@@ -41,7 +41,8 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
     {
         ArgumentNullException.ThrowIfNull(model);
         var ticket = model.Ticket;
-        var issuedLocal = TimeZoneInfo.ConvertTime(ticket.IssuedAt, zone);
+        // A booking prints when its patient checks in: the time on the ticket is that arrival, not when BPJS booked it.
+        var issuedLocal = TimeZoneInfo.ConvertTime(ticket.CheckedInAt ?? ticket.IssuedAt, zone);
         var ticketText = new EscPosBuilder(paper, codePage).Initialize().SelectCodePage(codePage);
 
         ticketText.Align(Alignment.Center);
@@ -66,6 +67,12 @@ public sealed class TicketLayout(SiteOptions site, PaperProfile paper, EscPosCod
         {
             // Text + NewLine, not Line: the wrapper trims the band's trailing space, which makes the black band lopsided.
             ticketText.Reverse().Bold().Text(T.Reprint).Bold(false).Reverse(false).NewLine();
+        }
+
+        if (ticket.IsBooking)
+        {
+            // The patient booked in Mobile JKN: the officer sees at a glance why this number came in out of turn.
+            ticketText.Reverse().Bold().Text(T.MobileJkn).Bold(false).Reverse(false).NewLine();
         }
 
         ticketText.Line(T.NumberHeading);

@@ -314,7 +314,7 @@ public sealed partial class QueueEngine
     /// <summary>Where a returning patient goes, by configuration: front, behind N waiting tickets, or the end of the queue.</summary>
     private double ReturnKey(Ticket ticket)
     {
-        var waiting = _tickets.Values.Where(t => t.ServiceCode == ticket.ServiceCode && t.State == TicketState.Waiting)
+        var waiting = _tickets.Values.Where(t => t.ServiceCode == ticket.ServiceCode && t.IsQueued)
             .Select(t => t.QueueKey).Order().ToList();
         var end = _sequence + 1.0;
         return _config.Options.ReturnPlacement switch

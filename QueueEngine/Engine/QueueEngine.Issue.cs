@@ -151,7 +151,7 @@ public sealed partial class QueueEngine
 
     private WaitEstimate Estimate(QueueDefinition queue, Ticket? forTicket)
     {
-        var ahead = _tickets.Values.Count(t => t.ServiceCode == queue.Code && t.State == TicketState.Waiting
+        var ahead = _tickets.Values.Count(t => t.ServiceCode == queue.Code && t.IsQueued
             && (forTicket is null || (t.Id != forTicket.Id && t.QueueKey < forTicket.QueueKey)));
         var open = _config.Options.Counters.Count(c => !_counters[c.Id].Paused && c.Services.Contains(queue.Code));
         if (open == 0)
@@ -174,7 +174,7 @@ public sealed partial class QueueEngine
             return (ticket, null, null);
         }
 
-        if (ticket.State != TicketState.Waiting)
+        if (ticket.State != TicketState.Waiting || ticket.AwaitsCheckIn)
         {
             return (null, null, QueueError.Transition(ticket.Number, ticket.State, Teks.Petugas.ActionMarkPrinted));
         }
@@ -216,7 +216,7 @@ public sealed partial class QueueEngine
         lock (_gate)
         {
             ThrowIfDisposed();
-            return _tickets.Values.Where(t => t.State == TicketState.Waiting && t.PrintState is PrintState.Pending or PrintState.Failed)
+            return _tickets.Values.Where(t => t.IsQueued && t.PrintState is PrintState.Pending or PrintState.Failed)
                 .OrderBy(t => t.QueueKey).ToList();
         }
     }

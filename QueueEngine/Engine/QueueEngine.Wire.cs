@@ -125,7 +125,7 @@ public sealed partial class QueueEngine
         // leaves the queue again in the same change (an emergency ticket is made and called at once) still gets the place
         // it would have had. One pass, no sorting: this runs on the commit path of every ticket event.
         int? position = null;
-        if (ticket.State == TicketState.Waiting)
+        if (ticket.IsQueued)
         {
             var ahead = 0;
             foreach (var t in _tickets.Values)
@@ -151,11 +151,11 @@ public sealed partial class QueueEngine
     }
 
     private static bool IsAhead(Ticket other, Ticket ticket) =>
-        other.Id != ticket.Id && other.State == TicketState.Waiting && other.ServiceCode == ticket.ServiceCode && other.QueueKey < ticket.QueueKey;
+        other.Id != ticket.Id && other.IsQueued && other.ServiceCode == ticket.ServiceCode && other.QueueKey < ticket.QueueKey;
 
     private int? PositionNow(Ticket ticket)
     {
-        if (ticket.State != TicketState.Waiting)
+        if (!ticket.IsQueued)
         {
             return null;
         }
@@ -165,7 +165,7 @@ public sealed partial class QueueEngine
     }
 
     private static List<Ticket> WaitingInQueueOrder(string serviceCode, IEnumerable<Ticket> tickets) =>
-        [.. tickets.Where(t => t.ServiceCode == serviceCode && t.State == TicketState.Waiting).OrderBy(t => t.QueueKey)];
+        [.. tickets.Where(t => t.ServiceCode == serviceCode && t.IsQueued).OrderBy(t => t.QueueKey)];
 
     private string? NumberOf(Guid? ticketId, ChangeSet? change) =>
         ticketId is not { } id ? null

@@ -14,6 +14,8 @@ public enum TicketSource
     Scan,
     Counter,
     Transfer,
+    /// <summary>A Mobile JKN booking the BPJS bridge made: a real number, called only once the patient checked in at the kiosk.</summary>
+    Booking,
 }
 
 /// <summary>Where a skipped ticket goes when the patient comes back.</summary>

@@ -42,6 +42,28 @@ public sealed record Ticket
     /// </summary>
     public string? PatientToken { get; init; }
 
+    /// <summary>A booking: when the patient scanned its code (or card) at the kiosk; null until then (never called before).</summary>
+    public DateTimeOffset? CheckedInAt { get; init; }
+
+    /// <summary>A booking cancelled by BPJS itself (Mobile JKN): the bridge reports nothing back for it.</summary>
+    public bool CancelledByBpjs { get; init; }
+
+    public bool IsBooking => Source == TicketSource.Booking;
+
+    /// <summary>A booking still waiting for its patient to check in: it holds its number but is not in the queue yet.</summary>
+    public bool AwaitsCheckIn => IsBooking && CheckedInAt is null && State == TicketState.Waiting;
+
+    /// <summary>In the queue of its service: waiting, and (for a booking) checked in.</summary>
+    public bool IsQueued => State == TicketState.Waiting && !AwaitsCheckIn;
+
+    /// <summary>
+    /// What the patient scans to check in: <c>{yyyyMMdd}{prefix}{nnn}</c> (e.g. <c>20261207A012</c>), the visit day and the
+    /// printed number without its dash; matches the kiosk's default Mobile JKN booking pattern. Null for other tickets.
+    /// </summary>
+    public string? BookingCode => IsBooking
+        ? string.Concat(BusinessDay.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Number.Replace("-", string.Empty, StringComparison.Ordinal))
+        : null;
+
     public bool IsPriority => Priority != PriorityKind.None;
 
     /// <summary>Issued → first call; null until called.</summary>

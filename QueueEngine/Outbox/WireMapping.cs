@@ -42,8 +42,10 @@ public static class WireMapping
             TransferredFromNumber = transferredFromNumber,
             TransferredTo = ticket.TransferredTo,
             HasCardData = ticket.CardData is not null,
-            QueuePosition = ticket.State == TicketState.Waiting ? queuePosition : null,
+            QueuePosition = ticket.IsQueued ? queuePosition : null,
             PatientToken = ticket.PatientToken,
+            MobileJkn = ticket.IsBooking,
+            CancelledByBpjs = ticket.CancelledByBpjs,
         };
     }
 

@@ -129,6 +129,11 @@ public sealed class SnapshotProjection
             case EventTypes.DayRecap:
                 // Informational: the recap changes no queue state.
                 break;
+            case EventTypes.TicketBooked:
+                // A booking holds its number but is in no queue until its patient checks in (ticket.checked-in).
+                var booking = ContractJson.Deserialize<BookingData>(data);
+                _lastNumber[booking.ServiceCode] = booking.Number;
+                break;
             case EventTypes.CounterPaused or EventTypes.CounterResumed:
                 var counter = ContractJson.Deserialize<CounterData>(data);
                 _paused[counter.CounterId] = counter.Paused;

@@ -86,5 +86,11 @@ internal static class Migrations
         UPDATE processed_commands SET result = json_set(result, '$.kind', kind)
         WHERE json_extract(result, '$.kind') <> kind;
         """,
+        // 5: Mobile JKN bookings (source 'Booking'): when the patient checked in at the kiosk, and whether BPJS itself
+        // cancelled it. No index: a day's tickets are in the engine's memory.
+        """
+        ALTER TABLE tickets ADD COLUMN checked_in_at INTEGER;
+        ALTER TABLE tickets ADD COLUMN cancelled_by_bpjs INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 }

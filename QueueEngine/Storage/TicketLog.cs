@@ -23,7 +23,7 @@ internal sealed class TicketLog : IDisposable
 {
     private const string TicketColumns = "id, day, queue, seq_no, number, category, payer, priority, state, print_state, source, emergency, " +
         "family_size, card_kind, card_number, issued_at, printed_at, first_called_at, last_called_at, finished_at, called_by, call_count, " +
-        "transferred_from, transferred_to, queue_key, note, patient_token";
+        "transferred_from, transferred_to, queue_key, note, patient_token, checked_in_at, cancelled_by_bpjs";
 
     private readonly SqliteConnection _connection;
     private readonly TimeZoneInfo _zone;
@@ -192,6 +192,8 @@ internal sealed class TicketLog : IDisposable
         p["$queue_key"].Value = t.QueueKey;
         p["$note"].Value = (object?)t.Note ?? DBNull.Value;
         p["$patient_token"].Value = (object?)t.PatientToken ?? DBNull.Value;
+        p["$checked_in_at"].Value = Ms(t.CheckedInAt);
+        p["$cancelled_by_bpjs"].Value = t.CancelledByBpjs ? 1 : 0;
         _saveTicket.ExecuteNonQuery();
     }
 
@@ -510,6 +512,8 @@ internal sealed class TicketLog : IDisposable
             QueueKey = r.GetDouble(24),
             Note = r.IsDBNull(25) ? null : r.GetString(25),
             PatientToken = r.IsDBNull(26) ? null : r.GetString(26),
+            CheckedInAt = OptionalTime(r, 27),
+            CancelledByBpjs = r.GetInt64(28) != 0,
         };
     }
 

@@ -27,7 +27,25 @@ public sealed class BpjsReaderTests
         { "requestId a number", Utf8("{\"type\":\"card\",\"requestId\":7,\"ticketId\":\"" + Ticket + "\"}"), null },
         { "requestId blank", Utf8("{\"type\":\"card\",\"requestId\":\"  \",\"ticketId\":\"" + Ticket + "\"}"), null },
         { "requestId too long", Utf8("{\"type\":\"card\",\"requestId\":\"" + new string('x', 101) + "\",\"ticketId\":\"" + Ticket + "\"}"), null },
-        { "type unknown (a later request type)", Utf8("{\"type\":\"book\",\"requestId\":\"r1\",\"ticketId\":\"" + Ticket + "\"}"), "r1" },
+        { "type unknown (a later request type)", Utf8("{\"type\":\"walk-in\",\"requestId\":\"r1\",\"ticketId\":\"" + Ticket + "\"}"), "r1" },
+        { "book without its members", Utf8("{\"type\":\"book\",\"requestId\":\"r1\",\"ticketId\":\"" + Ticket + "\"}"), "r1" },
+        { "book without a ticketId", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\"", ticket: false)), "r1" },
+        { "book with a card number of 12 digits", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"000123456789\"")), "r1" },
+        { "book with a card number with a letter", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"000123456789A\"")), "r1" },
+        { "book with a card number as a JSON number", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":1234567890123")), "r1" },
+        { "book with the date in another format", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"07-12-2026\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "book on 30 February", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-02-30\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "book with a date and time", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07T08:00:00\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "book with a NIK of 15 digits", Utf8(Booking("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\",\"nik\":\"350101010101000\"")), "r1" },
+        { "book with a service code of spaces", Utf8(Booking("book", "\"serviceCode\":\"A B\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "book with a service code of 33 characters", Utf8(Booking("book", "\"serviceCode\":\"" + new string('A', 33) + "\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "cancel-booking without a card number", Utf8(Booking("cancel-booking", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\"")), "r1" },
+        { "cancel-booking with a reason of 201 characters", Utf8(Booking("cancel-booking", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\",\"reason\":\"" + new string('x', 201) + "\"")), "r1" },
+        { "cancel-booking with a reason that is an object", Utf8(Booking("cancel-booking", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\",\"reason\":{}")), "r1" },
+        { "booking-status without a date", Utf8(Booking("booking-status", "\"serviceCode\":\"A\",\"cardNumber\":\"0001234567890\"")), "r1" },
+        { "booking-status with a ticketId that is not a guid", Utf8("{\"type\":\"booking-status\",\"requestId\":\"r1\",\"ticketId\":\"x\",\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\"}"), "r1" },
+        { "queue-status without a service", Utf8(Booking("queue-status", "\"visitDate\":\"2026-12-07\"")), "r1" },
+        { "queue-status with a malformed card number", Utf8(Booking("queue-status", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"12\"")), "r1" },
         { "type in another case", Utf8("{\"type\":\"Card\",\"requestId\":\"r1\",\"ticketId\":\"" + Ticket + "\"}"), "r1" },
         { "type missing", Utf8("{\"requestId\":\"r1\",\"ticketId\":\"" + Ticket + "\"}"), "r1" },
         { "ticketId not a guid", Utf8("{\"type\":\"card\",\"requestId\":\"r1\",\"ticketId\":\"B-001\"}"), "r1" },
@@ -57,7 +75,7 @@ public sealed class BpjsReaderTests
         Assert.Contains(refusal.Code, new[] { BpjsErrorCode.BadRequest, BpjsErrorCode.UnsupportedVersion });
         Assert.DoesNotContain("Exception", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("JSON value", refusal.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Matches("(Permintaan|requestId|ticketId|Jenis|Versi|Isi)", refusal.Message);
+        Assert.Matches("(Permintaan|requestId|ticketId|Jenis|Versi|Isi|serviceCode|visitDate|cardNumber|nik|reason)", refusal.Message);
 
         var reply = JsonDocument.Parse(ContractJson.SerializeToUtf8Bytes(refusal.ToReply())).RootElement;
         Assert.Empty(ContractDocument.Load().Validate("BpjsReply", reply));
@@ -157,6 +175,51 @@ public sealed class BpjsReaderTests
         Assert.Equal(TopicKind.BpjsReply, topics.Classify(topics.BpjsReply, out _));
         Assert.Equal(TopicKind.Unknown, topics.Classify("queue/pkm-kokop/bpjs/+", out _));
     }
+
+    [Theory]
+    [InlineData("book", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\",\"nik\":\"3501010101010001\"", true)]
+    [InlineData("cancel-booking", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\",\"reason\":\"berhalangan\"", false)]
+    [InlineData("booking-status", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"cardNumber\":\"0001234567890\"", false)]
+    [InlineData("queue-status", "\"serviceCode\":\"A\",\"visitDate\":\"2026-12-07\",\"nik\":null", false)]
+    public void A_well_formed_Mobile_JKN_request_reads_with_its_members(string type, string members, bool withTicket)
+    {
+        var payload = Utf8(Booking(type, members, withTicket));
+
+        Assert.True(BpjsReader.TryReadRequest(payload, out var request, out var refusal), refusal?.Detail);
+        Assert.Equal(("A", new DateOnly(2026, 12, 7)), (request.ServiceCode, request.VisitDate));
+        Assert.Equal(withTicket ? Guid.Parse(Ticket) : Guid.Empty, request.TicketId);
+        Assert.Empty(ContractDocument.Load().ValidateMessage(new SiteTopics("pkm-kokop"), "queue/pkm-kokop/bpjs/request", payload));
+    }
+
+    [Fact]
+    public void A_booking_reply_and_a_queue_reply_are_read_by_the_bridge_and_follow_the_document()
+    {
+        var book = new BpjsRequest { Type = BpjsRequestType.Book, RequestId = "r1", TicketId = Guid.Parse(Ticket) };
+        var booking = new BpjsBooking
+        {
+            TicketId = Guid.Parse(Ticket), Number = "A-012", SequenceNumber = 12, ServiceCode = "A", VisitDate = new DateOnly(2026, 12, 7),
+            BookingCode = "20261207A012", State = TicketState.Waiting, CheckedIn = false, WaitingAhead = 3, NowCalling = "A-008",
+        };
+        var queueRequest = new BpjsRequest { Type = BpjsRequestType.QueueStatus, RequestId = "r2", TicketId = Guid.Empty, ServiceCode = "A", VisitDate = new DateOnly(2026, 12, 7) };
+        var queue = new BpjsQueueStatus { ServiceCode = "A", VisitDate = new DateOnly(2026, 12, 7), Total = 20, Remaining = 8, NowCalling = null };
+
+        foreach (var bytes in new[]
+        {
+            ContractJson.SerializeToUtf8Bytes(BpjsReply.WithBooking(book, booking, "Booking dicatat.")),
+            ContractJson.SerializeToUtf8Bytes(BpjsReply.WithQueue(queueRequest, queue, "Antrean A.")),
+            ContractJson.SerializeToUtf8Bytes(BpjsReply.Refused("r3", BpjsRequestType.Book, Guid.Parse(Ticket), BpjsErrorCode.AlreadyBooked, "Sudah ada.") with { Booking = booking }),
+        })
+        {
+            Assert.True(BpjsReader.TryReadReply(bytes, out _), Encoding.UTF8.GetString(bytes));
+            Assert.Empty(ContractDocument.Load().ValidateMessage(new SiteTopics("pkm-kokop"), "queue/pkm-kokop/bpjs/reply", bytes));
+        }
+
+        // An ok answer without what its type asks is no reply.
+        Assert.False(BpjsReader.TryReadReply(ContractJson.SerializeToUtf8Bytes(BpjsReply.WithQueue(queueRequest, queue, "x") with { Type = BpjsRequestType.Book }), out _));
+    }
+
+    private static string Booking(string type, string members, bool ticket = true) =>
+        "{\"type\":\"" + type + "\",\"requestId\":\"r1\"," + (ticket ? "\"ticketId\":\"" + Ticket + "\"," : string.Empty) + members + "}";
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -91,6 +91,34 @@ internal static class Samples
         ["bpjs-reply-card"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.WithCard(BpjsCardRequest, new CardData(CardKind.Bpjs, "0001234567890"), "Nomor kartu tiket dikirim."))),
         ["bpjs-reply-refused"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.Refused("5f0c2a7e9b8d4c1fa3e6d2b7c4a1f0ea", BpjsRequestType.Card, TicketId, BpjsErrorCode.NotJkn,
             "Tiket ini bukan pasien JKN (pasien umum atau kartu berobat), jadi tidak dilaporkan ke BPJS."))),
+        ["event-ticket-booked"] = ("TicketBookedEvent", Event(11, EventTypes.TicketBooked, ContractJson.Serialize(new BookingData
+        {
+            TicketId = TicketId, Number = "A-012", ServiceCode = "UMUM", BusinessDay = new DateOnly(2026, 3, 2), Payer = Payer.Bpjs,
+            BookedAt = new DateTimeOffset(2026, 3, 2, 6, 10, 0, Wib),
+        }))),
+        ["event-ticket-checked-in"] = ("TicketEvent", Event(12, EventTypes.TicketCheckedIn, ContractJson.Serialize(Ticket with
+        {
+            Number = "A-012", State = TicketState.Waiting, PrintState = PrintState.Pending, Category = PatientCategory.Unknown,
+            Priority = PriorityKind.None, CounterId = null, CallCount = 0, CalledAt = null, HasCardData = true, QueuePosition = 3, MobileJkn = true,
+        }))),
+        ["bpjs-request-book"] = ("BpjsRequest", ContractJson.SerializeToUtf8Bytes(BpjsBookRequest)),
+        ["bpjs-reply-booking"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.WithBooking(BpjsBookRequest, Booking, "Booking Mobile JKN dicatat: nomor A-012 untuk tanggal 02-03-2026."))),
+        ["bpjs-reply-queue"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.WithQueue(
+            new BpjsRequest { Type = BpjsRequestType.QueueStatus, RequestId = "7a1c0d9e3b2f4e6a8c5d1f0b9e7a3c2d", TicketId = Guid.Empty, ServiceCode = "UMUM", VisitDate = new DateOnly(2026, 3, 2) },
+            new BpjsQueueStatus { ServiceCode = "UMUM", VisitDate = new DateOnly(2026, 3, 2), Total = 20, Remaining = 8, NowCalling = "A-012" },
+            "Antrean Pendaftaran Umum: 8 nomor belum dipanggil."))),
+    };
+
+    private static BpjsRequest BpjsBookRequest => new()
+    {
+        Type = BpjsRequestType.Book, RequestId = "3e9b1f7c2a0d4b8e9c6a5f1d2e7b0c4a", TicketId = TicketId, ServiceCode = "UMUM",
+        VisitDate = new DateOnly(2026, 3, 2), CardNumber = "0001234567890", Nik = "3501010101010001", Reason = null,
+    };
+
+    private static BpjsBooking Booking => new()
+    {
+        TicketId = TicketId, Number = "A-012", SequenceNumber = 12, ServiceCode = "UMUM", VisitDate = new DateOnly(2026, 3, 2),
+        BookingCode = "20260302A012", State = TicketState.Waiting, CheckedIn = false, WaitingAhead = 3, NowCalling = "A-008",
     };
 
     private static StateSnapshot State => new()
