@@ -54,14 +54,17 @@ public static class BpjsReader
         }
     }
 
-    /// <summary>A reply of the kiosk, as the bridge reads it; false for anything that is not one (the bridge drops it).</summary>
+    /// <summary>
+    /// A reply of the kiosk, as the bridge reads it; false for anything that is not one (the bridge drops it). An ok reply
+    /// carries what was asked: a card, a Mobile JKN booking or a service's queue.
+    /// </summary>
     public static bool TryReadReply(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out BpjsReply? reply)
     {
         try
         {
             reply = JsonSerializer.Deserialize(payload, ContractJson.StrictTypeInfo<BpjsReply>());
             if (reply is not null && ContractVersion.IsSupported(reply.ContractVersion)
-                && (reply.Ok ? reply.Card is { Number.Length: > 0 } && reply.ErrorCode is null : reply.ErrorCode is not null))
+                && (reply.Ok ? (reply.Card is { Number.Length: > 0 } || reply.Booking is not null || reply.Queue is not null) && reply.ErrorCode is null : reply.ErrorCode is not null))
             {
                 return true;
             }
