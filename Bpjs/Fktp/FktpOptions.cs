@@ -9,7 +9,10 @@ public sealed class FktpOptions
 {
     public const string Section = "Bpjs:Fktp";
 
-    /// <summary>Where Kestrel listens, e.g. <c>http://0.0.0.0:8088</c> (several separated by ';'); empty: the service is off.</summary>
+    /// <summary>
+    /// Where Kestrel listens, e.g. <c>http://0.0.0.0:8088</c> (several separated by ';'); empty: the service is off.
+    /// Plain HTTP only: TLS for BPJS is a reverse proxy's job in front of it (its certificate, its renewal).
+    /// </summary>
     public string Urls { get; set; } = string.Empty;
 
     /// <summary>The user the Puskesmas registered with BPJS for this service (BPJS sends it as <c>x-username</c>).</summary>

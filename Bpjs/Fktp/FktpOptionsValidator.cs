@@ -28,7 +28,7 @@ public sealed class FktpOptionsValidator(IOptions<BpjsOptions> bridge) : IValida
 
         foreach (var url in options.UrlList)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https")
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme != "http"
                 || string.IsNullOrEmpty(address.Host) || address.AbsolutePath != "/" || address.Query.Length > 0 || !string.IsNullOrEmpty(address.UserInfo))
             {
                 Fail("Urls", MustBe(BpjsTeks.FktpUrlRule, url));

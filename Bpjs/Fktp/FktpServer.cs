@@ -30,10 +30,12 @@ public sealed class FktpServer(IOptions<FktpOptions> options, FktpServiceFactory
         }
 
         var service = services.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files, no environment, no HTTPS (a reverse proxy in front does TLS), so
+        // nothing but bpjs.env decides what listens, and the bridge's memory stays close to a bare worker's.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggers);
-        builder.WebHost.UseUrls([.. settings.UrlList]);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.WebHost.UseKestrelCore().UseUrls([.. settings.UrlList]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

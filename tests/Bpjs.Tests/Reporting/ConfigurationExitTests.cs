@@ -38,11 +38,11 @@ public sealed class ConfigurationExitTests
         Assert.DoesNotContain("Exception", bridge.Output, StringComparison.Ordinal);
     }
 
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>The bridge from its own build output (bin/{configuration}/{framework} as the tests').</summary>
-    private static string BridgeAssembly()
+    internal static string BridgeAssembly()
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
         var configuration = framework.Parent!.Name;
