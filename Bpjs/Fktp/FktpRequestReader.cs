@@ -159,12 +159,19 @@ public static class FktpRequestReader
             problem = IsDuplicateMembers(bytes) ? BpjsTeks.FktpDuplicateMember : BpjsTeks.FktpNotJson;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // A member name with an escaped lone surrogate ("\ud800"): the duplicate check decodes every name and
+            // throws this, not a JsonException (found by afl, target bpjs-fktp).
+            problem = BpjsTeks.FktpNotJson;
+            return false;
+        }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
+            problem = BpjsTeks.FktpNotObject;
             document.Dispose();
             document = null;
-            problem = BpjsTeks.FktpNotObject;
             return false;
         }
 
@@ -179,7 +186,7 @@ public static class FktpRequestReader
             using var lenient = JsonDocument.Parse(bytes, Lenient);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }

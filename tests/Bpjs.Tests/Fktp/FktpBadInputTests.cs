@@ -98,6 +98,7 @@ public sealed class FktpBadInputTests
             ("empty", HttpMethod.Post, "antrean", [], BpjsTeks.FktpNotJson),
             ("a list", HttpMethod.Post, "antrean", "[]"u8.ToArray(), BpjsTeks.FktpNotObject),
             ("broken UTF-8", HttpMethod.Post, "antrean", [.. "{\"nomorkartu\":\""u8, 0xC3, 0x28, .. "\"}"u8], BpjsTeks.FktpNotJson),
+            ("a name that does not decode", HttpMethod.Post, "antrean", "{\"nomorkartu\":\"0001234567890\",\"ko\\ud800\":\"001\"}"u8.ToArray(), BpjsTeks.FktpNotJson),
             ("deep", HttpMethod.Post, "antrean", Encoding.UTF8.GetBytes(new string('[', 100) + new string(']', 100)), BpjsTeks.FktpNotJson),
             ("a member twice", HttpMethod.Post, "antrean", Body(("nomorkartu", "0001234567890"), ("nomorkartu", "0009999999999"), ("nik", "3201010101010001"), ("kodepoli", "001"), ("tanggalperiksa", "2026-12-07")), BpjsTeks.FktpDuplicateMember),
             ("oversized", HttpMethod.Post, "antrean", Encoding.UTF8.GetBytes("{\"keluhan\":\"" + new string('x', 5000) + "\"}"), BpjsTeks.FktpBodyTooLarge(FktpRequestReader.MaxBodyBytes)),
