@@ -30,9 +30,9 @@ public static class BpjsHost
     /// <summary>
     /// The host. <paramref name="configure"/> runs before the bridge's own registrations and may put in its own
     /// <see cref="IAntreanFktpClient"/>, <see cref="ICardNumberSource"/> or <see cref="TimeProvider"/>; otherwise
-    /// BPJS is reached over HTTP (<see cref="AntreanFktpClient"/>) and the card is asked of the kiosk over MQTT. Start order: the sender first (it drains what
-    /// the outbox kept from before a restart), then the reader (new events), then the kiosk channel and the FKTP service
-    /// Mobile JKN calls (when <c>Bpjs__Fktp__Urls</c> is set); stop is the reverse.
+    /// BPJS is reached over HTTP (<see cref="AntreanFktpClient"/>) and the card is asked of the kiosk over MQTT. Start order: the kiosk channel (when something
+    /// asks the kiosk), the sender (it drains what the outbox kept from before a restart), the reader (new events), then
+    /// the FKTP service Mobile JKN calls (when <c>Bpjs__Fktp__Urls</c> is set); stop is the reverse.
     /// </summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
@@ -76,16 +76,17 @@ public static class BpjsHost
         services.TryAddSingleton<ICardNumberSource>(sp =>
             new KioskCardSource(sp.GetRequiredService<KioskRequestChannel>(), KioskCardSource.DefaultTimeout, sp.GetRequiredService<ILogger<KioskCardSource>>()));
         services.AddHostedService<KioskCardSourceService>();
-        // Mobile JKN's calls (the FKTP side of Antrean FKTP): off unless Bpjs__Fktp__Urls is set.
+        services.AddSingleton<ReportSender>();
+        services.AddSingleton<EventReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<EventReader>());
+        // Mobile JKN's calls (the FKTP side of Antrean FKTP): off unless Bpjs__Fktp__Urls is set; last to start
+        // (the kiosk channel it asks through started above) and first to stop, so no call is half-answered at stop.
         services.AddOptions<FktpOptions>().Bind(builder.Configuration.GetSection(FktpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FktpOptions>, FktpOptionsValidator>();
         services.AddSingleton<FktpServiceFactory>();
         services.AddSingleton<FktpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<FktpServer>());
-        services.AddSingleton<ReportSender>();
-        services.AddSingleton<EventReader>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
-        services.AddHostedService(sp => sp.GetRequiredService<EventReader>());
         return builder.Build();
     }
 
