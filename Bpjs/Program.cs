@@ -1,4 +1,5 @@
 using Kiosk.Bpjs.Configuration;
+using Kiosk.Bpjs.Fktp;
 using Kiosk.Bpjs.Hosting;
 using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Text;
@@ -8,15 +9,31 @@ using Microsoft.Extensions.Options;
 
 // The site's BPJS bridge under systemd (kiosk-bpjs.service): settings from /etc/kiosk/bpjs.env.
 using var host = BpjsHost.Build(args);
+// Read the settings before the host starts, so a bad file gives the technician's lines and not a host stack trace: the
+// bridge's and then the FKTP service's, every bad key of both in one go.
+var failures = new List<string>();
 try
 {
-    // Read the settings before the host starts, so a bad file gives the technician's lines and not a host stack trace.
     _ = host.Services.GetRequiredService<IOptions<BpjsOptions>>().Value;
 }
 catch (OptionsValidationException e)
 {
+    failures.AddRange(e.Failures);
+}
+
+try
+{
+    _ = host.Services.GetRequiredService<IOptions<FktpOptions>>().Value;
+}
+catch (OptionsValidationException e)
+{
+    failures.AddRange(e.Failures);
+}
+
+if (failures.Count > 0)
+{
     // One line per bad key for the technician's journal, then EX_CONFIG so systemd does not restart into the same error.
-    foreach (var failure in e.Failures)
+    foreach (var failure in failures)
     {
         await Console.Error.WriteLineAsync(failure).ConfigureAwait(false);
     }

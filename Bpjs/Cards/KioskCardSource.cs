@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Kiosk.Bpjs.Booking;
 using Kiosk.Bpjs.Reporting;
 using Kiosk.Broker;
 using Kiosk.Contract;
@@ -11,40 +11,46 @@ using Microsoft.Extensions.Logging;
 namespace Kiosk.Bpjs.Cards;
 
 /// <summary>
-/// The full card of a JKN ticket, asked of the kiosk over the site broker's private channel: a <c>card</c> request on
-/// <c>queue/{site}/bpjs/request</c> (QoS 1), the answer with the same <c>requestId</c> on <c>queue/{site}/bpjs/reply</c>.
-/// Its own clean-session connection as the <c>bpjs</c> user (<see cref="ClientIds.BpjsCards"/>), so a question never
-/// waits behind the event backlog of the bridge's persistent session.
+/// The full card of a JKN ticket, asked of the kiosk over the site broker's private channel (<see cref="KioskRequestChannel"/>):
+/// a <c>card</c> request on <c>queue/{site}/bpjs/request</c> (QoS 1), the answer with the same <c>requestId</c> on
+/// <c>queue/{site}/bpjs/reply</c>. The channel's clean-session connection as the <c>bpjs</c> user
+/// (<see cref="ClientIds.BpjsCards"/>) is shared with the Mobile JKN bookings, so a question never waits behind the event
+/// backlog of the bridge's persistent session.
 /// </summary>
 public sealed partial class KioskCardSource : ICardNumberSource, IAsyncDisposable
 {
     /// <summary>How long to wait for the kiosk's answer: it answers from memory, so only a kiosk or broker that is away takes this long.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly IMqttClient client;
-    private readonly SiteTopics topics;
+    private readonly KioskRequestChannel channel;
+    private readonly bool ownsChannel;
     private readonly TimeSpan timeout;
-    private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<BpjsReply>> pending = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource stop = new();
-    private Task reader = Task.CompletedTask;
     private int disposed;
 
     /// <param name="client">A connection as the <c>bpjs</c> user that nothing else reads from (its messages are this source's).</param>
     public KioskCardSource(IMqttClient client, SiteTopics topics, TimeSpan timeout, TimeProvider time, ILogger<KioskCardSource> logger)
+        : this(new KioskRequestChannel(client, topics, time, logger), timeout, logger, ownsChannel: true)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(topics);
+    }
+
+    /// <summary>A card source over a channel shared with others (the bridge's host): the channel is started and disposed by its owner.</summary>
+    public KioskCardSource(KioskRequestChannel channel, TimeSpan timeout, ILogger<KioskCardSource> logger)
+        : this(channel, timeout, logger, ownsChannel: false)
+    {
+    }
+
+    private KioskCardSource(KioskRequestChannel channel, TimeSpan timeout, ILogger logger, bool ownsChannel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        this.client = client;
-        this.topics = topics;
+        this.channel = channel;
+        this.ownsChannel = ownsChannel;
         this.timeout = timeout;
-        this.time = time;
         this.logger = logger;
     }
 
-    /// <summary>The connection settings of the card source on a site broker: user <c>bpjs</c>, its own client id, clean session.</summary>
+    /// <summary>The connection settings of the kiosk channel on a site broker: user <c>bpjs</c>, its own client id, clean session.</summary>
     public static MqttClientOptions ClientOptions(string host, int port, string site, string password) => new()
     {
         Host = host,
@@ -62,56 +68,34 @@ public sealed partial class KioskCardSource : ICardNumberSource, IAsyncDisposabl
     };
 
     /// <summary>Connects (the broker need not be up yet), subscribes to the replies and starts reading them.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await client.StartAsync(cancellationToken);
-        reader = ReadRepliesAsync(stop.Token);
-
-        // A clean session forgets the subscription on every reconnect: the client subscribes again by itself.
-        var results = await client.SubscribeAsync([new MqttTopicFilter(topics.BpjsReply, MqttQos.AtLeastOnce)], cancellationToken);
-        if (results.Any(r => !r.Succeeded))
-        {
-            throw new InvalidOperationException($"The broker refused the subscription to {topics.BpjsReply}: check the bpjs user's ACL (kiosk-setup --bpjs).");
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => channel.StartAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<JknCard?> CardOfAsync(Guid ticketId, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         var request = new BpjsRequest { Type = BpjsRequestType.Card, RequestId = Guid.NewGuid().ToString("N"), TicketId = ticketId };
-        var answer = new TaskCompletionSource<BpjsReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending[request.RequestId] = answer;
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        BpjsReply reply;
         try
         {
-            // QoS 1: while the broker is away the request waits in the client's session and goes out after the reconnect.
-            await client.PublishAsync(new MqttApplicationMessage(topics.BpjsRequest, ContractJson.SerializeToUtf8Bytes(request), MqttQos.AtLeastOnce), wait.Token);
-            var reply = await answer.Task.WaitAsync(wait.Token);
-            return ToCard(reply, ticketId);
+            reply = await channel.AskAsync(request, timeout, cancellationToken);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutException)
         {
             throw new TimeoutException($"The kiosk did not answer the card request for ticket {ticketId} within {timeout.TotalSeconds:0} s.");
         }
-        finally
-        {
-            pending.TryRemove(request.RequestId, out _);
-        }
+
+        return ToCard(reply, ticketId);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref disposed, 1) != 0 || !ownsChannel)
         {
             return;
         }
 
-        await stop.CancelAsync();
-        await reader;
-        stop.Dispose();
-        await client.DisposeAsync();
+        await channel.DisposeAsync();
     }
 
     /// <summary>
@@ -142,39 +126,6 @@ public sealed partial class KioskCardSource : ICardNumberSource, IAsyncDisposabl
         };
     }
 
-    private async Task ReadRepliesAsync(CancellationToken stopping)
-    {
-        try
-        {
-            await foreach (var message in client.Messages.ReadAllAsync(stopping))
-            {
-                if (!string.Equals(message.Topic, topics.BpjsReply, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (!BpjsReader.TryReadReply(message.Payload.Span, out var reply) || reply.RequestId is null)
-                {
-                    LogUnreadable(logger, message.Payload.Length);
-                    continue;
-                }
-
-                // A reply nobody waits for (asked before a restart, or after its timeout) is harmless: the report asks again.
-                if (pending.TryRemove(reply.RequestId, out var waiting))
-                {
-                    waiting.TrySetResult(reply);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Disposed.
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "The kiosk gave no card for ticket {TicketId} ({Code}): {Reason}")]
     private static partial void LogRefused(ILogger logger, Guid ticketId, string code, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A message of {Bytes} bytes on the BPJS reply topic is not a reply of the contract; dropped")]
-    private static partial void LogUnreadable(ILogger logger, int bytes);
 }

@@ -1,5 +1,7 @@
+using Kiosk.Bpjs.Booking;
 using Kiosk.Bpjs.Configuration;
 using Kiosk.Bpjs.Cards;
+using Kiosk.Bpjs.Fktp;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.References;
@@ -29,8 +31,9 @@ public static class BpjsHost
     /// <summary>
     /// The host. <paramref name="configure"/> runs before the bridge's own registrations and may put in its own
     /// <see cref="IAntreanFktpClient"/>, <see cref="ICardNumberSource"/> or <see cref="TimeProvider"/>; otherwise
-    /// BPJS is reached over HTTP (<see cref="AntreanFktpClient"/>) and the card is asked of the kiosk over MQTT. Start order: the sender first (it drains what
-    /// the outbox kept from before a restart), then the reader (new events); stop is the reverse.
+    /// BPJS is reached over HTTP (<see cref="AntreanFktpClient"/>) and the card is asked of the kiosk over MQTT. Start order: the kiosk channel (when something
+    /// asks the kiosk), the sender (it drains what the outbox kept from before a restart), the reader (new events), then
+    /// the FKTP service Mobile JKN calls (when <c>Bpjs__Fktp__Urls</c> is set); stop is the reverse.
     /// </summary>
     public static IHost Build(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
@@ -66,22 +69,32 @@ public static class BpjsHost
         services.AddSingleton(sp => new BpjsReferences(
             sp.GetRequiredService<IAntreanFktpReferensi>(), sp.GetRequiredService<ReferenceStore>(), Settings(sp).PoliByService(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BpjsReferences>>()));
-        // The card is asked of the kiosk over MQTT (its own connection as the bpjs user) unless a test put in its own.
-        services.TryAddSingleton<ICardNumberSource>(sp =>
+        // The kiosk is asked over MQTT (one connection as the bpjs user, shared by the cards and the Mobile JKN bookings)
+        // unless a test put in its own card source; the connection exists only when something uses it.
+        services.AddSingleton(sp =>
         {
             var settings = Settings(sp);
             var options = KioskCardSource.ClientOptions(settings.Mqtt.Host, settings.Mqtt.Port, settings.Site, settings.Mqtt.ReadPassword());
-            // The kiosk answers from memory in milliseconds: its deadline is real time, even under a test's fake clock.
-            return new KioskCardSource(
+            // The kiosk answers from memory in milliseconds: its deadlines are real time, even under a test's fake clock.
+            return new KioskRequestChannel(
                 new MqttClient(options, sp.GetRequiredService<ILogger<MqttClient>>(), TimeProvider.System),
-                sp.GetRequiredService<SiteTopics>(), KioskCardSource.DefaultTimeout, TimeProvider.System, sp.GetRequiredService<ILogger<KioskCardSource>>());
+                sp.GetRequiredService<SiteTopics>(), TimeProvider.System, sp.GetRequiredService<ILogger<KioskRequestChannel>>());
         });
+        services.TryAddSingleton<ICardNumberSource>(sp =>
+            new KioskCardSource(sp.GetRequiredService<KioskRequestChannel>(), KioskCardSource.DefaultTimeout, sp.GetRequiredService<ILogger<KioskCardSource>>()));
         services.AddHostedService<KioskCardSourceService>();
         services.AddSingleton<ReportSender>();
         services.AddSingleton<EventReader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
         services.AddHostedService(sp => sp.GetRequiredService<EventReader>());
         services.AddHostedService<ReferenceRefresher>();
+        // Mobile JKN's calls (the FKTP side of Antrean FKTP): off unless Bpjs__Fktp__Urls is set; last to start
+        // (the kiosk channel it asks through started above) and first to stop, so no call is half-answered at stop.
+        services.AddOptions<FktpOptions>().Bind(builder.Configuration.GetSection(FktpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FktpOptions>, FktpOptionsValidator>();
+        services.AddSingleton<FktpServiceFactory>();
+        services.AddSingleton<FktpServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<FktpServer>());
         return builder.Build();
     }
 

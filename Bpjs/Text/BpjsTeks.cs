@@ -68,4 +68,62 @@ public static class BpjsTeks
 
     /// <summary>What the officer reads for a refused ticket on the loket page.</summary>
     public static string Refused(string ticketNumber, string reason) => $"{ticketNumber}: Laporan BPJS ditolak: {reason}";
+
+    // --- The FKTP side of Antrean FKTP (Bpjs/Fktp): the technician's setting lines, then what BPJS (and through Mobile
+    // JKN the patient) reads in metadata.message and keterangan.
+    public const string FktpUrlRule = "alamat http://ALAMAT:PORT tanpa jalur, mis. http://0.0.0.0:8088 (beberapa dipisah ';')";
+    public const string FktpUsernameWhy = "nama pengguna yang didaftarkan Puskesmas ke BPJS untuk antrean Mobile JKN";
+    public const string FktpUsernameRule = "1-64 huruf, angka atau tanda baca tanpa spasi";
+    public const string FktpPasswordWhy = "kata sandi yang didaftarkan Puskesmas ke BPJS untuk antrean Mobile JKN";
+
+    public static string FktpPasswordRule(int minLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"harus {minLength}-128 huruf, angka atau tanda baca (isinya tidak ditampilkan)");
+
+    public static string FktpPoliShared(string poli, IReadOnlyList<string> services) =>
+        $"poli BPJS {poli} dipetakan ke lebih dari satu layanan ({string.Join(", ", services)}), jadi Mobile JKN tidak bisa memilih antreannya; petakan ke satu layanan saja di Bpjs__PoliMap";
+
+    public const string FktpOk = "Ok";
+    public const string FktpLoginRefused = "Nama pengguna atau kata sandi tidak sesuai";
+    public const string FktpTokenRefused = "Token atau nama pengguna tidak sah, atau token sudah kedaluwarsa; minta token baru";
+
+    public static string FktpBodyTooLarge(int limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"Isi permintaan terlalu besar (paling banyak {limit} byte)");
+
+    public const string FktpNotJson = "Isi permintaan bukan JSON yang sah";
+    public const string FktpNotObject = "Isi permintaan harus satu objek JSON";
+    public const string FktpDuplicateMember = "Isi permintaan memuat kolom yang sama dua kali";
+
+    public static string FktpRequired(string field) => $"{field} tidak boleh kosong";
+
+    public static string FktpNotText(string field) => $"{field} harus berupa teks";
+
+    public static string FktpTooLong(string field, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"{field} terlalu panjang (paling banyak {max} karakter)");
+
+    public const string FktpCardRule = "Nomor kartu harus 13 digit angka";
+    public const string FktpNikRule = "NIK harus 16 digit angka";
+    public const string FktpDateRule = "Format tanggal tidak sesuai, format yang benar adalah yyyy-mm-dd";
+    public const string FktpJamPraktekRule = "Jam praktek harus berformat HH:mm-HH:mm";
+    public const string FktpKodeDokterRule = "Kode dokter harus berupa angka";
+    public const string FktpUnknownPoli = "Poli tidak ditemukan";
+    public const string FktpUnknownAddress = "Alamat layanan tidak dikenal";
+    public const string FktpWrongMethod = "Metode HTTP tidak sesuai untuk alamat ini";
+    public const string FktpKioskAway = "Antrean sedang tidak dapat diambil, coba lagi beberapa saat lagi";
+    public const string FktpStatusAway = "Status antrean sedang tidak dapat dilihat, coba lagi beberapa saat lagi";
+    public const string FktpCancelAway = "Antrean sedang tidak dapat dibatalkan, coba lagi beberapa saat lagi";
+    public const string FktpDateNotBookable = "Tanggal periksa tidak dapat dipesan: sudah lewat, pelayanan hari itu sudah ditutup, atau terlalu jauh ke depan";
+    public const string FktpAlreadyBooked = "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama";
+    public const string FktpBookingNotFound = "Antrean tidak ditemukan";
+    public const string FktpBookingFinished = "Pasien sudah dipanggil atau dilayani, antrean tidak dapat dibatalkan";
+
+    /// <summary>The <c>alasan</c> passed to the kiosk when BPJS sent none.</summary>
+    public const string FktpCancelledInMobileJkn = "Dibatalkan peserta melalui Mobile JKN";
+
+    /// <summary>The <c>keterangan</c> of "ambil antrean" and "sisa antrean": Mobile JKN shows it to the patient.</summary>
+    public static string FktpBookingKeterangan(string bookingCode) =>
+        $"Kode booking {bookingCode}. Saat tiba, pindai kartu JKN atau kode booking ini di kiosk Puskesmas untuk mencetak nomor antrean, lalu tunggu panggilan.";
+
+    /// <summary>The <c>keterangan</c> of "status antrean".</summary>
+    public const string FktpQueueKeterangan =
+        "Nomor dipanggil sesuai urutan. Peserta Mobile JKN memindai kartu JKN atau kode booking di kiosk saat tiba.";
 }

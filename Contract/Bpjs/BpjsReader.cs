@@ -60,7 +60,10 @@ public static class BpjsReader
         }
     }
 
-    /// <summary>A reply of the kiosk, as the bridge reads it; false for anything that is not one (the bridge drops it).</summary>
+    /// <summary>
+    /// A reply of the kiosk, as the bridge reads it; false for anything that is not one (the bridge drops it). An ok reply
+    /// carries what was asked: a card, a Mobile JKN booking or a service's queue.
+    /// </summary>
     public static bool TryReadReply(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out BpjsReply? reply)
     {
         try

@@ -19,6 +19,7 @@ internal static class FuzzTargets
         new("district", ["Kiosk.District.dll", "Kiosk.DistrictLink.dll", "Kiosk.Contract.dll"], DistrictTarget.Run),
         new("bpjs", ["Kiosk.Bpjs.dll"], BpjsTarget.Run),
         new("bpjs-request", ["Kiosk.Contract.dll"], BpjsRequestTarget.Run),
+        new("bpjs-fktp", ["Kiosk.Bpjs.dll"], BpjsFktpTarget.Run),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
