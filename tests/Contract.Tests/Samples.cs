@@ -91,6 +91,16 @@ internal static class Samples
         ["bpjs-reply-card"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.WithCard(BpjsCardRequest, new CardData(CardKind.Bpjs, "0001234567890"), "Nomor kartu tiket dikirim."))),
         ["bpjs-reply-refused"] = ("BpjsReply", ContractJson.SerializeToUtf8Bytes(BpjsReply.Refused("5f0c2a7e9b8d4c1fa3e6d2b7c4a1f0ea", BpjsRequestType.Card, TicketId, BpjsErrorCode.NotJkn,
             "Tiket ini bukan pasien JKN (pasien umum atau kartu berobat), jadi tidak dilaporkan ke BPJS."))),
+        ["bpjs-status-clear"] = ("BpjsBridgeStatus", ContractJson.SerializeToUtf8Bytes(new BpjsBridgeStatus
+        {
+            At = Issued, Backlog = 0, OldestWaitingSince = null, BacklogText = null, Refused = [], RefusedToday = 0,
+        })),
+        ["bpjs-status-backlog"] = ("BpjsBridgeStatus", ContractJson.SerializeToUtf8Bytes(new BpjsBridgeStatus
+        {
+            At = Called, Backlog = 12, OldestWaitingSince = new DateTimeOffset(2026, 3, 2, 8, 14, 0, Wib),
+            BacklogText = "12 laporan BPJS menunggu koneksi sejak 08.14",
+            Refused = [new BpjsRefusedTicket(TicketId, "A-001", "Nomor kartu peserta tidak ditemukan")], RefusedToday = 1,
+        })),
     };
 
     private static StateSnapshot State => new()
