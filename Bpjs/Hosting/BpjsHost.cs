@@ -3,6 +3,7 @@ using Kiosk.Bpjs.Cards;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.Reporting;
+using Kiosk.Bpjs.Status;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,9 @@ public static class BpjsHost
         services.AddSingleton<EventReader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportSender>());
         services.AddHostedService(sp => sp.GetRequiredService<EventReader>());
+        // What the lokets and the technician see of the bridge (issue 24, part 2): after the reader, which connects.
+        services.AddSingleton<BridgeStatusPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BridgeStatusPublisher>());
         return builder.Build();
     }
 
