@@ -9,6 +9,12 @@ namespace Kiosk.Bpjs.Status;
 /// </summary>
 public static class BridgeStatusComposer
 {
+    /// <summary>
+    /// A reason longer than this is cut: BPJS's messages are a sentence, and a full list of long reasons must stay far
+    /// under the broker's message size limit (a larger status would be dropped by the broker, unseen).
+    /// </summary>
+    public const int MaxReasonLength = 200;
+
     public static BpjsBridgeStatus Compose(ReportBacklog backlog, IReadOnlyList<RefusedTicket> refused, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(backlog);
@@ -17,7 +23,7 @@ public static class BridgeStatusComposer
         // "Today" is the refused ticket's own day at the site: its event time carries the site's offset.
         var today = refused.Where(r => DateOnly.FromDateTime(r.OccurredAt.DateTime) == DateOnly.FromDateTime(now.ToOffset(r.OccurredAt.Offset).DateTime)).ToList();
         var listed = today.Skip(Math.Max(0, today.Count - BpjsBridgeStatus.MaxListed))
-            .Select(r => new BpjsRefusedTicket(r.TicketId, Shorten(r.TicketNumber, BpjsBridgeStatusReader.MaxNumberLength), Shorten(Reason(r), BpjsBridgeStatusReader.MaxTextLength)))
+            .Select(r => new BpjsRefusedTicket(r.TicketId, Shorten(r.TicketNumber, BpjsBridgeStatusReader.MaxNumberLength), Shorten(Reason(r), MaxReasonLength)))
             .ToList();
         var waiting = backlog.Count > 0 && backlog.OldestSince is not null;
         return new BpjsBridgeStatus

