@@ -36,6 +36,8 @@ public static class BrokerRights
         new(TopicAccess.Write, TopicKind.Command, OwnCounterOnly: true),
         new(TopicAccess.Read, TopicKind.Reply, OwnCounterOnly: true),
         .. PublicRead,
+        // The loket page shows the officer which of today's tickets BPJS refused and what waits for BPJS.
+        new(TopicAccess.Read, TopicKind.BpjsStatus),
     ];
 
     /// <summary>The bridge reads the public tree and forwards it to the district; it never writes into the site.</summary>
@@ -43,7 +45,8 @@ public static class BrokerRights
 
     /// <summary>
     /// The BPJS bridge reads what it reports (events) and whether the kiosk is there (kiosk statuses), writes only its
-    /// questions to the kiosk and reads only their answers. Never a counter's topics, never the state or LED lines.
+    /// questions to the kiosk and reads only their answers, and writes its own status (backlog, refused tickets). Never a
+    /// counter's topics, never the state or LED lines.
     /// </summary>
     public static IReadOnlyList<BrokerGrant> Bpjs { get; } =
     [
@@ -51,6 +54,7 @@ public static class BrokerRights
         new(TopicAccess.Read, TopicKind.KioskStatus),
         new(TopicAccess.Write, TopicKind.BpjsRequest),
         new(TopicAccess.Read, TopicKind.BpjsReply),
+        new(TopicAccess.Write, TopicKind.BpjsStatus),
     ];
 
     /// <summary>The grants of a role name: <c>kiosk</c>, <c>display</c>, <c>bridge</c>, <c>bpjs</c> or <c>counter-N</c>.</summary>
@@ -78,6 +82,7 @@ public static class BrokerRights
             TopicKind.BridgeStatus => topics.BridgeStatus,
             TopicKind.BpjsRequest => topics.BpjsRequest,
             TopicKind.BpjsReply => topics.BpjsReply,
+            TopicKind.BpjsStatus => topics.BpjsStatus,
             TopicKind.Command => grant.OwnCounterOnly ? topics.Command(counter) : topics.AnyCommand,
             TopicKind.Reply => grant.OwnCounterOnly ? topics.Reply(counter) : topics.AnyReply,
             _ => throw new ArgumentOutOfRangeException(nameof(grant), grant.Channel, "no topic for this channel"),

@@ -6,6 +6,7 @@ using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Reporting;
+using Kiosk.Bpjs.Status;
 using Kiosk.Contract.Topics;
 using Kiosk.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,9 @@ public static class BpjsHost
         services.AddSingleton<FktpServiceFactory>();
         services.AddSingleton<FktpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<FktpServer>());
+        // What the lokets and the technician see of the bridge (issue 24, part 2): after the reader, which connects.
+        services.AddSingleton<BridgeStatusPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BridgeStatusPublisher>());
         return builder.Build();
     }
 

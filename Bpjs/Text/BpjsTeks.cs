@@ -66,6 +66,11 @@ public static class BpjsTeks
     public static string Backlog(int count, DateTimeOffset since) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} laporan BPJS menunggu koneksi sejak {since:HH.mm}");
 
+    // --- status (issue 24, part 2): what the officer and the technician read of the bridge ---
+
+    /// <summary>The reason shown for a refusal BPJS gave without a message.</summary>
+    public const string RefusedWithoutReason = "BPJS tidak memberi alasan; laporkan pasien ini langsung di aplikasi BPJS";
+
     /// <summary>What the officer reads for a refused ticket on the loket page.</summary>
     public static string Refused(string ticketNumber, string reason) => $"{ticketNumber}: Laporan BPJS ditolak: {reason}";
 

@@ -33,6 +33,7 @@ namespace Kiosk.Contract.Json;
 [JsonSerializable(typeof(ReplyTicket))]
 [JsonSerializable(typeof(BpjsRequest))]
 [JsonSerializable(typeof(BpjsReply))]
+[JsonSerializable(typeof(BpjsBridgeStatus))]
 [JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -65,6 +65,12 @@ public sealed class SiteTopics
     /// </summary>
     public string BpjsReply => $"{Root}/bpjs/reply";
 
+    /// <summary>
+    /// <c>queue/{site}/bpjs/status</c>: the BPJS bridge's backlog and today's refused tickets, retained. Only the
+    /// <c>bpjs</c> user writes it; the lokets (<c>counter-N</c>) and the kiosk read it (ACL).
+    /// </summary>
+    public string BpjsStatus => $"{Root}/bpjs/status";
+
     /// <summary>Reads the counter number out of <c>queue/{site}/counter/{N}/command</c>; false for anything else.</summary>
     public bool TryParseCommandTopic(string topic, out int counter)
     {
@@ -95,6 +101,7 @@ public sealed class SiteTopics
             ["bridge", "status"] => TopicKind.BridgeStatus,
             ["bpjs", "request"] => TopicKind.BpjsRequest,
             ["bpjs", "reply"] => TopicKind.BpjsReply,
+            ["bpjs", "status"] => TopicKind.BpjsStatus,
             ["kiosk", { Length: > 0 } kiosk, "status"] when !kiosk.Contains('+', StringComparison.Ordinal) && !kiosk.Contains('#', StringComparison.Ordinal) => TopicKind.KioskStatus,
             ["display", var n] when TryCounter(n, out number) => TopicKind.Display,
             ["counter", var n, "command"] when TryCounter(n, out number) => TopicKind.Command,

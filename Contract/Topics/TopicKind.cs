@@ -16,4 +16,6 @@ public enum TopicKind
     BpjsRequest,
     /// <summary>The kiosk's answer to the BPJS bridge; may carry a full card number: written by <c>kiosk</c>, read by <c>bpjs</c>.</summary>
     BpjsReply,
+    /// <summary>The BPJS bridge's backlog and today's refusals, retained: written by <c>bpjs</c>, read by <c>counter-N</c> and <c>kiosk</c>.</summary>
+    BpjsStatus,
 }

@@ -45,6 +45,7 @@ public static class Doctor
         checks.AddRange(CheckGpio(options, inventory));
         checks.Add(CheckReader(options, inventory));
         checks.Add(await CheckBrokerAsync(options, cancellationToken));
+        checks.Add(await BpjsBridgeCheck.CheckAsync(options, BpjsBridgeCheck.SetupFile, cancellationToken));
         checks.Add(CheckClock(options));
         checks.Add(CheckDisk(options));
         return checks;

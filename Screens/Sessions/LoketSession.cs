@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kiosk.Contract.Bpjs;
 using Kiosk.Contract.Commands;
 using Kiosk.Mqtt;
 using Kiosk.Screens.Configuration;
@@ -27,6 +28,9 @@ public sealed partial class LoketSession : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly ITimer kioskCheck;
     private LoketCard? card;
+
+    /// <summary>The BPJS bridge's last readable status; null until one arrived (or when the site has no bridge).</summary>
+    private volatile BpjsBridgeStatus? bpjs;
     private Task? reader;
 
     internal LoketSession(string token, int counter, MqttClient client, ScreensOptions settings, TimeProvider time, DateTimeOffset expiresAt, ILogger logger)
@@ -65,7 +69,7 @@ public sealed partial class LoketSession : IAsyncDisposable
 
     public ScreenMessage Current()
     {
-        var state = view.Build();
+        var (state, bpjsView) = WithBpjs(view.Build(), bpjs);
         var id = Counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         int count;
         lock (calledToday)
@@ -79,7 +83,42 @@ public sealed partial class LoketSession : IAsyncDisposable
 
         // The kiosk counts the day's calls (so a new login starts from the real figure); an older kiosk does not.
         var called = mine?.CalledToday ?? count;
-        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? Teks.CounterName(id), state, shownCard, called)));
+        return new ScreenMessage("keadaan", ScreensJson.Serialize(new LoketView(Counter, view.CounterName(id) ?? Teks.CounterName(id), state, shownCard, called, bpjsView)));
+    }
+
+    /// <summary>
+    /// Puts each refusal of the BPJS bridge on the ticket it concerns (by ticket id, in the waiting lists and at the
+    /// counters), and gives the page the backlog line and the refusals of tickets it does not show.
+    /// </summary>
+    internal static (ViewState State, LoketBpjsView? Bpjs) WithBpjs(ViewState state, BpjsBridgeStatus? status)
+    {
+        if (status is null || status.AllClear)
+        {
+            return (state, null);
+        }
+
+        var refused = new Dictionary<Guid, BpjsRefusedTicket>();
+        foreach (var ticket in status.Refused)
+        {
+            refused.TryAdd(ticket.TicketId, ticket);
+        }
+
+        var shown = new HashSet<Guid>();
+        ViewTicket Mark(ViewTicket ticket)
+        {
+            if (ticket.TicketId is { } id && refused.TryGetValue(id, out var refusal))
+            {
+                shown.Add(id);
+                return ticket with { Bpjs = Teks.BpjsRefused(refusal.Reason) };
+            }
+
+            return ticket;
+        }
+
+        var services = state.Services.Select(s => s with { Tickets = [.. s.Tickets.Select(Mark)] }).ToList();
+        var counters = state.Counters.Select(c => c.NowServing is { } now ? c with { NowServing = Mark(now) } : c).ToList();
+        var others = status.Refused.Where(r => !shown.Contains(r.TicketId)).Select(r => Teks.BpjsRefusedOther(r.Number, r.Reason)).ToList();
+        return (state with { Services = services, Counters = counters }, new LoketBpjsView(status.BacklogText, others));
     }
 
     internal async Task StartReadingAsync(CancellationToken cancellationToken)
@@ -91,6 +130,7 @@ public sealed partial class LoketSession : IAsyncDisposable
                 new MqttTopicFilter(wire.Topics.State, MqttQos.AtLeastOnce),
                 new MqttTopicFilter(wire.Topics.Events, MqttQos.AtLeastOnce),
                 new MqttTopicFilter(wire.Topics.AnyKioskStatus, MqttQos.AtLeastOnce),
+                new MqttTopicFilter(wire.Topics.BpjsStatus, MqttQos.AtLeastOnce),
             ],
             cancellationToken);
         reader = Task.Run(ReadAsync, CancellationToken.None);
@@ -262,6 +302,25 @@ public sealed partial class LoketSession : IAsyncDisposable
                 Browsers.Publish(Current());
             }
         }
+        else if (message.Topic == wire.Topics.BpjsStatus)
+        {
+            if (message.Payload.Length == 0)
+            {
+                // The retained status cleared (the bridge removed from the site): nothing more to show.
+                bpjs = null;
+                Browsers.Publish(Current());
+            }
+            else if (WireAdapter.TryReadBpjsStatus(message.Payload, out var status, out var why))
+            {
+                bpjs = status;
+                Browsers.Publish(Current());
+            }
+            else
+            {
+                // The page keeps the last status it had; the technician finds the cause in the log.
+                LogBpjsStatusDropped(logger, Counter, message.Payload.Length, why);
+            }
+        }
         else if (wire.Topics.Classify(message.Topic, out _) == Kiosk.Contract.Topics.TopicKind.KioskStatus && WireAdapter.TryReadStatus(message.Payload, out var kiosk))
         {
             view.SetKiosk(kiosk!);
@@ -294,6 +353,9 @@ public sealed partial class LoketSession : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Loket {Counter}: no reply to {CommandId} within the time limit; the officer was told")]
     private static partial void LogGaveUp(ILogger logger, int counter, string commandId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loket {Counter}: dropped a BPJS bridge status of {Length} bytes: {Why}")]
+    private static partial void LogBpjsStatusDropped(ILogger logger, int counter, int length, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loket {Counter}: no reply yet to {CommandId}; publishing it again")]
     private static partial void LogRepeat(ILogger logger, int counter, string commandId);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Kiosk.Contract;
+using Kiosk.Contract.Bpjs;
 using Kiosk.Contract.Commands;
 using Kiosk.Contract.Events;
 using Kiosk.Contract.Json;
@@ -31,10 +32,10 @@ public sealed class WireAdapter(string site)
 
         var services = state.Services.Select(s => new ViewService(s.ServiceCode, s.Name, s.IsPoli, s.WaitingCount, sopMinutes(s.ServiceCode),
             s.Waiting.Where(t => t.PrintState is PrintState.Printed or PrintState.NotRequired).Select(t => new ViewTicket(
-                t.Number, s.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer), t.FamilySize, t.TransferredFromNumber, null, 0)).ToList())).ToList();
+                t.Number, s.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer), t.FamilySize, t.TransferredFromNumber, null, 0, t.TicketId)).ToList())).ToList();
         var counters = state.Counters.Select(c => new ViewCounter(c.CounterId, c.Name, c.Paused, c.NowServing is { } n
             ? new ViewTicket(n.Number, n.ServiceCode, null, Name(n.Priority ?? PriorityKind.None), Name(n.Category ?? PatientCategory.Unknown),
-                Name(n.Payer ?? Payer.Unknown), n.FamilySize ?? 1, null, n.Since, n.CallCount)
+                Name(n.Payer ?? Payer.Unknown), n.FamilySize ?? 1, null, n.Since, n.CallCount, n.TicketId)
             : null, [.. c.Services], c.CalledToday)).ToList();
         var calls = state.LastCalls.Select(c => new ViewCall(c.Number, c.ServiceCode, c.CounterId, "", c.CalledAt, c.CallCount)).ToList();
         snapshot = new WireSnapshot(state.BusinessDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.DayClosed, state.Sequence, services, counters, calls);
@@ -76,6 +77,10 @@ public sealed class WireAdapter(string site)
             : null;
         return kiosk is not null;
     }
+
+    /// <summary>The BPJS bridge's status; false (with the reason for the log) for anything that is not one.</summary>
+    public static bool TryReadBpjsStatus(ReadOnlyMemory<byte> payload, [NotNullWhen(true)] out BpjsBridgeStatus? status, [NotNullWhen(false)] out string? why) =>
+        BpjsBridgeStatusReader.TryRead(payload.Span, out status, out why);
 
     /// <summary>Reads a counter reply: the answer for the officer, and the card the ticket carries (only this topic has it).</summary>
     public static bool TryReadReply(ReadOnlyMemory<byte> payload, [NotNullWhen(true)] out CommandAnswer? answer, out LoketCard? card)
@@ -154,7 +159,7 @@ public sealed class WireAdapter(string site)
     }
 
     private static ViewTicket Ticket(TicketData t) => new(t.Number, t.ServiceCode, t.IssuedAt, Name(t.Priority), Name(t.Category), Name(t.Payer),
-        t.FamilySize, t.TransferredFromNumber, t.CalledAt, t.CallCount);
+        t.FamilySize, t.TransferredFromNumber, t.CalledAt, t.CallCount, t.TicketId);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

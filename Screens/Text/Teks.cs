@@ -23,6 +23,12 @@ public static partial class Teks
     public const string LoggedOut = "Anda sudah keluar.";
     public const string BadAnnouncementKey = "Alamat suara panggilan tidak sah.";
 
+    /// <summary>On a ticket BPJS refused: the reason comes from the bridge (BPJS's words or the bridge's own).</summary>
+    public static string BpjsRefused(string reason) => $"Laporan BPJS ditolak: {reason}";
+
+    /// <summary>A refused ticket that is not on the page (served already, or another service).</summary>
+    public static string BpjsRefusedOther(string number, string reason) => $"{number}: Laporan BPJS ditolak: {reason}";
+
     public static string ClipMissing(string clip) => $"Rekaman '{clip}' tidak ada.";
 
     public static string ClipUnreadable(string clip) => $"Rekaman '{clip}' tidak dapat dibaca (bukan WAV yang didukung). Teknisi: lihat log layar.";

@@ -19,6 +19,8 @@ public sealed record ViewState(
 
 public sealed record ViewService(string Code, string Name, bool IsPoli, int Waiting, int SopMinutes, IReadOnlyList<ViewTicket> Tickets);
 
+/// <param name="TicketId">Which ticket this is, for the host only (matching BPJS refusals): never sent to a page.</param>
+/// <param name="Bpjs">The loket's line when BPJS refused this ticket's report ("Laporan BPJS ditolak: …"); null otherwise.</param>
 public sealed record ViewTicket(
     string Number,
     string ServiceCode,
@@ -29,7 +31,9 @@ public sealed record ViewTicket(
     int FamilySize,
     string? TransferredFromNumber,
     DateTimeOffset? CalledAt,
-    int CallCount);
+    int CallCount,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid? TicketId = null,
+    string? Bpjs = null);
 
 /// <param name="Services">The service and poli codes this counter calls from (the loket page lists those first).</param>
 /// <param name="CalledToday">From the kiosk (contract 1.1); null from an older kiosk.</param>
@@ -42,7 +46,14 @@ public sealed record KioskNoticeView(string? Officer, bool CanServePatients, boo
 public sealed record ViewCall(string Number, string ServiceCode, string? CounterId, string Destination, DateTimeOffset At, int CallCount);
 
 /// <summary>The loket page's extra: the card the patient now served scanned (this counter's reply only) and today's count.</summary>
-public sealed record LoketView(int Counter, string CounterName, ViewState State, LoketCard? Card, int CalledToday);
+/// <param name="Bpjs">What the BPJS bridge says to the officer; null when all is well or there is no bridge.</param>
+public sealed record LoketView(int Counter, string CounterName, ViewState State, LoketCard? Card, int CalledToday, LoketBpjsView? Bpjs = null);
+
+/// <summary>
+/// The BPJS bridge's word for a loket: the backlog line while reports wait ("12 laporan BPJS menunggu koneksi sejak
+/// 08.14"), and the refusals of today's tickets that are not on the page (each shown ticket carries its own line).
+/// </summary>
+public sealed record LoketBpjsView(string? Backlog, IReadOnlyList<string> OtherRefusals);
 
 public sealed record LoketCard(string TicketNumber, string Kind, string Number);
 

@@ -147,6 +147,7 @@ function render() {
   }
   $("sekarang-rincian").replaceChildren(...details.map((d) => Object.assign(document.createElement("span"), { textContent: d })));
   $("kartu").textContent = view.card ? kartuText(view.card) : "";
+  renderBpjs(now);
   const paused = me && me.paused;
   const pause = $("tombol-istirahat");
   pause.dataset.perintah = paused ? "resume" : "pause";
@@ -154,6 +155,19 @@ function render() {
   renderWaiting(s);
   fillSelects(s);
   tick();
+}
+
+// What the BPJS bridge says (from the host, already in Indonesian): the backlog line while reports wait, the refusal on
+// the ticket now served, and refusals of today's tickets that are not on this page. Nothing at all when all is well.
+function renderBpjs(now) {
+  const bpjs = view.bpjs;
+  $("bpjs-tunda").textContent = bpjs && bpjs.backlog ? bpjs.backlog : "";
+  $("bpjs-tunda").classList.toggle("tersembunyi", !(bpjs && bpjs.backlog));
+  $("sekarang-bpjs").textContent = now && now.bpjs ? now.bpjs : "";
+  $("sekarang-bpjs").classList.toggle("tersembunyi", !(now && now.bpjs));
+  const others = bpjs ? bpjs.otherRefusals : [];
+  $("daftar-bpjs-lain").replaceChildren(...others.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  $("bpjs-lain").classList.toggle("tersembunyi", others.length === 0);
 }
 
 const seenTickets = new Map();
@@ -183,7 +197,9 @@ function renderWaiting(s) {
     for (const t of service.tickets) {
       const tr = body.insertRow();
       tr.insertCell().textContent = t.number;
-      tr.insertCell().textContent = [label.category[t.category], label.payer[t.payer], label.priority[t.priority], t.transferredFromNumber ? "dari " + t.transferredFromNumber : ""].filter(Boolean).join(", ");
+      const note = tr.insertCell();
+      note.textContent = [label.category[t.category], label.payer[t.payer], label.priority[t.priority], t.transferredFromNumber ? "dari " + t.transferredFromNumber : ""].filter(Boolean).join(", ");
+      if (t.bpjs) note.appendChild(Object.assign(document.createElement("span"), { className: "bpjs-ditolak", textContent: t.bpjs }));
       tr.insertCell().textContent = t.issuedAt ? minutesSince(t.issuedAt) + " mnt" : "";
     }
     rows.push(table);

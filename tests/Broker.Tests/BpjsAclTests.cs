@@ -145,13 +145,58 @@ public sealed class BpjsAclTests(BrokerFixture fixture)
     }
 
     [Fact]
-    public void The_acl_gives_the_bpjs_user_exactly_its_four_topics()
+    public void The_acl_gives_the_bpjs_user_exactly_its_five_topics()
     {
         var acl = BrokerAcl.Generate("pkm-kokop", 2).ReplaceLineEndings("\n").Split('\n');
         var block = acl.SkipWhile(l => l != $"user {BrokerRoles.Bpjs}").Skip(1).TakeWhile(l => l.StartsWith("topic ", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(
-            ["topic read queue/pkm-kokop/events", "topic read queue/pkm-kokop/kiosk/+/status", "topic write queue/pkm-kokop/bpjs/request", "topic read queue/pkm-kokop/bpjs/reply"],
+            ["topic read queue/pkm-kokop/events", "topic read queue/pkm-kokop/kiosk/+/status", "topic write queue/pkm-kokop/bpjs/request", "topic read queue/pkm-kokop/bpjs/reply",
+                "topic write queue/pkm-kokop/bpjs/status"],
             block);
+    }
+
+    // The bridge's status: only bpjs writes it, the lokets (the loket pages log in as counter-N) and the kiosk read it.
+    // Published without retain here: a retained status would be the first message of every later test's '#' subscriber.
+    private const string Status = "{\"backlog\":0}";
+
+    [Theory]
+    [InlineData("counter-1")]
+    [InlineData(BrokerRoles.Display)]
+    [InlineData(BrokerRoles.Bridge)]
+    public async Task Only_the_bpjs_user_writes_the_bridge_status(string role)
+    {
+        await using var loket = await MosquittoSubscriber.StartAsync(fixture.Broker, fixture.For("counter-2"), Topics.BpjsStatus);
+
+        await MosquittoClients.PublishAsync(fixture.Broker, fixture.For(role), Topics.BpjsStatus, $"forged-by-{role}");
+        await MosquittoClients.PublishAsync(fixture.Broker, fixture.For(BrokerRoles.Bpjs), Topics.BpjsStatus, "sentinel");
+
+        Assert.Equal((Topics.BpjsStatus, "sentinel"), await loket.NextAsync(Wait));
+    }
+
+    [Theory]
+    [InlineData("counter-1")]
+    [InlineData(BrokerRoles.Kiosk)]
+    public async Task The_lokets_and_the_kiosk_read_the_bridge_status(string role)
+    {
+        await using var reader = await MosquittoSubscriber.StartAsync(fixture.Broker, fixture.For(role), Topics.BpjsStatus);
+
+        await MosquittoClients.PublishAsync(fixture.Broker, fixture.For(BrokerRoles.Bpjs), Topics.BpjsStatus, Status);
+
+        Assert.Equal((Topics.BpjsStatus, Status), await reader.NextAsync(Wait));
+    }
+
+    [Theory]
+    [InlineData(BrokerRoles.Display)]
+    [InlineData(BrokerRoles.Bridge)]
+    [InlineData(BrokerRoles.Bpjs)]
+    public async Task The_waiting_room_the_district_bridge_and_the_bpjs_user_do_not_read_the_bridge_status(string role)
+    {
+        await using var other = await MosquittoSubscriber.StartAsync(fixture.Broker, fixture.For(role), Topics.BpjsStatus, Topics.Events);
+
+        await MosquittoClients.PublishAsync(fixture.Broker, fixture.For(BrokerRoles.Bpjs), Topics.BpjsStatus, Status);
+        await MosquittoClients.PublishAsync(fixture.Broker, fixture.For(BrokerRoles.Kiosk), Topics.Events, "sentinel");
+
+        Assert.Equal((Topics.Events, "sentinel"), await other.NextAsync(Wait));
     }
 }

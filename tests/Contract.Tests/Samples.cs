@@ -107,6 +107,16 @@ internal static class Samples
             new BpjsRequest { Type = BpjsRequestType.QueueStatus, RequestId = "7a1c0d9e3b2f4e6a8c5d1f0b9e7a3c2d", TicketId = Guid.Empty, ServiceCode = "UMUM", VisitDate = new DateOnly(2026, 3, 2) },
             new BpjsQueueStatus { ServiceCode = "UMUM", VisitDate = new DateOnly(2026, 3, 2), Total = 20, Remaining = 8, NowCalling = "A-012" },
             "Antrean Pendaftaran Umum: 8 nomor belum dipanggil."))),
+        ["bpjs-status-clear"] = ("BpjsBridgeStatus", ContractJson.SerializeToUtf8Bytes(new BpjsBridgeStatus
+        {
+            At = Issued, Backlog = 0, OldestWaitingSince = null, BacklogText = null, Refused = [], RefusedToday = 0,
+        })),
+        ["bpjs-status-backlog"] = ("BpjsBridgeStatus", ContractJson.SerializeToUtf8Bytes(new BpjsBridgeStatus
+        {
+            At = Called, Backlog = 12, OldestWaitingSince = new DateTimeOffset(2026, 3, 2, 8, 14, 0, Wib),
+            BacklogText = "12 laporan BPJS menunggu koneksi sejak 08.14",
+            Refused = [new BpjsRefusedTicket(TicketId, "A-001", "Nomor kartu peserta tidak ditemukan")], RefusedToday = 1,
+        })),
     };
 
     private static BpjsRequest BpjsBookRequest => new()

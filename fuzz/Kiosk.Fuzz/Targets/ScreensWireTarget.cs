@@ -7,7 +7,7 @@ namespace Kiosk.Fuzz.Targets;
 
 /// <summary>
 /// MQTT payloads the screens host and the district service read (state snapshot, events with their data, kiosk status,
-/// counter replies, link heartbeats), through the contract's <see cref="WireReader"/> and the screens' mapping on top of
+/// counter replies, link heartbeats, the BPJS bridge's status), through the contract's <see cref="WireReader"/> and the screens' mapping on top of
 /// it (<see cref="WireAdapter"/>): each returns true or false, never throws.
 /// </summary>
 internal static class ScreensWireTarget
@@ -30,6 +30,7 @@ internal static class ScreensWireTarget
         _ = WireAdapter.TryReadEvent(input, out _);
         _ = WireAdapter.TryReadStatus(input, out _);
         _ = WireAdapter.TryReadReply(input, out _, out _);
+        _ = WireAdapter.TryReadBpjsStatus(input, out _, out _);
         PatientPages(input);
     }
 

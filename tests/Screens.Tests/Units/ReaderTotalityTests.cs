@@ -49,6 +49,7 @@ public sealed class ReaderTotalityTests
         _ = WireAdapter.TryReadEvent(bytes, out _);
         _ = WireAdapter.TryReadStatus(bytes, out _);
         _ = WireAdapter.TryReadReply(bytes, out _, out _);
+        _ = WireAdapter.TryReadBpjsStatus(bytes, out _, out _);
 
         // The patient pages' token index reads the same payloads (as the fuzz target does).
         var patients = new Kiosk.Screens.Patients.PatientTickets(_ => 10, TimeProvider.System);
