@@ -43,6 +43,13 @@ public sealed class BpjsDouble : IAsyncDisposable
     /// <summary>Every request, with its answer: also the refused, the "already there" and the unauthorised ones.</summary>
     public IReadOnlyList<BpjsReceived> Requests => book.Requests;
 
+    /// <summary>
+    /// Keeps a booking Mobile JKN took through the FKTP's own service (<see cref="MobileJknCaller.AmbilAsync"/>): BPJS
+    /// holds it from then on, so the FKTP's panggil and batal of it find it.
+    /// </summary>
+    public void HoldMobileJknBooking(DateOnly tanggalPeriksa, string kodePoli, string nomorKartu, string nomorAntrean) =>
+        book.Hold(tanggalPeriksa.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kodePoli, nomorKartu, nomorAntrean);
+
     public static async Task<BpjsDouble> StartAsync(BpjsDoubleOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new BpjsDoubleOptions();

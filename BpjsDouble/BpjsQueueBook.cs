@@ -59,6 +59,20 @@ internal sealed class BpjsQueueBook(BpjsDoubleMode mode)
         }
     }
 
+    /// <summary>
+    /// A booking Mobile JKN took at the FKTP (BPJS keeps it from then on: the FKTP's later panggil or batal finds it,
+    /// and a tambah for it is "already there").
+    /// </summary>
+    public void Hold(string tanggal, string kodePoli, string kartu, string nomor)
+    {
+        lock (gate)
+        {
+            var ticket = new Ticket();
+            byCard.TryAdd((tanggal, kodePoli, kartu), ticket);
+            byNumber.TryAdd((tanggal, kodePoli, nomor), ticket);
+        }
+    }
+
     /// <summary>A request refused before its body was looked at (credentials, a switch).</summary>
     public void RecordRefusal(string kind, byte[] body, DateTimeOffset at, BpjsOutcome answer)
     {

@@ -21,7 +21,8 @@ namespace Kiosk.Bpjs.Fktp;
 /// BPJS's shape and nothing reaches the kiosk. A good call becomes one question on the private channel; the kiosk's
 /// answer (or its silence: "coba lagi") becomes BPJS's. Nothing is stored here, and no failure here touches the kiosk.
 /// </summary>
-public sealed partial class FktpService(FktpOptions options, FktpTokens tokens, FktpPoli poli, KioskBookings kiosk, ILogger<FktpService> logger)
+public sealed partial class FktpService(
+    FktpOptions options, FktpTokens tokens, FktpPoli poli, KioskBookings kiosk, MobileJknBookings booked, ILogger<FktpService> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -197,6 +198,8 @@ public sealed partial class FktpService(FktpOptions options, FktpTokens tokens, 
             return Refused(reply, BpjsTeks.FktpKioskAway);
         }
 
+        // Before BPJS hears the number: the reports of this booking's ticket name the poli BPJS holds it for.
+        booked.Record(booking.TicketId, ambil.KodePoli);
         return FktpAnswer.Ok(json =>
         {
             json.WriteStartObject();

@@ -19,6 +19,8 @@ public sealed class FktpServiceFactory(IServiceProvider services)
         var channel = services.GetRequiredService<KioskRequestChannel>();
         var kiosk = new KioskBookings(channel, TimeSpan.FromSeconds(settings.KioskTimeoutSeconds), services.GetRequiredService<ILogger<KioskBookings>>());
         var poli = new FktpPoli(services.GetRequiredService<IOptions<BpjsOptions>>().Value.PoliByService());
-        return new FktpService(settings, new FktpTokens(TimeSpan.FromMinutes(settings.TokenMinutes), time), poli, kiosk, services.GetRequiredService<ILogger<FktpService>>());
+        return new FktpService(
+            settings, new FktpTokens(TimeSpan.FromMinutes(settings.TokenMinutes), time), poli, kiosk,
+            services.GetRequiredService<MobileJknBookings>(), services.GetRequiredService<ILogger<FktpService>>());
     }
 }

@@ -47,7 +47,8 @@ public static class BpjsHost
         services.AddSingleton<BridgeProgress>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new SiteTopics(Settings(sp).Site));
-        services.AddSingleton(sp => new ReportMapper(Settings(sp).PoliByService()));
+        services.AddSingleton(sp => MobileJknBookings.Open(Settings(sp).OutboxPath, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReportMapper(Settings(sp).PoliByService(), sp.GetRequiredService<MobileJknBookings>().PoliOf));
         services.AddSingleton(sp => ReportOutbox.Open(Settings(sp).OutboxPath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RetrySchedule(
             TimeSpan.FromSeconds(Settings(sp).RetryMinSeconds), TimeSpan.FromSeconds(Settings(sp).RetryMaxSeconds)));

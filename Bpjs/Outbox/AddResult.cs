@@ -12,6 +12,6 @@ public enum AddResult
     /// <summary>Stored as refused at once: an earlier report of its ticket was refused, so BPJS never knew the ticket.</summary>
     StoppedByRefusal,
 
-    /// <summary>Not stored: a panggil or batal for a ticket BPJS was never told about (printed before the bridge ran).</summary>
+    /// <summary>Not stored: a panggil or batal for a ticket BPJS was never told about (printed before the bridge ran; never a Mobile JKN booking, which BPJS made).</summary>
     NoTambah,
 }

@@ -102,7 +102,7 @@ public sealed class ReportOutbox : IDisposable
                 return AddResult.AlreadyStored;
             }
 
-            if (report.Kind != ReportKind.Tambah && !Exists(tx, "ticket_id = $a AND kind = $b", Ticket(report.TicketId), Kind(ReportKind.Tambah)))
+            if (report.Kind != ReportKind.Tambah && !report.MadeByBpjs && !Exists(tx, "ticket_id = $a AND kind = $b", Ticket(report.TicketId), Kind(ReportKind.Tambah)))
             {
                 return AddResult.NoTambah;
             }

@@ -24,7 +24,14 @@ namespace Kiosk.Bpjs.Reporting;
 /// </list>
 /// Total: an event whose data does not read as a ticket is nothing, never an exception.
 /// </summary>
-public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByService)
+/// <remarks>
+/// A Mobile JKN booking's ticket (<c>mobileJkn</c>) is BPJS's own: never a tambah, and nothing back for BPJS's own
+/// cancel. When the kiosk gave the booking its number in a registration queue that has no poli of its own,
+/// <paramref name="bookedPoli"/> names the poli BPJS booked: the patient served there, not come, or cancelled by the
+/// officer is reported under it; one sent on to the poli is reported by the poli's ticket (its tambah is BPJS's
+/// "already there", its panggil the visit).
+/// </remarks>
+public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByService, Func<Guid, string?>? bookedPoli = null)
 {
     private readonly Dictionary<string, string> poli = new(poliByService, StringComparer.OrdinalIgnoreCase);
 
@@ -48,7 +55,17 @@ public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByServi
 
         if (!poli.TryGetValue(ticket.ServiceCode, out var kodePoli))
         {
-            return new MapDecision.Skip($"service {ticket.ServiceCode} of ticket {ticket.Number} has no BPJS poli");
+            if (!ticket.MobileJkn || bookedPoli?.Invoke(ticket.TicketId) is not { } booked)
+            {
+                return new MapDecision.Skip($"service {ticket.ServiceCode} of ticket {ticket.Number} has no BPJS poli");
+            }
+
+            if (envelope.Type == EventTypes.TicketTransferred)
+            {
+                return new MapDecision.Skip($"Mobile JKN ticket {ticket.Number} went on to a poli, whose ticket reports the visit");
+            }
+
+            kodePoli = booked;
         }
 
         var day = ticket.BusinessDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -132,5 +149,5 @@ public sealed class ReportMapper(IReadOnlyDictionary<string, string> poliByServi
         }));
 
     private static MapDecision.Report Planned(EventEnvelope envelope, TicketData ticket, ReportKind kind, string body) =>
-        new(new PlannedReport(envelope.EventId, ticket.TicketId, ticket.Number, kind, body, envelope.OccurredAt));
+        new(new PlannedReport(envelope.EventId, ticket.TicketId, ticket.Number, kind, body, envelope.OccurredAt) { MadeByBpjs = ticket.MobileJkn });
 }

@@ -7,7 +7,9 @@ using Kiosk.Mqtt;
 using Kiosk.Queue;
 using Kiosk.Queue.Model;
 using Kiosk.Queue.Results;
+using Kiosk.Device.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kiosk.Device.Commands;
 
@@ -21,7 +23,8 @@ namespace Kiosk.Device.Commands;
 /// Runs on the counter commands' loop (one broker connection, one message stream), so it must be cheap and total: one
 /// in-memory lookup, every payload an answer, no exception out of it. Card numbers are never logged.
 /// </remarks>
-public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConnection connection, TimeProvider time, ILogger<BpjsRequestHandler> logger)
+public sealed partial class BpjsRequestHandler(
+    QueueEngine engine, KioskMqttConnection connection, IOptions<KioskOptions> options, TimeProvider time, ILogger<BpjsRequestHandler> logger)
 {
     public bool Handles(string topic) => string.Equals(topic, connection.Topics.Tree.BpjsRequest, StringComparison.Ordinal);
 
@@ -79,7 +82,7 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
     /// </summary>
     private BpjsReply AnswerBooking(BpjsRequest request)
     {
-        var service = request.ServiceCode!;
+        var service = BookingService(request.ServiceCode!);
         var day = request.VisitDate!.Value;
         var result = request.Type switch
         {
@@ -101,6 +104,18 @@ public sealed partial class BpjsRequestHandler(QueueEngine engine, KioskMqttConn
         // already-booked carries the booking the card holds: BPJS's caller can show the patient their number.
         return Refuse(request, result.ErrorCode.Value, result.Message) with { Booking = result.Ticket is { } held ? Describe(held) : null };
     }
+
+    /// <summary>
+    /// Where a Mobile JKN patient's number comes from. BPJS books a poli; at a Puskesmas every patient registers at the
+    /// loket first (the SOPs: take a number, registration, then the poli), so a poli (`Queue:Polis`: no numbers of its own, its
+    /// tickets come from the loket's transfer) books the number a JKN card scanned at this kiosk would get: the
+    /// registration service of <c>Kiosk:Reader:BpjsService</c>. A site that maps a registration service to the poli
+    /// directly books it as it is; a code the kiosk does not know stays as it is (unknown-service).
+    /// </summary>
+    private string BookingService(string requested) =>
+        !engine.IsBookable(requested) && engine.Options.Polis.Any(p => p.Code == requested) && options.Value.Reader.BpjsService is { Length: > 0 } registration && engine.IsBookable(registration)
+            ? registration
+            : requested;
 
     private BpjsReply AnswerQueue(BpjsRequest request, string service, DateOnly day)
     {

@@ -107,7 +107,7 @@ public sealed class BpjsBookingTests
         var answers = new Dictionary<string, JsonElement>
         {
             ["bad-request"] = await AskAsync(kiosk, Request("book", "r-1", Guid.NewGuid(), day, "123")),
-            ["unknown-service"] = await AskAsync(kiosk, Request("book", "r-2", Guid.NewGuid(), day, "0009999999999", service: "P-UMUM")),
+            ["unknown-service"] = await AskAsync(kiosk, Request("book", "r-2", Guid.NewGuid(), day, "0009999999999", service: "X-TIDAK-ADA")),
             ["date-not-bookable"] = await AskAsync(kiosk, Request("book", "r-3", Guid.NewGuid(), day.AddDays(1), "0009999999999")),
             ["already-booked"] = await AskAsync(kiosk, Request("book", "r-4", Guid.NewGuid(), day, Card)),
             ["booking-not-found"] = await AskAsync(kiosk, Request("booking-status", "r-5", null, day, "0009999999999")),
