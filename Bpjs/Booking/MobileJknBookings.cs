@@ -1,3 +1,4 @@
+using Kiosk.Bpjs.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Bpjs.Booking;
@@ -33,28 +34,8 @@ public sealed class MobileJknBookings : IDisposable
 
     public static MobileJknBookings Open(string path, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(path),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 5,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            using var setup = connection.CreateCommand();
-            setup.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; " + Schema;
-            setup.ExecuteNonQuery();
-            return new MobileJknBookings(connection, time);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return new MobileJknBookings(OutboxFile.Open(path, Schema), time);
     }
 
     /// <summary>Keeps the poli of a booking the kiosk confirmed (one fsynced commit); a repeated booking keeps its first poli.</summary>

@@ -58,35 +58,8 @@ public sealed class ReportOutbox : IDisposable
 
     public static ReportOutbox Open(string path, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(time);
-        // Pooling off: Dispose must really close the file (a restarted bridge and the tests reopen it).
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = System.IO.Path.GetFullPath(path),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 5,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 5000;");
-            if (!string.Equals(Scalar(connection, "PRAGMA journal_mode = WAL;") as string, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"SQLite refused WAL mode for {path}.");
-            }
-
-            // secure_delete: a finished report's old bytes are zeroed, not left loose in the file.
-            Execute(connection, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;");
-            Execute(connection, Schema);
-            return new ReportOutbox(connection, time);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        return new ReportOutbox(OutboxFile.Open(path, Schema), time);
     }
 
     /// <summary>Stores <paramref name="report"/> in one fsynced commit; see <see cref="AddResult"/> for what it may decide instead.</summary>
@@ -371,12 +344,6 @@ public sealed class ReportOutbox : IDisposable
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

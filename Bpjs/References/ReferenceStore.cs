@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kiosk.Bpjs.Protocol;
+using Kiosk.Bpjs.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Bpjs.References;
@@ -27,29 +28,7 @@ public sealed class ReferenceStore : IDisposable
 
     private ReferenceStore(SqliteConnection connection) => this.connection = connection;
 
-    public static ReferenceStore Open(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(path),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 5,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
-            Execute(connection, Schema);
-            return new ReferenceStore(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public static ReferenceStore Open(string path) => new(OutboxFile.Open(path, Schema));
 
     /// <summary>Keeps <paramref name="snapshot"/> (replacing that day's) in one fsynced commit, and drops days older than a week.</summary>
     public void Save(ReferenceSnapshot snapshot)
@@ -115,11 +94,4 @@ public sealed class ReferenceStore : IDisposable
     public void Dispose() => connection.Dispose();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -120,8 +120,11 @@ public sealed class BpjsReportingTests
         Assert.Equal(number, reply.GetProperty("ticket").GetProperty("number").GetString());
     }
 
-    /// <summary>The bridge as installed (its own host, BPJS over HTTP, cards from the kiosk), with a short retry so the test stays quick.</summary>
-    private static async Task<IHost> StartBridgeAsync(KioskHarness kiosk, BpjsDouble bpjs, string folder)
+    /// <summary>
+    /// The bridge as installed (its own host, BPJS over HTTP, cards from the kiosk), with a short retry so the test stays
+    /// quick; <paramref name="settings"/> replace or add keys (another poli map, the FKTP side).
+    /// </summary>
+    internal static async Task<IHost> StartBridgeAsync(KioskHarness kiosk, BpjsDouble bpjs, string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var passwordFile = Path.Combine(folder, "bpjs-broker-password");
         await File.WriteAllTextAsync(passwordFile, kiosk.User(BrokerRoles.Bpjs).Password + "\n");
@@ -141,7 +144,7 @@ public sealed class BpjsReportingTests
             ["Bpjs:Mqtt:Port"] = kiosk.Broker.Port.ToString(CultureInfo.InvariantCulture),
             ["Bpjs:Mqtt:Username"] = BrokerRoles.Bpjs,
             ["Bpjs:Mqtt:PasswordFile"] = passwordFile,
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         await host.StartAsync().WaitAsync(Wait);
         var progress = host.Services.GetRequiredService<Kiosk.Bpjs.Reporting.BridgeProgress>();
         await Eventually.TrueAsync(() => progress.Subscribed, "the bridge has subscribed on the site's broker");

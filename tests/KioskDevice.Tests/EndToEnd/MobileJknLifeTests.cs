@@ -1,14 +1,10 @@
 using System.Globalization;
 using Kiosk.Bpjs.Doubles;
 using Kiosk.Bpjs.Fktp;
-using Kiosk.Bpjs.Hosting;
 using Kiosk.Bpjs.Outbox;
 using Kiosk.Bpjs.Protocol;
-using Kiosk.Broker;
 using Kiosk.TestSupport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Kiosk.Device.Tests.EndToEnd;
 
@@ -32,7 +28,13 @@ public sealed class MobileJknLifeTests
         await using var kiosk = await KioskHarness.StartAsync();
         await using var bpjs = await BpjsDouble.StartAsync();
         var folder = Directory.CreateTempSubdirectory("bpjs-jkn-").FullName;
-        using var bridge = await StartBridgeAsync(kiosk, bpjs, folder);
+        using var bridge = await BpjsReportingTests.StartBridgeAsync(kiosk, bpjs, folder, new Dictionary<string, string?>
+        {
+            ["Bpjs:PoliMap"] = "P-UMUM=001",
+            ["Bpjs:Fktp:Urls"] = "http://127.0.0.1:0",
+            ["Bpjs:Fktp:Username"] = User,
+            ["Bpjs:Fktp:Password"] = Password,
+        });
         try
         {
             var fktp = Assert.Single(bridge.Services.GetRequiredService<FktpServer>().Addresses);
@@ -74,34 +76,5 @@ public sealed class MobileJknLifeTests
             await bridge.StopAsync();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<IHost> StartBridgeAsync(KioskHarness kiosk, BpjsDouble bpjs, string folder)
-    {
-        var passwordFile = Path.Combine(folder, "bpjs-broker-password");
-        await File.WriteAllTextAsync(passwordFile, kiosk.User(BrokerRoles.Bpjs).Password + "\n");
-        var host = BpjsHost.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Bpjs:Site"] = KioskHarness.Site,
-            ["Bpjs:ConsId"] = "12345",
-            ["Bpjs:Secret"] = "rahasia-double",
-            ["Bpjs:UserKey"] = "user-key-double",
-            ["Bpjs:BaseUrl"] = bpjs.BaseUrl.ToString(),
-            ["Bpjs:PoliMap"] = "P-UMUM=001",
-            ["Bpjs:OutboxPath"] = Path.Combine(folder, "bpjs-outbox.db"),
-            ["Bpjs:RetryMinSeconds"] = "1",
-            ["Bpjs:RetryMaxSeconds"] = "2",
-            ["Bpjs:Mqtt:Host"] = kiosk.Broker.Host,
-            ["Bpjs:Mqtt:Port"] = kiosk.Broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["Bpjs:Mqtt:Username"] = BrokerRoles.Bpjs,
-            ["Bpjs:Mqtt:PasswordFile"] = passwordFile,
-            ["Bpjs:Fktp:Urls"] = "http://127.0.0.1:0",
-            ["Bpjs:Fktp:Username"] = User,
-            ["Bpjs:Fktp:Password"] = Password,
-        }));
-        await host.StartAsync().WaitAsync(Wait);
-        var progress = host.Services.GetRequiredService<Kiosk.Bpjs.Reporting.BridgeProgress>();
-        await Eventually.TrueAsync(() => progress.Subscribed, "the bridge has subscribed on the site's broker");
-        return host;
     }
 }
