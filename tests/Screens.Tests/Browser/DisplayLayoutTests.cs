@@ -64,8 +64,11 @@ public sealed class DisplayLayoutTests(ChromiumFixture chromium, ITestOutputHelp
                 {
                     Assert.True(m.SmallestRead >= 0.05 * m.Height - 0.5, $"{m.SmallestReadWhat} is {m.SmallestRead} px on a {m.Height} px screen.");
                     Assert.True(m.BigNumber >= 0.2 * m.Height - 0.5, $"The big number is {m.BigNumber} px on a {m.Height} px screen.");
-                    // Every loket and count first; the earlier calls fill what room is left, newest first.
-                    Assert.True(m.Tiles >= 3, $"Only {m.Tiles} earlier calls fit.");
+                    // Every loket and count first; the earlier calls fill what room is left, newest first: at least one
+                    // full row of them. Which of the twelve calls lands last (and so fills the big panel) is the burst's
+                    // order; a wide one leaves room for two columns of earlier calls instead of three (layar.js fit()),
+                    // so a row is two tiles. Seen once under ci-under-load with both banners up: 2 of 11.
+                    Assert.True(m.Tiles >= 2, $"Only {m.Tiles} earlier calls fit.");
                 }
             }
         }
