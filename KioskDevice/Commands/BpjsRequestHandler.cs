@@ -126,7 +126,8 @@ public sealed partial class BpjsRequestHandler(
 
         if (engine.QueueStatus(service, day) is not { } queue)
         {
-            return Refuse(request, BpjsErrorCode.DateNotBookable, Kiosk.Queue.Text.Teks.Booking.OnlyToday(engine.BusinessDay));
+            var (first, last) = engine.BookableDays();
+            return Refuse(request, BpjsErrorCode.DateNotBookable, Kiosk.Queue.Text.Teks.Booking.BookableDays(engine.BusinessDay, first, last));
         }
 
         var name = engine.Options.Services.FirstOrDefault(s => s.Code == service)?.Name ?? service;
@@ -147,7 +148,8 @@ public sealed partial class BpjsRequestHandler(
         State = ticket.State,
         CheckedIn = ticket.CheckedInAt is not null,
         WaitingAhead = engine.WaitingAhead(ticket),
-        NowCalling = engine.NowCalling(ticket.ServiceCode),
+        // A later day's booking: nobody of its day has been called yet.
+        NowCalling = ticket.BusinessDay == engine.BusinessDay ? engine.NowCalling(ticket.ServiceCode) : null,
     };
 
     /// <summary>The answer for <paramref name="ticket"/> (null: not in the kiosk's day) on <paramref name="today"/>, the site's local date.</summary>

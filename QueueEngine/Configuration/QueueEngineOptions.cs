@@ -27,4 +27,11 @@ public sealed class QueueEngineOptions
     public PatientLabels Labels { get; } = new();
     /// <summary>How many recent service times feed the estimated wait.</summary>
     public int RecentServiceSample { get; set; } = 20;
+    /// <summary>
+    /// How many days after the running business day a Mobile JKN booking may be for (0: the running day only). The
+    /// numbers of a later day are held from the moment of booking; the card numbers with them stay in the ticket log
+    /// until that day closes, so a long horizon keeps card data longer. At most 30: the BPJS bridge keeps which poli a
+    /// booking was for a month.
+    /// </summary>
+    public int BookingDaysAhead { get; set; } = 7;
 }

@@ -133,6 +133,7 @@ internal sealed partial class ValidatedConfiguration
         CheckRange(nameof(options.ReturnAfterWaiting), options.ReturnAfterWaiting, 0, 1000);
         CheckRange(nameof(options.RetentionDays), options.RetentionDays, 1, 3650);
         CheckRange(nameof(options.RecentServiceSample), options.RecentServiceSample, 1, 1000);
+        CheckRange(nameof(options.BookingDaysAhead), options.BookingDaysAhead, 0, 30);
         if (!Enum.IsDefined(options.ReturnPlacement))
         {
             throw new QueueConfigurationException(nameof(options.ReturnPlacement), OneOf(["End", "Front", "AfterWaiting"], options.ReturnPlacement.ToString()));

@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "Ticket log {Path}: WAL checkpoint failed with SQLite error {Code}; nothing is lost, the next close or retention run tries again")]
     public static partial void CheckpointFailed(ILogger logger, string path, int code);
+
+    [LoggerMessage(11, LogLevel.Information, "Business day {Day}: {Booked} Mobile JKN bookings made on earlier days now wait for their patients; {Missed} bookings of days the kiosk never opened dropped")]
+    public static partial void AdvanceBookingsOpened(ILogger logger, string day, int booked, int missed);
 }

@@ -18,9 +18,11 @@ namespace Kiosk.Queue;
 /// then would, keeping its printed number. Never checked in, it expires at the day close like any open ticket.
 /// </summary>
 /// <remarks>
-/// Bookings are taken for the running business day only (<see cref="BpjsErrorCode.DateNotBookable"/> otherwise): a
-/// later day's numbering does not exist yet, and starting it early would need that day's sequence held across the
-/// rollover. One booking per card, service and day; the bridge's ticket id makes a repeated request book once.
+/// A booking is for the running business day (while it is open) or one of the next
+/// <see cref="QueueEngineOptions.BookingDaysAhead"/> days. A later day's bookings take that day's first numbers in the
+/// order they are booked and are kept apart (<c>advance_bookings</c>) until the day opens; its opening turns them into
+/// the day's first tickets (a <c>ticket.booked</c> each, saying when it was booked) in the same transaction, so walk-ins
+/// number after them. One booking per card, service and day; the bridge's ticket id makes a repeated request book once.
 /// </remarks>
 public sealed partial class QueueEngine
 {
@@ -50,7 +52,7 @@ public sealed partial class QueueEngine
             ThrowIfDisposed();
             var now = Now();
             RollIfDue(now);
-            if (_tickets.TryGetValue(request.TicketId, out var same))
+            if (_tickets.TryGetValue(request.TicketId, out var same) || _advanceBookings.TryGetValue(request.TicketId, out same))
             {
                 // The same request asked again after a lost reply: the booking it made, once.
                 return same.IsBooking && same.ServiceCode == queue.Code && same.CardData?.Number == request.CardNumber && same.BusinessDay == request.VisitDate
@@ -58,14 +60,20 @@ public sealed partial class QueueEngine
                     : BookingResult.Fail(BpjsErrorCode.BadRequest, Teks.Booking.TicketIdTaken);
             }
 
-            if (request.VisitDate != _day.Day || _day.ClosedAtMs is not null)
+            var (first, last) = BookableDaysNow();
+            if (request.VisitDate < first || request.VisitDate > last)
             {
-                return BookingResult.Fail(BpjsErrorCode.DateNotBookable, Teks.Booking.OnlyToday(_day.Day));
+                return BookingResult.Fail(BpjsErrorCode.DateNotBookable, Teks.Booking.BookableDays(_day.Day, first, last));
             }
 
-            if (FindBookingOf(queue.Code, request.CardNumber) is { } held)
+            if (FindBookingOf(queue.Code, request.VisitDate, request.CardNumber) is { } held)
             {
                 return BookingResult.Fail(BpjsErrorCode.AlreadyBooked, Teks.Booking.AlreadyBooked(held.Number), held);
+            }
+
+            if (request.VisitDate > _day.Day)
+            {
+                return BookAhead(request, queue, now);
             }
 
             var change = new ChangeSet();
@@ -79,19 +87,115 @@ public sealed partial class QueueEngine
 
             var ticket = created.Ticket! with { Id = request.TicketId };
             change.Tickets[ticket.Id] = ticket;
-            change.Events.Add((EventTypes.TicketBooked, new BookingData
-            {
-                TicketId = ticket.Id,
-                Number = ticket.Number,
-                ServiceCode = ticket.ServiceCode,
-                BusinessDay = ticket.BusinessDay,
-                Payer = ticket.Payer,
-                BookedAt = now.ToWire(),
-            }));
+            change.Events.Add((EventTypes.TicketBooked, BookedEvent(ticket, now)));
             Commit(change, now);
             return BookingResult.Ok(ticket, Teks.Booking.Booked(ticket.Number, ticket.BusinessDay));
         }
     }
+
+    /// <summary>The first and the last day a booking may be for now: the running day while it is open, and the days ahead.</summary>
+    public (DateOnly First, DateOnly Last) BookableDays()
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            RollIfDue(Now());
+            return BookableDaysNow();
+        }
+    }
+
+    private (DateOnly First, DateOnly Last) BookableDaysNow() =>
+        (_day.ClosedAtMs is null ? _day.Day : _day.Day.AddDays(1), _day.Day.AddDays(_config.Options.BookingDaysAhead));
+
+    /// <summary>A booking for a later day: that day's next number of the service, held apart until the day opens (no event yet).</summary>
+    private BookingResult BookAhead(BookingRequest request, Configuration.QueueDefinition queue, DateTimeOffset now)
+    {
+        var taken = _advanceBookings.Values.Where(b => b.BusinessDay == request.VisitDate && b.ServiceCode == queue.Code)
+            .Select(b => (int?)b.SequenceNumber).Max();
+        if (NextNumber(queue, taken, emergency: false, out var next) is { } quota)
+        {
+            return BookingResult.Fail(BpjsErrorCode.DateNotBookable, quota.Message);
+        }
+
+        var booking = new Ticket
+        {
+            Id = request.TicketId,
+            Number = queue.FormatNumber(next),
+            SequenceNumber = next,
+            ServiceCode = queue.Code,
+            BusinessDay = request.VisitDate,
+            Category = PatientCategory.Unknown,
+            Payer = Payer.Bpjs,
+            Priority = PriorityKind.None,
+            State = TicketState.Waiting,
+            PrintState = PrintState.Pending,
+            Source = TicketSource.Booking,
+            IsEmergency = false,
+            FamilySize = 1,
+            CardData = new CardData(CardKind.Bpjs, request.CardNumber),
+            // When it was booked; its day's opening issues it (IssuedAt then) and its queue key.
+            IssuedAt = now,
+            QueueKey = 0,
+            PatientToken = Kiosk.Contract.Events.PatientToken.New(),
+        };
+        var change = new ChangeSet();
+        change.AdvanceBookings[booking.Id] = booking;
+        Commit(change, now);
+        return BookingResult.Ok(booking, Teks.Booking.Booked(booking.Number, booking.BusinessDay));
+    }
+
+    /// <summary>
+    /// The day's opening: the bookings made for it on earlier days become its first tickets, in number order, each with
+    /// the <c>ticket.booked</c> it would have had (and its <c>ticket.cancelled</c> when BPJS cancelled it before the day),
+    /// so everyone reading the wire sees the day's numbers from its start. Bookings of a day the kiosk never opened (it
+    /// was off all that day) are dropped: their day is over.
+    /// </summary>
+    private (int Booked, int Missed) OpenAdvanceBookings(DateOnly day, DateTimeOffset now, ChangeSet change)
+    {
+        var booked = 0;
+        var missed = 0;
+        foreach (var booking in _advanceBookings.Values.Where(b => b.BusinessDay <= day).OrderBy(b => b.ServiceCode, StringComparer.Ordinal).ThenBy(b => b.SequenceNumber))
+        {
+            if (booking.BusinessDay < day)
+            {
+                missed++;
+                continue;
+            }
+
+            var ticket = booking with
+            {
+                IssuedAt = now,
+                FinishedAt = booking.State == TicketState.Waiting ? null : now,
+                // The sequence of its own ticket.booked event: ahead of every walk-in of the day.
+                QueueKey = _sequence + change.Events.Count + 1,
+            };
+            change.Tickets[ticket.Id] = ticket;
+            change.Events.Add((EventTypes.TicketBooked, BookedEvent(ticket, booking.IssuedAt)));
+            if (ticket.State == TicketState.Cancelled)
+            {
+                change.Events.Add((EventTypes.TicketCancelled, ticket));
+            }
+
+            booked++;
+        }
+
+        if (booked + missed > 0)
+        {
+            change.AdvanceBookingsDoneThrough = day;
+        }
+
+        return (booked, missed);
+    }
+
+    private static BookingData BookedEvent(Ticket ticket, DateTimeOffset bookedAt) => new()
+    {
+        TicketId = ticket.Id,
+        Number = ticket.Number,
+        ServiceCode = ticket.ServiceCode,
+        BusinessDay = ticket.BusinessDay,
+        Payer = ticket.Payer,
+        BookedAt = bookedAt.ToWire(),
+    };
 
     /// <summary>Mobile JKN "batal antrean": BPJS cancels the card's booking; the event says so, and the bridge reports nothing back.</summary>
     public BookingResult CancelBooking(string serviceCode, DateOnly visitDate, string cardNumber, string? reason)
@@ -107,7 +211,7 @@ public sealed partial class QueueEngine
             }
 
             // Cancelled before (asked again after a lost reply, or by the officer): finished, with its state said.
-            var booking = FindBookingOf(serviceCode, cardNumber) ?? LatestCancelledBookingOf(serviceCode, cardNumber)!;
+            var booking = FindBookingOf(serviceCode, visitDate, cardNumber) ?? LatestCancelledBookingOf(serviceCode, visitDate, cardNumber)!;
             if (booking.State != TicketState.Waiting)
             {
                 return BookingResult.Fail(BpjsErrorCode.BookingFinished, Teks.Booking.CannotCancel(booking.Number, QueueError.StateText(booking.State)), booking);
@@ -121,7 +225,16 @@ public sealed partial class QueueEngine
                 Note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
             };
             var change = new ChangeSet();
-            change.Put(cancelled, EventTypes.TicketCancelled);
+            if (booking.BusinessDay == _day.Day)
+            {
+                change.Put(cancelled, EventTypes.TicketCancelled);
+            }
+            else
+            {
+                // A later day's booking is on no wire yet: its day's opening tells it, cancelled.
+                change.AdvanceBookings[cancelled.Id] = cancelled;
+            }
+
             Commit(change, now);
             return BookingResult.Ok(cancelled, Teks.Booking.Cancelled(cancelled.Number));
         }
@@ -138,7 +251,7 @@ public sealed partial class QueueEngine
                 return missing;
             }
 
-            var booking = FindBookingOf(serviceCode, cardNumber) ?? LatestCancelledBookingOf(serviceCode, cardNumber)!;
+            var booking = FindBookingOf(serviceCode, visitDate, cardNumber) ?? LatestCancelledBookingOf(serviceCode, visitDate, cardNumber)!;
             return BookingResult.Ok(booking, Teks.Booking.Status(booking.Number, WaitingAheadOf(booking)));
         }
     }
@@ -152,11 +265,11 @@ public sealed partial class QueueEngine
         ArgumentNullException.ThrowIfNull(booking);
         lock (_gate)
         {
-            return WaitingAheadOf(_tickets.GetValueOrDefault(booking.Id) ?? booking);
+            return WaitingAheadOf(_tickets.GetValueOrDefault(booking.Id) ?? _advanceBookings.GetValueOrDefault(booking.Id) ?? booking);
         }
     }
 
-    /// <summary>Mobile JKN "status antrean" of one service today; null for a service that takes no bookings or another day.</summary>
+    /// <summary>Mobile JKN "status antrean" of one service on a bookable day; null for a service that takes no bookings or another day.</summary>
     public ServiceQueueStatus? QueueStatus(string serviceCode, DateOnly day)
     {
         if (!TryBookableQueue(serviceCode, out var queue))
@@ -168,6 +281,12 @@ public sealed partial class QueueEngine
         {
             ThrowIfDisposed();
             RollIfDue(Now());
+            if (day > _day.Day && day <= BookableDaysNow().Last)
+            {
+                var booked = _advanceBookings.Values.Where(b => b.BusinessDay == day && b.ServiceCode == queue.Code).ToList();
+                return new ServiceQueueStatus(queue.Code, day, booked.Count, booked.Count(b => b.State == TicketState.Waiting), NowCalling: null);
+            }
+
             if (day != _day.Day)
             {
                 return null;
@@ -275,30 +394,43 @@ public sealed partial class QueueEngine
             return BookingResult.Fail(BpjsErrorCode.UnknownService, Teks.Booking.NotBookable(serviceCode ?? string.Empty));
         }
 
-        if (visitDate != _day.Day)
+        // The running day's bookings stay findable after its close (finished, with their state); earlier days' are gone.
+        var (first, last) = BookableDaysNow();
+        if (visitDate < _day.Day || visitDate > last)
         {
-            return BookingResult.Fail(BpjsErrorCode.DateNotBookable, Teks.Booking.OnlyToday(_day.Day));
+            return BookingResult.Fail(BpjsErrorCode.DateNotBookable, Teks.Booking.BookableDays(_day.Day, first, last));
         }
 
-        return FindBookingOf(serviceCode, cardNumber) is null && LatestCancelledBookingOf(serviceCode, cardNumber) is null
+        return FindBookingOf(serviceCode, visitDate, cardNumber) is null && LatestCancelledBookingOf(serviceCode, visitDate, cardNumber) is null
             ? BookingResult.Fail(BpjsErrorCode.BookingNotFound, Teks.Booking.NotFound)
             : null;
     }
 
-    /// <summary>The card's booking of the service today that still counts (not cancelled, not voided).</summary>
-    private Ticket? FindBookingOf(string serviceCode, string cardNumber) =>
-        _tickets.Values.FirstOrDefault(t => t.IsBooking && t.ServiceCode == serviceCode && t.CardData?.Number == cardNumber
+    /// <summary>The card's booking of the service on that day that still counts (not cancelled, not voided).</summary>
+    private Ticket? FindBookingOf(string serviceCode, DateOnly day, string cardNumber) =>
+        BookingsOn(day).FirstOrDefault(t => t.IsBooking && t.ServiceCode == serviceCode && t.CardData?.Number == cardNumber
             && t.State is not (TicketState.Cancelled or TicketState.Voided));
 
-    private Ticket? LatestCancelledBookingOf(string serviceCode, string cardNumber) =>
-        _tickets.Values.Where(t => t.IsBooking && t.ServiceCode == serviceCode && t.CardData?.Number == cardNumber && t.State == TicketState.Cancelled)
+    private Ticket? LatestCancelledBookingOf(string serviceCode, DateOnly day, string cardNumber) =>
+        BookingsOn(day).Where(t => t.IsBooking && t.ServiceCode == serviceCode && t.CardData?.Number == cardNumber && t.State == TicketState.Cancelled)
             .OrderByDescending(t => t.FinishedAt).FirstOrDefault();
+
+    /// <summary>The running day's tickets, or a later day's bookings (the engine holds no other day).</summary>
+    private IEnumerable<Ticket> BookingsOn(DateOnly day) =>
+        day == _day.Day ? _tickets.Values : _advanceBookings.Values.Where(b => b.BusinessDay == day);
 
     private int WaitingAheadOf(Ticket booking)
     {
         if (booking.State != TicketState.Waiting)
         {
             return 0;
+        }
+
+        if (booking.BusinessDay != _day.Day)
+        {
+            // A later day: the bookings of that day with a lower number (its walk-ins come after them all).
+            return _advanceBookings.Values.Count(b => b.Id != booking.Id && b.BusinessDay == booking.BusinessDay && b.ServiceCode == booking.ServiceCode
+                && b.State == TicketState.Waiting && b.SequenceNumber < booking.SequenceNumber);
         }
 
         // A booking not yet checked in is counted by its number's place (where it will stand if its patient comes in time).

@@ -111,16 +111,9 @@ public sealed partial class QueueEngine
             return (null, QueueError.DayClosed(_day.Day));
         }
 
-        var next = _lastNumber.TryGetValue(queue.Code, out var last) ? last + 1 : queue.NumberStart;
-        if (queue.NumberEnd is { } end && next > end)
+        if (NextNumber(queue, _lastNumber.TryGetValue(queue.Code, out var last) ? last : null, emergency, out var next) is { } quota)
         {
-            return (null, QueueError.Quota(queue.Name));
-        }
-
-        // Emergencies are never refused for the cap: the SOPs register them whatever the count.
-        if (!emergency && queue.DailyCap is { } cap && next - queue.NumberStart >= cap)
-        {
-            return (null, QueueError.Quota(queue.Name));
+            return (null, quota);
         }
 
         // The queue key is the sequence of this ticket's own issued event: monotonic across restarts and clock jumps.
@@ -147,6 +140,19 @@ public sealed partial class QueueEngine
             PatientToken = Kiosk.Contract.Events.PatientToken.New(),
         };
         return (ticket, null);
+    }
+
+    /// <summary>The number after <paramref name="last"/> (null: the day's first) in its band; "kuota habis" at the band end or the daily cap.</summary>
+    private static QueueError? NextNumber(QueueDefinition queue, int? last, bool emergency, out int next)
+    {
+        next = last is { } n ? n + 1 : queue.NumberStart;
+        if (queue.NumberEnd is { } end && next > end)
+        {
+            return QueueError.Quota(queue.Name);
+        }
+
+        // Emergencies are never refused for the cap: the SOPs register them whatever the count.
+        return !emergency && queue.DailyCap is { } cap && next - queue.NumberStart >= cap ? QueueError.Quota(queue.Name) : null;
     }
 
     private WaitEstimate Estimate(QueueDefinition queue, Ticket? forTicket)

@@ -28,6 +28,8 @@ public sealed partial class QueueEngine : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Ticket> _tickets = [];
+    // Mobile JKN bookings of later days: numbers of a day not open yet, never in a queue or on the wire before it opens.
+    private readonly Dictionary<Guid, Ticket> _advanceBookings = [];
     private readonly Dictionary<string, int> _lastNumber = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CounterRow> _counters = new(StringComparer.Ordinal);
     private DayRow _day = new(DateOnly.MinValue, 0, null);
@@ -96,6 +98,11 @@ public sealed partial class QueueEngine : IDisposable
             {
                 Remember(ticket);
             }
+        }
+
+        foreach (var booking in _log.LoadAdvanceBookings())
+        {
+            _advanceBookings[booking.Id] = booking;
         }
 
         lock (_gate)
@@ -175,6 +182,16 @@ public sealed partial class QueueEngine : IDisposable
                 _log.SaveCounter(tx, counter);
             }
 
+            foreach (var booking in change.AdvanceBookings.Values)
+            {
+                _log.SaveAdvanceBooking(tx, booking);
+            }
+
+            if (change.AdvanceBookingsDoneThrough is { } done)
+            {
+                _log.DeleteAdvanceBookingsThrough(tx, done);
+            }
+
             foreach (var (type, payload) in change.Events)
             {
                 sequence++;
@@ -225,6 +242,19 @@ public sealed partial class QueueEngine : IDisposable
         {
             _counters[counter.Id] = counter;
         }
+
+        foreach (var booking in change.AdvanceBookings.Values)
+        {
+            _advanceBookings[booking.Id] = booking;
+        }
+
+        if (change.AdvanceBookingsDoneThrough is { } done)
+        {
+            foreach (var id in _advanceBookings.Values.Where(b => b.BusinessDay <= done).Select(b => b.Id).ToList())
+            {
+                _advanceBookings.Remove(id);
+            }
+        }
     }
 
     /// <summary>
@@ -265,8 +295,13 @@ public sealed partial class QueueEngine : IDisposable
     {
         var change = new ChangeSet { Day = new DayRow(day, now.ToUnixTimeMilliseconds(), null) };
         change.Events.Add((EventTypes.DayOpened, new DayData(day, 0)));
+        var (booked, missed) = OpenAdvanceBookings(day, now, change);
         Commit(change, now);
         Log.DayOpened(_logger, TicketLog.DayText(day));
+        if (booked > 0 || missed > 0)
+        {
+            Log.AdvanceBookingsOpened(_logger, TicketLog.DayText(day), booked, missed);
+        }
     }
 
     /// <summary>

@@ -66,8 +66,8 @@ public sealed record Ticket
 
     public bool IsPriority => Priority != PriorityKind.None;
 
-    /// <summary>Issued → first call; null until called.</summary>
-    public TimeSpan? WaitTime => FirstCalledAt is { } called ? Max(called - IssuedAt) : null;
+    /// <summary>Issued (a booking: checked in at the kiosk, when its patient arrived) → first call; null until called.</summary>
+    public TimeSpan? WaitTime => FirstCalledAt is { } called ? Max(called - (CheckedInAt ?? IssuedAt)) : null;
 
     /// <summary>Last call (when the patient answered) → served or transferred on.</summary>
     public TimeSpan? ServiceTime => State is TicketState.Served or TicketState.Transferred && LastCalledAt is { } called && FinishedAt is { } done

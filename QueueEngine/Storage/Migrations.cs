@@ -92,5 +92,42 @@ internal static class Migrations
         ALTER TABLE tickets ADD COLUMN checked_in_at INTEGER;
         ALTER TABLE tickets ADD COLUMN cancelled_by_bpjs INTEGER NOT NULL DEFAULT 0;
         """,
+        // 6: Mobile JKN bookings for a later business day. They hold numbers of a day that is not open yet, so they
+        // cannot be tickets (a ticket's day is a row of business_days, and the newest row is the running day); the
+        // day's opening moves them into tickets in its own transaction. The same columns as tickets, so one reader and
+        // one writer serve both; UNIQUE(day, number) guards the numbering as it does for tickets.
+        """
+        CREATE TABLE advance_bookings(
+            id TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            seq_no INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            category TEXT NOT NULL,
+            payer TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            state TEXT NOT NULL,
+            print_state TEXT NOT NULL,
+            source TEXT NOT NULL,
+            emergency INTEGER NOT NULL,
+            family_size INTEGER NOT NULL,
+            card_kind TEXT,
+            card_number TEXT,
+            issued_at INTEGER NOT NULL,
+            printed_at INTEGER,
+            first_called_at INTEGER,
+            last_called_at INTEGER,
+            finished_at INTEGER,
+            called_by TEXT,
+            call_count INTEGER NOT NULL,
+            transferred_from TEXT,
+            transferred_to TEXT,
+            queue_key REAL NOT NULL,
+            note TEXT,
+            patient_token TEXT,
+            checked_in_at INTEGER,
+            cancelled_by_bpjs INTEGER NOT NULL DEFAULT 0,
+            UNIQUE(day, number)) STRICT, WITHOUT ROWID;
+        """,
     ];
 }

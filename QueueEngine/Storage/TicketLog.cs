@@ -28,6 +28,7 @@ internal sealed class TicketLog : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeZoneInfo _zone;
     private readonly SqliteCommand _saveTicket;
+    private readonly SqliteCommand _saveAdvanceBooking;
     private readonly SqliteCommand _appendEvent;
     // Every outbox row below this sequence is published: the publisher's reads start here instead of needing an index.
     private long _lowestUnpublished;
@@ -37,14 +38,8 @@ internal sealed class TicketLog : IDisposable
         Path = path;
         _connection = connection;
         _zone = zone;
-        _saveTicket = connection.CreateCommand();
-        _saveTicket.CommandText = $"INSERT INTO tickets({TicketColumns}) VALUES(" +
-            string.Join(", ", TicketColumns.Split(", ").Select(c => "$" + c)) + ") ON CONFLICT(id) DO UPDATE SET " +
-            string.Join(", ", TicketColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
-        foreach (var column in TicketColumns.Split(", "))
-        {
-            _saveTicket.Parameters.Add(new SqliteParameter("$" + column, null));
-        }
+        _saveTicket = SaveTicketCommand(connection, "tickets");
+        _saveAdvanceBooking = SaveTicketCommand(connection, "advance_bookings");
 
         _appendEvent = connection.CreateCommand();
         _appendEvent.CommandText = "INSERT INTO outbox(seq, event_id, type, occurred_at, payload) VALUES($seq, $id, $type, $at, $payload)";
@@ -161,10 +156,47 @@ internal sealed class TicketLog : IDisposable
     /// <summary>BEGIN IMMEDIATE: takes the write lock up front so a second writer waits (busy_timeout) instead of failing mid-way.</summary>
     public SqliteTransaction BeginWrite() => _connection.BeginTransaction(deferred: false);
 
-    public void SaveTicket(SqliteTransaction tx, Ticket t)
+    private static SqliteCommand SaveTicketCommand(SqliteConnection connection, string table)
     {
-        var p = _saveTicket.Parameters;
-        _saveTicket.Transaction = Own(tx);
+        var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO {table}({TicketColumns}) VALUES(" +
+            string.Join(", ", TicketColumns.Split(", ").Select(c => "$" + c)) + ") ON CONFLICT(id) DO UPDATE SET " +
+            string.Join(", ", TicketColumns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+        foreach (var column in TicketColumns.Split(", "))
+        {
+            command.Parameters.Add(new SqliteParameter("$" + column, null));
+        }
+
+        return command;
+    }
+
+    public void SaveTicket(SqliteTransaction tx, Ticket t) => SaveTicketRow(_saveTicket, tx, t);
+
+    /// <summary>A Mobile JKN booking for a business day not open yet (see <see cref="Migrations"/> step 6).</summary>
+    public void SaveAdvanceBooking(SqliteTransaction tx, Ticket t) => SaveTicketRow(_saveAdvanceBooking, tx, t);
+
+    /// <summary>The day's opening took its bookings into tickets; bookings of a day the kiosk never opened go with them.</summary>
+    public int DeleteAdvanceBookingsThrough(SqliteTransaction tx, DateOnly day) =>
+        Execute(Own(tx), "DELETE FROM advance_bookings WHERE day <= $day", ("$day", DayText(day)));
+
+    public List<Ticket> LoadAdvanceBookings()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {TicketColumns} FROM advance_bookings ORDER BY day, queue, seq_no";
+        using var reader = command.ExecuteReader();
+        var bookings = new List<Ticket>();
+        while (reader.Read())
+        {
+            bookings.Add(ReadTicket(reader));
+        }
+
+        return bookings;
+    }
+
+    private void SaveTicketRow(SqliteCommand command, SqliteTransaction tx, Ticket t)
+    {
+        var p = command.Parameters;
+        command.Transaction = Own(tx);
         p["$id"].Value = t.Id.ToString();
         p["$day"].Value = DayText(t.BusinessDay);
         p["$queue"].Value = t.ServiceCode;
@@ -194,7 +226,7 @@ internal sealed class TicketLog : IDisposable
         p["$patient_token"].Value = (object?)t.PatientToken ?? DBNull.Value;
         p["$checked_in_at"].Value = Ms(t.CheckedInAt);
         p["$cancelled_by_bpjs"].Value = t.CancelledByBpjs ? 1 : 0;
-        _saveTicket.ExecuteNonQuery();
+        command.ExecuteNonQuery();
     }
 
     public void AppendEvent(SqliteTransaction tx, OutboxEvent e)
@@ -477,6 +509,7 @@ internal sealed class TicketLog : IDisposable
     public void Dispose()
     {
         _saveTicket.Dispose();
+        _saveAdvanceBooking.Dispose();
         _appendEvent.Dispose();
         _connection.Dispose();
     }

@@ -9,7 +9,11 @@ public static partial class Teks
 
         public static string AlreadyBooked(string number) => $"Kartu ini sudah punya booking nomor {number} untuk layanan dan tanggal itu.";
 
-        public static string OnlyToday(DateOnly today) => F($"Booking hanya bisa untuk hari pelayanan ini, tanggal {today:dd-MM-yyyy}.");
+        /// <summary>A booking for a day outside <paramref name="first"/>..<paramref name="last"/> (the running day <paramref name="today"/> is closed when first is after it).</summary>
+        public static string BookableDays(DateOnly today, DateOnly first, DateOnly last) =>
+            first > last ? F($"Pelayanan tanggal {today:dd-MM-yyyy} sudah ditutup; booking untuk hari lain belum dibuka.")
+            : first == last ? F($"Booking hanya bisa untuk tanggal {first:dd-MM-yyyy}.")
+            : F($"Booking bisa untuk tanggal {first:dd-MM-yyyy} sampai {last:dd-MM-yyyy}.");
 
         public static string NotBookable(string code) => $"Layanan '{code}' tidak menerima booking Mobile JKN.";
 

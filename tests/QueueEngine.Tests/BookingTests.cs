@@ -141,14 +141,15 @@ public sealed class BookingTests
         Assert.Equal(BpjsErrorCode.BadRequest, h.Engine.Book(new BookingRequest(Guid.NewGuid(), "A", Today, "000123456789X")).ErrorCode);
         Assert.Equal(BpjsErrorCode.UnknownService, h.Engine.Book(new BookingRequest(Guid.NewGuid(), "Z", Today, Card)).ErrorCode);
         Assert.Equal(BpjsErrorCode.UnknownService, h.Engine.Book(new BookingRequest(Guid.NewGuid(), "UMUM", Today, Card)).ErrorCode);
-        var tomorrow = h.Engine.Book(new BookingRequest(Guid.NewGuid(), "A", Today.AddDays(1), Card));
-        Assert.Equal(BpjsErrorCode.DateNotBookable, tomorrow.ErrorCode);
-        Assert.Contains("02-03-2026", tomorrow.Message, StringComparison.Ordinal);
+        var tooFar = h.Engine.Book(new BookingRequest(Guid.NewGuid(), "A", Today.AddDays(8), Card));
+        Assert.Equal(BpjsErrorCode.DateNotBookable, tooFar.ErrorCode);
+        Assert.Equal("Booking bisa untuk tanggal 02-03-2026 sampai 09-03-2026.", tooFar.Message);
         Assert.Equal(BpjsErrorCode.DateNotBookable, h.Engine.Book(new BookingRequest(Guid.NewGuid(), "A", Today.AddDays(-1), Card)).ErrorCode);
         Assert.Equal(BpjsErrorCode.BookingNotFound, h.Engine.FindBooking("A", Today, Card).ErrorCode);
         Assert.Equal(BpjsErrorCode.BookingNotFound, h.Engine.CancelBooking("A", Today, Card, null).ErrorCode);
         Assert.Null(h.Engine.QueueStatus("Z", Today));
-        Assert.Null(h.Engine.QueueStatus("A", Today.AddDays(1)));
+        Assert.Null(h.Engine.QueueStatus("A", Today.AddDays(8)));
+        Assert.Null(h.Engine.QueueStatus("A", Today.AddDays(-1)));
         Assert.Empty(h.Engine.TodayTickets());
     }
 

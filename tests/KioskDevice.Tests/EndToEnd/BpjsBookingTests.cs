@@ -98,6 +98,31 @@ public sealed class BpjsBookingTests
     }
 
     [Fact]
+    public async Task A_booking_for_tomorrow_holds_tomorrow_s_number_and_its_code_scanned_today_is_told_to_come_then()
+    {
+        await using var kiosk = await KioskHarness.StartAsync();
+        var tomorrow = Day(kiosk).AddDays(1);
+
+        var booked = await AskAsync(kiosk, Request("book", "r-book", Guid.NewGuid(), tomorrow, Card));
+        var queue = await AskAsync(kiosk, Request("queue-status", "r-queue", null, tomorrow, null));
+        var booking = booked.GetProperty("booking");
+        var code = booking.GetProperty("bookingCode").GetString()!;
+        var scanned = await kiosk.ScanAsync("JKN:" + code);
+        var card = await kiosk.ScanAsync(Card);
+
+        Assert.True(booked.GetProperty("ok").GetBoolean(), booked.ToString());
+        Assert.Equal(("B-001", tomorrow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (booking.GetProperty("number").GetString(), booking.GetProperty("visitDate").GetString()));
+        Assert.Equal(tomorrow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "B001", code);
+        Assert.False(booking.TryGetProperty("nowCalling", out var calling) && calling.ValueKind != JsonValueKind.Null);
+        Assert.Equal((1, 1), (queue.GetProperty("queue").GetProperty("total").GetInt32(), queue.GetProperty("queue").GetProperty("remaining").GetInt32()));
+        Assert.Equal("ScanRejected", scanned.Kind);
+        Assert.Contains("bukan hari ini", scanned.Message, StringComparison.Ordinal);
+        // The card itself today: the patient came a day early and gets today's number, as any JKN card would.
+        Assert.Equal(("Printed", "B-001"), (card.Kind, card.Number));
+        Assert.Single(kiosk.Session.Engine.TodayTickets());
+    }
+
+    [Fact]
     public async Task Each_Mobile_JKN_refusal_has_its_code_and_the_kiosk_still_answers_counters()
     {
         await using var kiosk = await KioskHarness.StartAsync();
@@ -108,7 +133,7 @@ public sealed class BpjsBookingTests
         {
             ["bad-request"] = await AskAsync(kiosk, Request("book", "r-1", Guid.NewGuid(), day, "123")),
             ["unknown-service"] = await AskAsync(kiosk, Request("book", "r-2", Guid.NewGuid(), day, "0009999999999", service: "X-TIDAK-ADA")),
-            ["date-not-bookable"] = await AskAsync(kiosk, Request("book", "r-3", Guid.NewGuid(), day.AddDays(1), "0009999999999")),
+            ["date-not-bookable"] = await AskAsync(kiosk, Request("book", "r-3", Guid.NewGuid(), day.AddDays(-1), "0009999999999")),
             ["already-booked"] = await AskAsync(kiosk, Request("book", "r-4", Guid.NewGuid(), day, Card)),
             ["booking-not-found"] = await AskAsync(kiosk, Request("booking-status", "r-5", null, day, "0009999999999")),
         };
