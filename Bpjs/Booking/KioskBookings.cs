@@ -21,21 +21,11 @@ public sealed partial class KioskBookings(KioskRequestChannel channel, TimeSpan 
     public async Task<KioskAnswer> BookAsync(string serviceCode, DateOnly visitDate, string cardNumber, string nik, CancellationToken cancellationToken)
     {
         var ticketId = Guid.NewGuid();
-        var half = Timeout / 2;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             var answer = await AskAsync(
-                new BpjsRequest
-                {
-                    Type = BpjsRequestType.Book,
-                    RequestId = Guid.NewGuid().ToString("N"),
-                    TicketId = ticketId,
-                    ServiceCode = serviceCode,
-                    VisitDate = visitDate,
-                    CardNumber = cardNumber,
-                    Nik = nik,
-                },
-                half,
+                Request(BpjsRequestType.Book, serviceCode, visitDate, ticketId) with { CardNumber = cardNumber, Nik = nik },
+                Timeout / 2,
                 cancellationToken);
             if (answer.Answered)
             {
@@ -47,46 +37,23 @@ public sealed partial class KioskBookings(KioskRequestChannel channel, TimeSpan 
     }
 
     public Task<KioskAnswer> CancelAsync(string serviceCode, DateOnly visitDate, string cardNumber, string reason, CancellationToken cancellationToken) =>
-        AskAsync(
-            new BpjsRequest
-            {
-                Type = BpjsRequestType.CancelBooking,
-                RequestId = Guid.NewGuid().ToString("N"),
-                TicketId = Guid.NewGuid(),
-                ServiceCode = serviceCode,
-                VisitDate = visitDate,
-                CardNumber = cardNumber,
-                Reason = reason,
-            },
-            Timeout,
-            cancellationToken);
+        AskAsync(Request(BpjsRequestType.CancelBooking, serviceCode, visitDate) with { CardNumber = cardNumber, Reason = reason }, Timeout, cancellationToken);
 
     public Task<KioskAnswer> BookingStatusAsync(string serviceCode, DateOnly visitDate, string cardNumber, CancellationToken cancellationToken) =>
-        AskAsync(
-            new BpjsRequest
-            {
-                Type = BpjsRequestType.BookingStatus,
-                RequestId = Guid.NewGuid().ToString("N"),
-                TicketId = Guid.NewGuid(),
-                ServiceCode = serviceCode,
-                VisitDate = visitDate,
-                CardNumber = cardNumber,
-            },
-            Timeout,
-            cancellationToken);
+        AskAsync(Request(BpjsRequestType.BookingStatus, serviceCode, visitDate) with { CardNumber = cardNumber }, Timeout, cancellationToken);
 
     public Task<KioskAnswer> QueueStatusAsync(string serviceCode, DateOnly visitDate, CancellationToken cancellationToken) =>
-        AskAsync(
-            new BpjsRequest
-            {
-                Type = BpjsRequestType.QueueStatus,
-                RequestId = Guid.NewGuid().ToString("N"),
-                TicketId = Guid.NewGuid(),
-                ServiceCode = serviceCode,
-                VisitDate = visitDate,
-            },
-            Timeout,
-            cancellationToken);
+        AskAsync(Request(BpjsRequestType.QueueStatus, serviceCode, visitDate), Timeout, cancellationToken);
+
+    /// <summary>A request of its own id; the ticket id matters only to <c>book</c> (the others name the booking by card).</summary>
+    private static BpjsRequest Request(BpjsRequestType type, string serviceCode, DateOnly visitDate, Guid? ticketId = null) => new()
+    {
+        Type = type,
+        RequestId = Guid.NewGuid().ToString("N"),
+        TicketId = ticketId ?? Guid.NewGuid(),
+        ServiceCode = serviceCode,
+        VisitDate = visitDate,
+    };
 
     private async Task<KioskAnswer> AskAsync(BpjsRequest request, TimeSpan wait, CancellationToken cancellationToken)
     {
