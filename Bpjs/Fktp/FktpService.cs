@@ -20,6 +20,8 @@ namespace Kiosk.Bpjs.Fktp;
 /// are checked, then the address's values or the body (size, JSON, card, NIK, date, poli); anything wrong is refused in
 /// BPJS's shape and nothing reaches the kiosk. A good call becomes one question on the private channel; the kiosk's
 /// answer (or its silence: "coba lagi") becomes BPJS's. Nothing is stored here, and no failure here touches the kiosk.
+/// <c>namapoli</c> is BPJS's name of the poli asked for (<see cref="FktpPoli.NameOf"/>), not the kiosk's queue the
+/// booking waits in.
 /// </summary>
 public sealed partial class FktpService(
     FktpOptions options, FktpTokens tokens, FktpPoli poli, KioskBookings kiosk, MobileJknBookings booked, ILogger<FktpService> logger)
@@ -124,7 +126,7 @@ public sealed partial class FktpService(
         {
             json.WriteStartArray();
             json.WriteStartObject();
-            json.WriteString("namapoli", queue.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(kodePoli));
             json.WriteNumber("totalantrean", queue.Total);
             json.WriteNumber("sisaantrean", queue.Remaining);
             json.WriteString("antreanpanggil", queue.NowCalling ?? string.Empty);
@@ -161,7 +163,7 @@ public sealed partial class FktpService(
         {
             json.WriteStartObject();
             json.WriteString("nomorantrean", booking.Number);
-            json.WriteString("namapoli", booking.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(kodePoli));
             json.WriteNumber("sisaantrean", booking.WaitingAhead);
             json.WriteString("antreanpanggil", booking.NowCalling ?? string.Empty);
             json.WriteString("keterangan", BpjsTeks.FktpBookingKeterangan(booking.BookingCode));
@@ -205,7 +207,7 @@ public sealed partial class FktpService(
             json.WriteStartObject();
             json.WriteString("nomorantrean", booking.Number);
             json.WriteNumber("angkaantrean", booking.SequenceNumber);
-            json.WriteString("namapoli", booking.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(ambil.KodePoli));
             json.WriteNumber("sisaantrean", booking.WaitingAhead);
             json.WriteString("antreanpanggil", booking.NowCalling ?? string.Empty);
             json.WriteString("keterangan", BpjsTeks.FktpBookingKeterangan(booking.BookingCode));
