@@ -29,6 +29,7 @@ public sealed partial class FrontPanelBrowserTests
         var received = page.Locator("#bpjs-received tbody tr");
         await Assertions.Expect(page.Locator("#bpjs")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("#bpjs-backlog")).ToHaveTextAsync("Tidak ada laporan BPJS yang menunggu.", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#bpjs")).ToContainTextAsync("baru dilaporkan saat loket meneruskannya ke Poli Umum");
 
         // A BPJS card scanned at the kiosk: a number of the BPJS registration loket, which is no poli of BPJS's.
         await ScanAsync(page, FirstCard);
