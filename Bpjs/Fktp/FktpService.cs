@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Kiosk.Bpjs.Booking;
 using Kiosk.Bpjs.Text;
@@ -20,6 +21,8 @@ namespace Kiosk.Bpjs.Fktp;
 /// are checked, then the address's values or the body (size, JSON, card, NIK, date, poli); anything wrong is refused in
 /// BPJS's shape and nothing reaches the kiosk. A good call becomes one question on the private channel; the kiosk's
 /// answer (or its silence: "coba lagi") becomes BPJS's. Nothing is stored here, and no failure here touches the kiosk.
+/// <c>namapoli</c> is BPJS's name of the poli asked for (<see cref="FktpPoli.NameOf"/>), not the kiosk's queue the
+/// booking waits in.
 /// </summary>
 public sealed partial class FktpService(
     FktpOptions options, FktpTokens tokens, FktpPoli poli, KioskBookings kiosk, MobileJknBookings booked, ILogger<FktpService> logger)
@@ -124,7 +127,7 @@ public sealed partial class FktpService(
         {
             json.WriteStartArray();
             json.WriteStartObject();
-            json.WriteString("namapoli", queue.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(kodePoli));
             json.WriteNumber("totalantrean", queue.Total);
             json.WriteNumber("sisaantrean", queue.Remaining);
             json.WriteString("antreanpanggil", queue.NowCalling ?? string.Empty);
@@ -161,7 +164,7 @@ public sealed partial class FktpService(
         {
             json.WriteStartObject();
             json.WriteString("nomorantrean", booking.Number);
-            json.WriteString("namapoli", booking.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(kodePoli));
             json.WriteNumber("sisaantrean", booking.WaitingAhead);
             json.WriteString("antreanpanggil", booking.NowCalling ?? string.Empty);
             json.WriteString("keterangan", BpjsTeks.FktpBookingKeterangan(booking.BookingCode));
@@ -169,24 +172,11 @@ public sealed partial class FktpService(
         });
     }
 
-    private async Task<FktpAnswer> AmbilAsync(HttpRequest request, CancellationToken cancellationToken)
+    private Task<FktpAnswer> AmbilAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ForMappedPoliAsync<AmbilAntreanRequest>(request, FktpRequestReader.TryReadAmbil, ambil => ambil.KodePoli, (ambil, service) => BookAsync(ambil, service, cancellationToken), cancellationToken);
+
+    private async Task<FktpAnswer> BookAsync(AmbilAntreanRequest ambil, string service, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return FktpAnswer.Refused(BpjsTeks.FktpBodyTooLarge(FktpRequestReader.MaxBodyBytes));
-        }
-
-        if (!FktpRequestReader.TryReadAmbil(body, out var ambil, out var problem))
-        {
-            return FktpAnswer.Refused(problem);
-        }
-
-        if (!poli.TryService(ambil.KodePoli, out var service))
-        {
-            return FktpAnswer.Refused(BpjsTeks.FktpUnknownPoli);
-        }
-
         var answer = await kiosk.BookAsync(service, ambil.TanggalPeriksa, ambil.NomorKartu, ambil.Nik, cancellationToken);
         if (answer.Reply is not { } reply)
         {
@@ -205,7 +195,7 @@ public sealed partial class FktpService(
             json.WriteStartObject();
             json.WriteString("nomorantrean", booking.Number);
             json.WriteNumber("angkaantrean", booking.SequenceNumber);
-            json.WriteString("namapoli", booking.ServiceCode);
+            json.WriteString("namapoli", poli.NameOf(ambil.KodePoli));
             json.WriteNumber("sisaantrean", booking.WaitingAhead);
             json.WriteString("antreanpanggil", booking.NowCalling ?? string.Empty);
             json.WriteString("keterangan", BpjsTeks.FktpBookingKeterangan(booking.BookingCode));
@@ -213,24 +203,11 @@ public sealed partial class FktpService(
         });
     }
 
-    private async Task<FktpAnswer> BatalAsync(HttpRequest request, CancellationToken cancellationToken)
+    private Task<FktpAnswer> BatalAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ForMappedPoliAsync<BatalAntreanRequest>(request, FktpRequestReader.TryReadBatal, batal => batal.KodePoli, (batal, service) => CancelAsync(batal, service, cancellationToken), cancellationToken);
+
+    private async Task<FktpAnswer> CancelAsync(BatalAntreanRequest batal, string service, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return FktpAnswer.Refused(BpjsTeks.FktpBodyTooLarge(FktpRequestReader.MaxBodyBytes));
-        }
-
-        if (!FktpRequestReader.TryReadBatal(body, out var batal, out var problem))
-        {
-            return FktpAnswer.Refused(problem);
-        }
-
-        if (!poli.TryService(batal.KodePoli, out var service))
-        {
-            return FktpAnswer.Refused(BpjsTeks.FktpUnknownPoli);
-        }
-
         var answer = await kiosk.CancelAsync(service, batal.TanggalPeriksa, batal.NomorKartu, batal.Alasan ?? BpjsTeks.FktpCancelledInMobileJkn, cancellationToken);
         if (answer.Reply is not { } reply)
         {
@@ -238,6 +215,38 @@ public sealed partial class FktpService(
         }
 
         return reply.Ok ? FktpAnswer.Ok(null) : Refused(reply, BpjsTeks.FktpCancelAway);
+    }
+
+    /// <summary>One of <see cref="FktpRequestReader"/>'s body readers (ambil, batal).</summary>
+    private delegate bool BodyReader<T>(ReadOnlySpan<byte> body, [NotNullWhen(true)] out T? request, out string problem)
+        where T : class;
+
+    /// <summary>
+    /// The checks every call with a body goes through, in this order: at most <see cref="FktpRequestReader.MaxBodyBytes"/>,
+    /// read by <paramref name="read"/>, for a poli <c>Bpjs__PoliMap</c> maps. The first that fails is BPJS's refusal and
+    /// nothing reaches the kiosk; otherwise <paramref name="answer"/> gets the request and the service its poli maps to.
+    /// </summary>
+    private async Task<FktpAnswer> ForMappedPoliAsync<T>(
+        HttpRequest request, BodyReader<T> read, Func<T, string> kodePoli, Func<T, string, Task<FktpAnswer>> answer, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return FktpAnswer.Refused(BpjsTeks.FktpBodyTooLarge(FktpRequestReader.MaxBodyBytes));
+        }
+
+        if (!read(body, out var parsed, out var problem))
+        {
+            return FktpAnswer.Refused(problem);
+        }
+
+        if (!poli.TryService(kodePoli(parsed), out var service))
+        {
+            return FktpAnswer.Refused(BpjsTeks.FktpUnknownPoli);
+        }
+
+        return await answer(parsed, service);
     }
 
     private bool TryPoliAndDate(string kodePoli, string tanggal, out string service, out DateOnly date, out FktpAnswer refused)

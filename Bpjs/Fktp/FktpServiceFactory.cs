@@ -1,5 +1,6 @@
 using Kiosk.Bpjs.Booking;
 using Kiosk.Bpjs.Configuration;
+using Kiosk.Bpjs.References;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public sealed class FktpServiceFactory(IServiceProvider services)
         var time = services.GetRequiredService<TimeProvider>();
         var channel = services.GetRequiredService<KioskRequestChannel>();
         var kiosk = new KioskBookings(channel, TimeSpan.FromSeconds(settings.KioskTimeoutSeconds), services.GetRequiredService<ILogger<KioskBookings>>());
-        var poli = new FktpPoli(services.GetRequiredService<IOptions<BpjsOptions>>().Value.PoliByService());
+        var references = services.GetRequiredService<BpjsReferences>();
+        var poli = new FktpPoli(services.GetRequiredService<IOptions<BpjsOptions>>().Value.PoliByService(), () => references.Current);
         return new FktpService(
             settings, new FktpTokens(TimeSpan.FromMinutes(settings.TokenMinutes), time), poli, kiosk,
             services.GetRequiredService<MobileJknBookings>(), services.GetRequiredService<ILogger<FktpService>>());

@@ -14,11 +14,14 @@ namespace Kiosk.Simulator.Bpjs;
 public sealed class SimulatedBpjs : IAsyncDisposable
 {
     /// <summary>
-    /// The simulator's services BPJS knows as a poli, in the bridge's <c>Bpjs:PoliMap</c> form. The BPJS registration
-    /// loket stands for poli umum (001), so a ticket from the BPJS button or a scanned card is reported as it prints;
-    /// gigi and KIA as themselves. P-UMUM is left out: a JKN patient sent on to it is already in BPJS's poli umum queue.
+    /// The simulator's polis BPJS knows, in the bridge's <c>Bpjs:PoliMap</c> form, as a real site maps them (README,
+    /// <c>kiosk-setup --bpjs-poli</c>): poli umum, gigi and KIA to the three polis BPJS's double lists. The registration
+    /// lokets (UMUM, BPJS, PRIO) are not polis, so they are never reported: a JKN patient is added to BPJS's queue when
+    /// the loket sends them on to a poli (the poli's ticket), and that ticket's panggil and batal follow. A Mobile JKN
+    /// booking of poli 001 waits in the BPJS registration queue (<c>Kiosk:Reader:BpjsService</c>) and is reported under
+    /// the poli BPJS booked.
     /// </summary>
-    public const string PoliMap = "BPJS=001,P-GIGI=002,P-KIA=003";
+    public const string PoliMap = "P-UMUM=001,P-GIGI=002,P-KIA=003";
 
     private readonly BpjsDoubleOptions credentials;
     private readonly SimulatedBridge bridge;

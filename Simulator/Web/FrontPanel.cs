@@ -375,11 +375,12 @@ public sealed class FrontPanel : IAsyncDisposable
 
     /// <summary>
     /// The loket buttons of the panel: the Contract's commands that need no field a technician would have to type
-    /// (transfer goes to the poli chosen beside it, P-UMUM by default); their wire names come from the Contract.
+    /// (transfer goes to the poli chosen beside it, P-UMUM by default; no-show and cancel act on the patient the loket
+    /// has called, so a JKN patient's whole life as BPJS hears it can be played); their wire names come from the Contract.
     /// </summary>
     public static readonly IReadOnlySet<CommandType> PanelCommands = new HashSet<CommandType>
     {
-        CommandType.CallNext, CommandType.Recall, CommandType.Skip, CommandType.NoShow, CommandType.Serve, CommandType.Transfer, CommandType.Pause, CommandType.Resume,
+        CommandType.CallNext, CommandType.Recall, CommandType.Skip, CommandType.NoShow, CommandType.Serve, CommandType.Transfer, CommandType.Cancel, CommandType.Pause, CommandType.Resume,
     };
 
     public async ValueTask DisposeAsync()

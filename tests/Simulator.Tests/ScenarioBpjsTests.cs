@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Kiosk.Simulator.Tests;
 
 /// <summary>
-/// A scenario day played from the front panel with BPJS on: its JKN tickets (the BPJS cards its returning patients
-/// scan) reach the panel's BPJS double through a bridge of the day's own, each step once and in order per card, before
-/// the day's kiosk stops.
+/// A scenario day played from the front panel with BPJS on: its JKN patients (the BPJS cards its returning patients
+/// scan) reach the panel's BPJS double through a bridge of the day's own when their loket sends them on to a poli (the
+/// simulator maps its polis, as a site does), each step once and in order per card, before the day's kiosk stops.
 /// </summary>
 public sealed class ScenarioBpjsTests
 {
@@ -21,10 +21,13 @@ public sealed class ScenarioBpjsTests
         Assert.Contains($"BPJS menerima {received.Count} laporan dari hari skenario ini.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("tidak terkirim", text, StringComparison.Ordinal);
 
-        // Scanned BPJS cards were reported: one tambah per card, and a card's panggil or batal only after its tambah.
+        // Scanned BPJS cards sent on to a poli were reported: one tambah per card and poli, always the poli's own ticket
+        // (U, G, K) under its poli's code, never the registration loket's number; a panggil or batal only after its tambah.
         var adds = received.Where(r => r.Kind == "add").ToList();
         Assert.NotEmpty(adds);
         Assert.All(adds, a => Assert.StartsWith("000", a.NomorKartu, StringComparison.Ordinal));
+        var poliOfPrefix = new Dictionary<string, string>(StringComparer.Ordinal) { ["U"] = "001", ["G"] = "002", ["K"] = "003" };
+        Assert.All(adds, a => Assert.Equal(poliOfPrefix.GetValueOrDefault(a.NomorAntrean!.Split('-')[0]), a.KodePoli));
         Assert.Equal(adds.Count, adds.Select(a => (a.KodePoli, a.NomorKartu)).Distinct().Count());
         foreach (var step in received.Where(r => r.Kind is "panggil" or "batal"))
         {

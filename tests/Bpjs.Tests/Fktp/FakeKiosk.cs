@@ -38,6 +38,12 @@ internal sealed class FakeKiosk : IAsyncDisposable
     /// <summary>The services the kiosk issues numbers for, with their letter.</summary>
     public static IReadOnlyDictionary<string, char> Services { get; } = new Dictionary<string, char> { ["P-UMUM"] = 'A', ["P-GIGI"] = 'B', ["P-KIA"] = 'C' };
 
+    /// <summary>
+    /// The service its booking answers name, when set: the real kiosk books a poli's booking in its JKN registration
+    /// queue (<c>Kiosk:Reader:BpjsService</c>, e.g. BPJS), so its answers name that queue, not the poli BPJS booked.
+    /// </summary>
+    public string? AnsweredServiceCode { get; set; }
+
     /// <summary>When true the kiosk reads requests and answers none (a kiosk that is away).</summary>
     public bool Silent { get; set; }
 
@@ -208,7 +214,7 @@ internal sealed class FakeKiosk : IAsyncDisposable
                     TicketId = request.TicketId,
                     Ok = true,
                     Card = null,
-                    Queue = new BpjsQueueStatus { ServiceCode = service, VisitDate = day, Total = total, Remaining = total - called, NowCalling = Calling(service, day) },
+                    Queue = new BpjsQueueStatus { ServiceCode = AnsweredServiceCode ?? service, VisitDate = day, Total = total, Remaining = total - called, NowCalling = Calling(service, day) },
                     ErrorCode = null,
                     Message = "Antrean layanan",
                 };
@@ -230,14 +236,14 @@ internal sealed class FakeKiosk : IAsyncDisposable
     private string? Calling(string service, DateOnly day) =>
         calledUpTo.GetValueOrDefault((service, day)) is > 0 and var n ? $"{Services[service]}-{n:000}" : null;
 
-    private static BpjsReply Booked(BpjsRequest request, BpjsBooking booking) => new()
+    private BpjsReply Booked(BpjsRequest request, BpjsBooking booking) => new()
     {
         RequestId = request.RequestId,
         Type = request.Type,
         TicketId = request.TicketId,
         Ok = true,
         Card = null,
-        Booking = booking,
+        Booking = booking with { ServiceCode = AnsweredServiceCode ?? booking.ServiceCode },
         ErrorCode = null,
         Message = "Booking Mobile JKN",
     };

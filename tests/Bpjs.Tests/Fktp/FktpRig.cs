@@ -3,6 +3,7 @@ using Kiosk.Bpjs.Doubles;
 using Kiosk.Bpjs.Fktp;
 using Kiosk.Bpjs.Hosting;
 using Kiosk.Bpjs.Protocol;
+using Kiosk.Bpjs.References;
 using Kiosk.Bpjs.Reporting;
 using Kiosk.Bpjs.Tests.Reporting;
 using Kiosk.Broker;
@@ -53,7 +54,11 @@ internal sealed class FktpRig : IAsyncDisposable
 
     public Uri BaseUrl => Caller.BaseUrl;
 
-    public static async Task<FktpRig> StartAsync(int kioskTimeoutSeconds = 6)
+    /// <summary>BPJS's reference lists as the bridge holds them: null until a fetch succeeds (or a kept list is loaded).</summary>
+    public BpjsReferences References => host.Services.GetRequiredService<BpjsReferences>();
+
+    /// <param name="referensi">BPJS's reference calls; by default the bridge's own client, which cannot reach BPJS here.</param>
+    public static async Task<FktpRig> StartAsync(int kioskTimeoutSeconds = 6, IAntreanFktpReferensi? referensi = null)
     {
         var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = Site, CounterCount = 1 });
         var kiosk = await FakeKiosk.StartAsync(broker, Today);
@@ -67,6 +72,10 @@ internal sealed class FktpRig : IAsyncDisposable
             builder.Services.AddSingleton<IAntreanFktpClient>(new RecordingAntreanClient());
             builder.Services.AddSingleton<ICardNumberSource>(new RecordingCardSource());
             builder.Services.AddSingleton<TimeProvider>(time);
+            if (referensi is not null)
+            {
+                builder.Services.AddSingleton<IAntreanFktpReferensi>(referensi);
+            }
         });
         await host.StartAsync();
         var address = Assert.Single(host.Services.GetRequiredService<FktpServer>().Addresses);
