@@ -115,6 +115,7 @@ public static class BpjsHost
         CleanSession = false,
         ManualAcknowledgement = true,
         KeepAlive = TimeSpan.FromSeconds(options.Mqtt.KeepAliveSeconds),
+        Will = BridgeLastWill.Message(new SiteTopics(options.Site), TimeProvider.System.GetUtcNow()),
     };
 
     private static BpjsOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<BpjsOptions>>().Value;

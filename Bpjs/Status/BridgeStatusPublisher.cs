@@ -12,7 +12,9 @@ namespace Kiosk.Bpjs.Status;
 /// <summary>
 /// Publishes the bridge's status, retained at QoS 1 on <c>queue/{site}/bpjs/status</c>: once the bridge is on the site's
 /// broker, then whenever what it says changes. It looks at the outbox once a second, so a burst of reports (a morning's
-/// backlog draining) gives at most one status a second and the last one always goes out.
+/// backlog draining) gives at most one status a second and the last one always goes out. On every reconnect it publishes
+/// again whatever it says: while the bridge was away the broker may have put its last will ("not running") in its place.
+/// A clean stop says "not running" itself, since the DISCONNECT it ends with suppresses the will.
 /// </summary>
 public sealed partial class BridgeStatusPublisher(
     ReportOutbox outbox,
@@ -25,7 +27,13 @@ public sealed partial class BridgeStatusPublisher(
     /// <summary>How often the outbox is looked at, and so the most a status is published.</summary>
     public static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a clean stop waits for the broker to take the "not running" status.</summary>
+    public static readonly TimeSpan OfflineAtStopWait = TimeSpan.FromSeconds(3);
+
     private BpjsBridgeStatus? published;
+
+    /// <summary>1 when the client (re)connected since the last publish: the broker may hold the will, not our status.</summary>
+    private int reconnected;
 
     /// <summary>
     /// The site's offset for <see cref="BpjsBridgeStatus.At"/>, as the outbox's event times carry it (the kiosk stamps
@@ -41,14 +49,53 @@ public sealed partial class BridgeStatusPublisher(
         // The pace is real time, like the MQTT client's timers: a test's fake clock drives retries and the status's own
         // time, and must not freeze what the officer sees.
         using var pace = new PeriodicTimer(Pace, TimeProvider.System);
-        do
+        mqtt.StateChanged += OnStateChanged;
+        try
         {
-            if (progress.Subscribed)
+            do
             {
-                await PublishIfChangedAsync(stoppingToken).ConfigureAwait(false);
+                if (progress.Subscribed)
+                {
+                    await PublishIfChangedAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
+            while (await pace.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await pace.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        finally
+        {
+            mqtt.StateChanged -= OnStateChanged;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (mqtt.State != MqttConnectionState.Connected)
+        {
+            // The broker publishes the will once the connection is gone.
+            return;
+        }
+
+        try
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(OfflineAtStopWait);
+            await mqtt.PublishAsync(BridgeLastWill.Message(topics, time.GetUtcNow().ToOffset(siteOffset)), wait.Token).ConfigureAwait(false);
+            published = null;
+            LogOfflineAtStop();
+        }
+        catch (Exception e) when (e is OperationCanceledException or MqttNotConnectedException or IOException)
+        {
+            LogOfflineAtStopFailed(e);
+        }
+    }
+
+    private void OnStateChanged(object? sender, MqttConnectionStateChangedEventArgs change)
+    {
+        if (change.NewState == MqttConnectionState.Connected)
+        {
+            Interlocked.Exchange(ref reconnected, 1);
+        }
     }
 
     /// <summary>Composes the status and publishes it when it says something new; true when it published.</summary>
@@ -68,7 +115,8 @@ public sealed partial class BridgeStatusPublisher(
             return false;
         }
 
-        if (BridgeStatusComposer.SameContent(published, status))
+        var again = Interlocked.Exchange(ref reconnected, 0) == 1;
+        if (!again && BridgeStatusComposer.SameContent(published, status))
         {
             return false;
         }
@@ -81,6 +129,11 @@ public sealed partial class BridgeStatusPublisher(
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
+            if (again)
+            {
+                Interlocked.Exchange(ref reconnected, 1);
+            }
+
             LogPublishFailed(e);
             return false;
         }
@@ -92,6 +145,12 @@ public sealed partial class BridgeStatusPublisher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "BPJS bridge status published: {Backlog} reports waiting, {Refused} tickets refused today")]
     private partial void LogPublished(int backlog, int refused);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BPJS bridge status at stop: not running")]
+    private partial void LogOfflineAtStop();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The not-running status could not be published at stop; the broker keeps the last status")]
+    private partial void LogOfflineAtStopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The BPJS bridge status could not be published; tried again in a second")]
     private partial void LogPublishFailed(Exception exception);

@@ -6,7 +6,8 @@ namespace Kiosk.Contract.Bpjs;
 /// Retained on <c>queue/{site}/bpjs/status</c> by the BPJS bridge (only the <c>bpjs</c> user writes it): what waits for
 /// BPJS and which of today's tickets BPJS refused, for the loket page (the officer) and the kiosk's <c>doctor</c> (the
 /// technician). An empty backlog and no refusals is the all-clear. The bridge republishes it on every change (at most
-/// once a second) and at start; <see cref="At"/> says how fresh it is.
+/// once a second) and on every (re)connect; <see cref="At"/> says how fresh it is. The bridge's MQTT last will is
+/// <see cref="Offline"/> (<see cref="Running"/> false), so a bridge that dies without a word does not leave "all well".
 /// </summary>
 public sealed record BpjsBridgeStatus
 {
@@ -33,7 +34,37 @@ public sealed record BpjsBridgeStatus
     /// <summary>How many of today's tickets were refused, listed or not.</summary>
     public required int RefusedToday { get; init; }
 
-    /// <summary>Nothing waits and nothing was refused today (not on the wire: it follows from the members).</summary>
+    /// <summary>
+    /// False when the bridge is not running: its MQTT last will (the broker publishes it when the bridge's connection
+    /// dies without DISCONNECT: process killed, power cut, network gone) or its word at a clean stop. Absent on a live
+    /// status (added in 1.1 without a version change: an older reader skips it), so absent means running.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Running { get; init; }
+
+    /// <summary>The bridge is known not to be running (not on the wire: it follows from <see cref="Running"/>).</summary>
     [JsonIgnore]
-    public bool AllClear => Backlog == 0 && RefusedToday == 0;
+    public bool IsOffline => Running == false;
+
+    /// <summary>
+    /// Nothing waits, nothing was refused today and the bridge runs (not on the wire: it follows from the members).
+    /// </summary>
+    [JsonIgnore]
+    public bool AllClear => !IsOffline && Backlog == 0 && RefusedToday == 0;
+
+    /// <summary>
+    /// "The bridge is not running", stamped <paramref name="at"/>: in the last will, when the will was armed (the bridge's
+    /// start: MQTT 3.1.1 fixes the will at CONNECT, so it cannot carry the moment of death); at a clean stop, the stop.
+    /// What waited and what was refused are unknown once the bridge is gone, so the counts are zero and the list empty.
+    /// </summary>
+    public static BpjsBridgeStatus Offline(DateTimeOffset at) => new()
+    {
+        At = at,
+        Running = false,
+        Backlog = 0,
+        OldestWaitingSince = null,
+        BacklogText = null,
+        Refused = [],
+        RefusedToday = 0,
+    };
 }

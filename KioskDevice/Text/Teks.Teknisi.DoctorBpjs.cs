@@ -16,6 +16,10 @@ public static partial class Teks
         public const string BpjsNeverPublishedFix = "Periksa layanannya: systemctl status kiosk-bpjs dan journalctl -u kiosk-bpjs.";
         public const string BpjsUnreadable = "status jembatan BPJS di broker tidak dapat dibaca";
         public const string BpjsUnreadableFix = "Samakan versi kiosk-bpjs dengan kiosk (perbarui paketnya), lalu: systemctl restart kiosk-bpjs.";
+        public const string BpjsNotRunning =
+            "jembatan BPJS tidak berjalan (koneksinya ke broker putus: prosesnya mati, PC-nya mati atau jaringannya putus; atau layanannya dihentikan): laporan antrean BPJS tertunda";
+        public const string BpjsNotRunningFix =
+            "Di PC jembatan BPJS: periksa daya dan jaringannya ke broker, lalu systemctl status kiosk-bpjs dan journalctl -u kiosk-bpjs. Laporan yang tertunda terkirim sendiri setelah jembatan berjalan lagi.";
         public const string BpjsNoBroker = "tidak dapat diperiksa: broker tidak terhubung";
         public const string BpjsNoBrokerFix = "Perbaiki baris Broker MQTT dulu.";
     }

@@ -75,6 +75,12 @@ public static class BpjsBridgeCheck
             return DoctorCheck.Warn(Teks.Teknisi.CheckBpjs, Teks.Teknisi.BpjsUnreadable, Teks.Teknisi.BpjsUnreadableFix);
         }
 
+        // The bridge's last will (or its word at a clean stop): nothing it said before holds any longer.
+        if (status.IsOffline)
+        {
+            return DoctorCheck.Warn(Teks.Teknisi.CheckBpjs, Teks.Teknisi.BpjsNotRunning, Teks.Teknisi.BpjsNotRunningFix);
+        }
+
         if (status.AllClear)
         {
             return DoctorCheck.Pass(Teks.Teknisi.CheckBpjs, Teks.Teknisi.BpjsAllSent);

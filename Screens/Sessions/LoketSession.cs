@@ -30,7 +30,7 @@ public sealed partial class LoketSession : IAsyncDisposable
     private LoketCard? card;
 
     /// <summary>The BPJS bridge's last readable status; null until one arrived (or when the site has no bridge).</summary>
-    private volatile BpjsBridgeStatus? bpjs;
+    private volatile BpjsSeen? bpjs;
     private Task? reader;
 
     internal LoketSession(string token, int counter, MqttClient client, ScreensOptions settings, TimeProvider time, DateTimeOffset expiresAt, ILogger logger)
@@ -69,7 +69,8 @@ public sealed partial class LoketSession : IAsyncDisposable
 
     public ScreenMessage Current()
     {
-        var (state, bpjsView) = WithBpjs(view.Build(), bpjs);
+        var seen = bpjs;
+        var (state, bpjsView) = WithBpjs(view.Build(), seen?.Status, seen?.OfflineSince is { } since ? TimeZoneInfo.ConvertTime(since, settings.Zone()) : null);
         var id = Counter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         int count;
         lock (calledToday)
@@ -88,9 +89,10 @@ public sealed partial class LoketSession : IAsyncDisposable
 
     /// <summary>
     /// Puts each refusal of the BPJS bridge on the ticket it concerns (by ticket id, in the waiting lists and at the
-    /// counters), and gives the page the backlog line and the refusals of tickets it does not show.
+    /// counters), and gives the page the backlog line (or, while the bridge is not running, the line saying so, with
+    /// <paramref name="offlineSince"/> in the site's zone when known) and the refusals of tickets it does not show.
     /// </summary>
-    internal static (ViewState State, LoketBpjsView? Bpjs) WithBpjs(ViewState state, BpjsBridgeStatus? status)
+    internal static (ViewState State, LoketBpjsView? Bpjs) WithBpjs(ViewState state, BpjsBridgeStatus? status, DateTimeOffset? offlineSince = null)
     {
         if (status is null || status.AllClear)
         {
@@ -118,7 +120,8 @@ public sealed partial class LoketSession : IAsyncDisposable
         var services = state.Services.Select(s => s with { Tickets = [.. s.Tickets.Select(Mark)] }).ToList();
         var counters = state.Counters.Select(c => c.NowServing is { } now ? c with { NowServing = Mark(now) } : c).ToList();
         var others = status.Refused.Where(r => !shown.Contains(r.TicketId)).Select(r => Teks.BpjsRefusedOther(r.Number, r.Reason)).ToList();
-        return (state with { Services = services, Counters = counters }, new LoketBpjsView(status.BacklogText, others));
+        var line = status.IsOffline ? Teks.BpjsBridgeOffline(offlineSince) : status.BacklogText;
+        return (state with { Services = services, Counters = counters }, new LoketBpjsView(line, others));
     }
 
     internal async Task StartReadingAsync(CancellationToken cancellationToken)
@@ -312,7 +315,7 @@ public sealed partial class LoketSession : IAsyncDisposable
             }
             else if (WireAdapter.TryReadBpjsStatus(message.Payload, out var status, out var why))
             {
-                bpjs = status;
+                bpjs = BpjsSeen.Next(bpjs, status, time.GetUtcNow());
                 Browsers.Publish(Current());
             }
             else

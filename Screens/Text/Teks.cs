@@ -29,6 +29,17 @@ public static partial class Teks
     /// <summary>A refused ticket that is not on the page (served already, or another service).</summary>
     public static string BpjsRefusedOther(string number, string reason) => $"{number}: Laporan BPJS ditolak: {reason}";
 
+    /// <summary>
+    /// Where the backlog line goes while the BPJS bridge is not running: what it means for the officer and what to do.
+    /// <paramref name="since"/> is when this host saw the bridge stop, in the site's zone; null when it was already
+    /// stopped before this host looked (the broker's last will cannot carry the moment of death).
+    /// </summary>
+    public static string BpjsBridgeOffline(DateTimeOffset? since) => since is { } at
+        ? $"Jembatan BPJS tidak berjalan sejak {at.ToString("HH'.'mm", System.Globalization.CultureInfo.InvariantCulture)}: {BpjsBridgeOfflineMeaning}"
+        : $"Jembatan BPJS tidak berjalan: {BpjsBridgeOfflineMeaning}";
+
+    private const string BpjsBridgeOfflineMeaning = "laporan antrean BPJS tertunda dan belum sampai ke BPJS. Hubungi teknisi.";
+
     public static string ClipMissing(string clip) => $"Rekaman '{clip}' tidak ada.";
 
     public static string ClipUnreadable(string clip) => $"Rekaman '{clip}' tidak dapat dibaca (bukan WAV yang didukung). Teknisi: lihat log layar.";

@@ -51,7 +51,7 @@ public sealed record LoketView(int Counter, string CounterName, ViewState State,
 
 /// <summary>
 /// The BPJS bridge's word for a loket: the backlog line while reports wait ("12 laporan BPJS menunggu koneksi sejak
-/// 08.14"), and the refusals of today's tickets that are not on the page (each shown ticket carries its own line).
+/// 08.14") or, in its place, the line saying the bridge is not running, and the refusals of today's tickets that are not on the page (each shown ticket carries its own line).
 /// </summary>
 public sealed record LoketBpjsView(string? Backlog, IReadOnlyList<string> OtherRefusals);
 

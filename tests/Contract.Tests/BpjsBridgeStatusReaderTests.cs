@@ -42,6 +42,38 @@ public sealed class BpjsBridgeStatusReaderTests
         Assert.DoesNotContain("allClear", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_live_status_does_not_carry_running_and_reads_as_running()
+    {
+        var bytes = ContractJson.SerializeToUtf8Bytes(Backlogged);
+
+        Assert.DoesNotContain("running", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.True(BpjsBridgeStatusReader.TryRead(bytes, out var status, out _));
+        Assert.False(status.IsOffline);
+    }
+
+    [Fact]
+    public void The_last_will_reads_as_not_running_and_never_as_the_all_clear()
+    {
+        var bytes = ContractJson.SerializeToUtf8Bytes(BpjsBridgeStatus.Offline(At));
+
+        Assert.Contains("\"running\":false", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.True(BpjsBridgeStatusReader.TryRead(bytes, out var status, out var why), why);
+        Assert.True(status.IsOffline);
+        Assert.False(status.AllClear);
+        Assert.Equal((0, 0, At), (status.Backlog, status.RefusedToday, status.At));
+    }
+
+    [Fact]
+    public void Running_true_from_a_later_bridge_reads_as_running()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(ContractJson.SerializeToUtf8Bytes(Backlogged)).Replace("\"refusedToday\":1", "\"refusedToday\":1,\"running\":true", StringComparison.Ordinal));
+
+        Assert.True(BpjsBridgeStatusReader.TryRead(bytes, out var status, out var why), why);
+        Assert.False(status.IsOffline);
+        Assert.Equal(12, status.Backlog);
+    }
+
     public static TheoryData<string, byte[]> BadKinds() => new()
     {
         { "empty payload", [] },
@@ -66,6 +98,8 @@ public sealed class BpjsBridgeStatusReaderTests
         { "more listed than counted", Replace("\"refusedToday\":1", "\"refusedToday\":0") },
         { "a reason of a megabyte", Replace("Nomor kartu peserta tidak ditemukan", new string('x', 1_000_000)) },
         { "at not a date", Replace("\"at\":\"", "\"at\":\"kemarin") },
+        { "running a string", Replace("\"refusedToday\":1", "\"refusedToday\":1,\"running\":\"false\"") },
+        { "running a number", Replace("\"refusedToday\":1", "\"refusedToday\":1,\"running\":0") },
     };
 
     [Theory]

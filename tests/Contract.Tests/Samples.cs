@@ -117,6 +117,7 @@ internal static class Samples
             BacklogText = "12 laporan BPJS menunggu koneksi sejak 08.14",
             Refused = [new BpjsRefusedTicket(TicketId, "A-001", "Nomor kartu peserta tidak ditemukan")], RefusedToday = 1,
         })),
+        ["bpjs-status-not-running"] = ("BpjsBridgeStatus", ContractJson.SerializeToUtf8Bytes(BpjsBridgeStatus.Offline(Issued))),
     };
 
     private static BpjsRequest BpjsBookRequest => new()

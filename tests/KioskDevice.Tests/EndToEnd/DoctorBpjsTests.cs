@@ -5,6 +5,7 @@ using Kiosk.Contract.Json;
 using Kiosk.Contract.Topics;
 using Kiosk.Device.Configuration;
 using Kiosk.Device.Tools;
+using Kiosk.Mqtt;
 using Kiosk.TestSupport;
 
 namespace Kiosk.Device.Tests.EndToEnd;
@@ -79,6 +80,65 @@ public sealed class DoctorBpjsTests
         var check = await BpjsBridgeCheck.CheckAsync(options, "/nonexistent/bpjs.env", CancellationToken.None);
 
         Assert.Equal((DoctorOutcome.Warn, "Perbaiki baris Broker MQTT dulu."), (check.Outcome, check.Fix));
+    }
+
+    [Fact]
+    public async Task A_bridge_whose_connection_died_without_a_word_is_awas_with_the_reason_and_live_again_once_back()
+    {
+        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Site = Site, CounterCount = 1 });
+        var options = new KioskOptions
+        {
+            Site = new SiteOptions { Id = Site },
+            Mqtt = new MqttOptions { Host = broker.Host, Port = broker.Port, Password = broker.For(BrokerRoles.Kiosk).Password },
+        };
+        var clear = ContractJson.SerializeToUtf8Bytes(new BpjsBridgeStatus { At = At, Backlog = 0, OldestWaitingSince = null, BacklogText = null, Refused = [], RefusedToday = 0 });
+
+        // The bridge's side: its connection carries the last will, as BpjsHost arms it, through a link the test can tear.
+        var link = TcpCutProxy.Start(broker.Host, broker.Port);
+        await using (var bridge = await BridgeAsync(broker, link.Port))
+        {
+            await bridge.PublishAsync(new MqttApplicationMessage(Topics.BpjsStatus, clear, MqttQos.AtLeastOnce, Retain: true), CancellationToken.None).WaitAsync(Eventually.DefaultTimeout);
+            var live = await BpjsBridgeCheck.CheckAsync(options, "/nonexistent/bpjs.env", CancellationToken.None);
+            Assert.Equal((DoctorOutcome.Pass, "terkirim semua"), (live.Outcome, live.Detail));
+
+            // Both sockets closed under the client: no DISCONNECT reaches the broker, so it publishes the will.
+            await link.DisposeAsync();
+            var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+            DoctorCheck check;
+            do
+            {
+                check = await BpjsBridgeCheck.CheckAsync(options, "/nonexistent/bpjs.env", CancellationToken.None);
+            }
+            while (check.Outcome == DoctorOutcome.Pass && DateTime.UtcNow < deadline);
+
+            Assert.Equal(DoctorOutcome.Warn, check.Outcome);
+            Assert.StartsWith("jembatan BPJS tidak berjalan", check.Detail, StringComparison.Ordinal);
+            Assert.Contains("laporan antrean BPJS tertunda", check.Detail, StringComparison.Ordinal);
+            Assert.Contains("systemctl status kiosk-bpjs", check.Fix, StringComparison.Ordinal);
+            await bridge.StopAsync(CancellationToken.None);
+        }
+
+        // The bridge back: its live status replaces the will.
+        await PublishAsync(broker, Encoding.UTF8.GetString(clear));
+        var back = await BpjsBridgeCheck.CheckAsync(options, "/nonexistent/bpjs.env", CancellationToken.None);
+        Assert.Equal((DoctorOutcome.Pass, "terkirim semua"), (back.Outcome, back.Detail));
+    }
+
+    private static async Task<MqttClient> BridgeAsync(PrivateBroker broker, int port)
+    {
+        var credentials = broker.For(BrokerRoles.Bpjs);
+        var client = new MqttClient(new MqttClientOptions
+        {
+            Host = broker.Host,
+            Port = port,
+            ClientId = ClientIds.Bpjs(Site),
+            Username = credentials.Username,
+            Password = credentials.Password,
+            Will = new MqttApplicationMessage(Topics.BpjsStatus, ContractJson.SerializeToUtf8Bytes(BpjsBridgeStatus.Offline(At.ToUniversalTime())), MqttQos.AtLeastOnce, Retain: true),
+        });
+        await client.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => client.State == MqttConnectionState.Connected, "the bridge's stand-in is connected");
+        return client;
     }
 
     public static TheoryData<string, string> Unreadable() => new()

@@ -85,6 +85,54 @@ public sealed class LoketBpjsTests(ChromiumFixture chromium) : IClassFixture<Chr
         await Assertions.Expect(loket.Locator("#bpjs-lain")).ToBeHiddenAsync(Gone);
     }
 
+    [SkippableFact]
+    public async Task A_bridge_that_stopped_shows_one_line_in_place_of_the_backlog_with_the_time_seen_and_it_goes_when_the_bridge_is_back()
+    {
+        var browser = Browser;
+        await using var h = await ScreensHarness.StartAsync();
+        var refused = await h.PressAsync("umum");
+        var refusedId = h.Kiosk.Engine.TodayTickets().Single(t => t.Number == refused).Id;
+        var zone = h.Screens.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.ScreensOptions>>().Value.Zone();
+        var loket = await Pages.LoketAsync(browser, h, 1);
+        await Assertions.Expect(loket.Locator("#daftar-tunggu")).ToContainTextAsync(refused, Shows);
+
+        var at = DateTimeOffset.Now.ToOffset(TimeSpan.FromHours(7));
+        await PublishAsync(h, new BpjsBridgeStatus
+        {
+            At = at,
+            Backlog = 3,
+            OldestWaitingSince = at.AddMinutes(-30),
+            BacklogText = Backlog,
+            Refused = [new BpjsRefusedTicket(refusedId, refused, Reason)],
+            RefusedToday = 1,
+        });
+        await Assertions.Expect(loket.Locator("#bpjs-tunda")).ToHaveTextAsync(Backlog, Seen);
+
+        // The bridge dies: the broker publishes its last will (the bpjs user's retained "not running" status).
+        var before = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        await PublishAsync(h, BpjsBridgeStatus.Offline(new DateTimeOffset(2026, 3, 2, 0, 5, 0, TimeSpan.Zero)));
+        await Assertions.Expect(loket.Locator("#bpjs-tunda")).ToContainTextAsync("Jembatan BPJS tidak berjalan sejak ", Shows);
+        var after = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var line = await loket.Locator("#bpjs-tunda").TextContentAsync();
+        Assert.Contains(line, new[] { OfflineLine(before), OfflineLine(after) });
+        Assert.DoesNotContain(Backlog, await loket.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(loket.Locator("#daftar-tunggu tr", new() { HasText = refused }).Locator(".bpjs-ditolak")).ToHaveTextAsync(Line, Seen);
+        Assert.Empty(await Accessibility.SeriousOrCriticalAsync(loket));
+
+        // A loket that logs in now finds the will already there: the same line, without a time it cannot know.
+        var late = await Pages.LoketAsync(browser, h, 2);
+        await Assertions.Expect(late.Locator("#bpjs-tunda")).ToHaveTextAsync("Jembatan BPJS tidak berjalan: laporan antrean BPJS tertunda dan belum sampai ke BPJS. Hubungi teknisi.", Seen);
+        Assert.Empty(await Accessibility.SeriousOrCriticalAsync(late));
+
+        // The bridge is back: its live status replaces the will, and the line is gone from both pages.
+        await PublishAsync(h, new BpjsBridgeStatus { At = at, Backlog = 0, OldestWaitingSince = null, BacklogText = null, Refused = [], RefusedToday = 0 });
+        await Assertions.Expect(loket.Locator("#bpjs-tunda")).ToBeHiddenAsync(Gone);
+        await Assertions.Expect(late.Locator("#bpjs-tunda")).ToBeHiddenAsync(Gone);
+    }
+
+    private static string OfflineLine(DateTimeOffset seen) =>
+        $"Jembatan BPJS tidak berjalan sejak {seen:HH}.{seen:mm}: laporan antrean BPJS tertunda dan belum sampai ke BPJS. Hubungi teknisi.";
+
     private static Task PublishAsync(ScreensHarness h, BpjsBridgeStatus status) =>
         MosquittoClients.PublishAsync(h.Broker, h.Broker.For(BrokerRoles.Bpjs), Topics.BpjsStatus, ContractJson.Serialize(status), retain: true);
 
