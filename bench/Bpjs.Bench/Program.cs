@@ -16,7 +16,8 @@ using Microsoft.Data.Sqlite;
 //       answers again and the bridge drains the backlog: reports/s from BPJS's first answer to its last, and the time
 //       from the link's return (which includes the bridge's back-off wait before it tries again). Goal: < 1 minute.
 //   (b) the bridge's VmRSS/VmHWM after start (every tambah tried once) and after the drain, against a bare Generic
-//       Host worker (bench/BareWorker) started and read the same way in this run. Goal: <= 1.5 x.
+//       Host worker (bench/BareWorker) started and read the same way in this run, and where it is (ResidentSplit: anonymous
+//       memory, assemblies, native libraries, other files). Goal: <= 1.5 x.
 // Both in two modes: as built (JIT) and as installed (ReadyToRun publish of the bridge and of the bare worker alike).
 // --smoke: 20 tickets, JIT only. --jit: JIT only at the full size (for trying a setting quickly).
 // KIOSK_BPJS_BENCH_BRIDGE_ENV="DOTNET_X=1;DOTNET_Y=2": extra environment for the bridge alone (the bare worker keeps the
