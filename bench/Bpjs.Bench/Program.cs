@@ -16,13 +16,17 @@ using Microsoft.Data.Sqlite;
 //       answers again and the bridge drains the backlog: reports/s from BPJS's first answer to its last, and the time
 //       from the link's return (which includes the bridge's back-off wait before it tries again). Goal: < 1 minute.
 //   (b) the bridge's VmRSS/VmHWM after start (every tambah tried once) and after the drain, against a bare Generic
-//       Host worker (bench/BareWorker) started and read the same way in this run. Goal: <= 1.5 x.
+//       Host worker (bench/BareWorker) started and read the same way in this run, and where it is (ResidentSplit: anonymous
+//       memory, assemblies, native libraries, other files). Goal: <= 1.5 x.
 // Both in two modes: as built (JIT) and as installed (ReadyToRun publish of the bridge and of the bare worker alike).
-// --smoke: 20 tickets, JIT only.
+// --smoke: 20 tickets, JIT only. --jit: JIT only at the full size (for trying a setting quickly).
+// KIOSK_BPJS_BENCH_BRIDGE_ENV="DOTNET_X=1;DOTNET_Y=2": extra environment for the bridge alone (the bare worker keeps the
+// unit's), to measure a runtime setting before it goes into Bpjs.csproj.
 return await BenchRun.RunAsync("Bpjs.Bench", async () =>
 {
     var smoke = BenchRun.IsSmoke(args);
-    var settings = BenchRun.Settings(args);
+    var jitOnly = smoke || args.Contains("--jit");
+    var settings = BenchRun.Settings(args).Where(a => a != "--jit").ToArray();
     var tickets = settings.Length > 0 ? int.Parse(settings[0], CultureInfo.InvariantCulture) : smoke ? 20 : 600;
     BenchRun.Require(tickets >= 1, "tickets must be at least 1");
     Console.WriteLine(Say($"load average at start: {LoadAverage()}"));
@@ -35,7 +39,7 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
     var published = Directory.CreateTempSubdirectory("kiosk-bpjs-bench-publish-").FullName;
     try
     {
-        if (!smoke)
+        if (!jitOnly)
         {
             modes.Add(("ReadyToRun (as installed)",
                 Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll"),
@@ -67,9 +71,11 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         ["Logging__LogLevel__Default"] = "Warning",
     };
     (double Rss, double Peak) bare;
+    ResidentSplit bareSplit;
     await using (var worker = await ServiceProcess.StartAsync(bareDll, [], common, ready: null))
     {
         bare = worker.Memory();
+        bareSplit = ResidentSplit.Of(worker.Id);
     }
 
     var folder = Directory.CreateTempSubdirectory("kiosk-bpjs-bench-").FullName;
@@ -102,6 +108,13 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
             ["Bpjs__Mqtt__Username"] = BrokerRoles.Bpjs,
             ["Bpjs__Mqtt__PasswordFile"] = passwordFile,
         };
+        foreach (var setting in (Environment.GetEnvironmentVariable("KIOSK_BPJS_BENCH_BRIDGE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            BenchRun.Require(equals > 0, $"KIOSK_BPJS_BENCH_BRIDGE_ENV: '{setting}' is not NAME=VALUE");
+            environment[setting[..equals]] = setting[(equals + 1)..];
+            Console.WriteLine(Say($"{label}: the bridge alone also gets {setting}"));
+        }
 
         // Started while BPJS is down: it is ready for the bench once it has tried every ticket's tambah once (a ticket's
         // panggil or batal is not sent before its tambah is taken).
@@ -109,6 +122,7 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         await using var bridge = await ServiceProcess.StartAsync(bridgeDll, [], environment,
             _ => Task.FromResult(Untried(outboxPath) == 0));
         var started = bridge.Memory();
+        var startedSplit = ResidentSplit.Of(bridge.Id);
         Console.WriteLine(Say($"{label}: the bridge started with BPJS down and tried every ticket's first report ({tickets} tambah) at least once in {starting.Elapsed.TotalSeconds:0.0} s ({cards.Answered} card requests answered by the kiosk)"));
 
         var restored = Stopwatch.StartNew();
@@ -116,6 +130,7 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         await bpjs.WaitUntilAsync(requests => requests.Count(Taken) >= backlog.Reports, drainBound);
         var sinceRestore = restored.Elapsed;
         var after = bridge.Memory();
+        var afterSplit = ResidentSplit.Of(bridge.Id);
 
         var received = bpjs.Received;
         var requests = bpjs.Requests;
@@ -139,6 +154,7 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         var wait = (first - (last - sinceRestore)).TotalSeconds;
         Console.WriteLine(Say($"{label}: (a) drain: {received.Count} reports ({tickets} tickets) taken by BPJS in {drain:0.0} s from its first answer to its last = {rate:0} reports/s; from the link's return {sinceRestore.TotalSeconds:0.0} s (of which about {Math.Max(wait, 0):0.0} s the bridge's back-off before its next try); every request signed and taken once, {requests.Count - received.Count} answered \"already there\"; goal whole backlog < 60 s: {(sinceRestore.TotalSeconds < 60 ? "met" : "NOT met")}"));
         Console.WriteLine(Say($"{label}: (b) RSS of the bridge as its own process (VmRSS / VmHWM): {started.Rss:0} MiB after start, {after.Rss:0} MiB after the drain, peak {after.Peak:0} MiB; bare Generic Host worker {bare.Rss:0} / {bare.Peak:0} MiB; ratio {started.Rss / bare.Rss:0.00} x after start, {after.Rss / bare.Rss:0.00} x after the drain, {after.Peak / bare.Peak:0.00} x peak; goal <= 1.5 x: {(Math.Max(started.Rss, after.Rss) / bare.Rss <= 1.5 ? "met" : "NOT met")}"));
+        Console.WriteLine(Say($"{label}: (b) where it is (smaps): bare worker {bareSplit}; bridge after start {startedSplit}; after the drain {afterSplit}"));
     }
     finally
     {
