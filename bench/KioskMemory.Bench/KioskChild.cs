@@ -15,14 +15,18 @@ namespace Kiosk.Memory.Bench;
 /// closest honest way to pass a month of business days through it in minutes. One command a line on standard input,
 /// one answer a line on standard output:
 /// <c>at UNIX-MS</c> (move the clock), <c>check</c> (the day-close check), <c>press BUTTON</c> (a patient's press: <c>Printed A001</c> or the refusal),
-/// <c>gc</c> (heap size, committed bytes, total allocated and the number of gen0 and gen2 collections).
+/// <c>gc</c> (heap size, committed bytes, total allocated, the number of gen0 and gen2 collections, and SQLite's own malloc total and peak), <c>allocations</c> (the sampled types, with --allocations).
 /// </summary>
 internal static class KioskChild
 {
     public const string Switch = "--kiosk-child";
 
+    /// <summary>Set to 1 (the bench's --allocations) for the runtime's allocation sampling inside the child.</summary>
+    public const string SamplerVariable = "KIOSK_MEMORY_ALLOCATIONS";
+
     public static async Task<int> RunAsync(string[] hostArgs)
     {
+        using var sampler = Environment.GetEnvironmentVariable(SamplerVariable) == "1" ? new AllocationSampler() : null;
         var clock = new BenchClock();
         var builder = KioskHost.CreateBuilder(hostArgs);
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -51,9 +55,14 @@ internal static class KioskChild
                     Console.WriteLine(await PressAsync(panel, activity, parts[1]));
                     break;
                 case "gc":
-                    // As dotnet-counters shows them: gc-heap-size (GetTotalMemory) and gc-committed (as of the last GC).
+                    // The heap as the last GC left it (live objects plus fragmentation; before the first GC, what was
+                    // allocated) and the GC's committed bytes, as dotnet-counters' gc-committed shows them.
                     var info = GC.GetGCMemoryInfo();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc {GC.GetTotalMemory(false)} {info.TotalCommittedBytes} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {GC.CollectionCount(2)}"));
+                    var heap = info.Index == 0 ? GC.GetTotalMemory(false) : info.HeapSizeBytes;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc {heap} {info.TotalCommittedBytes} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {GC.CollectionCount(2)} {SQLitePCL.raw.sqlite3_memory_used()} {SQLitePCL.raw.sqlite3_memory_highwater(0)}"));
+                    break;
+                case "allocations":
+                    Console.WriteLine(sampler?.Top(12) ?? "off");
                     break;
                 default:
                     Console.WriteLine($"unknown {line}");

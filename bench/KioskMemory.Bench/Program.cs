@@ -4,13 +4,15 @@ using Kiosk.Contract.Commands;
 using Kiosk.Contract.Topics;
 using Kiosk.Memory.Bench;
 
-// ./kiosk.sh bench memory [tickets] [per-day] [--smoke] [--env NAME=VALUE ...]
+// ./kiosk.sh bench memory [tickets] [per-day] [--smoke] [--allocations] [--property NAME=VALUE ...] [--env NAME=VALUE ...]
 // The kiosk's memory over a month of a busy Puskesmas: the real kiosk host in its own process (simulated buttons, the
 // printer's real device transport on /dev/null, a real Mosquitto on loopback), its clock moved through business days
 // (Monday to Saturday, ~400 tickets a day from 07:15, each called and served at Loket 3, the day closed and the next
 // opened), its RSS, peak, GC heap and GC committed after start and after every 1,000 tickets, against a bare Generic
-// Host worker started the same way in the same run. --env sets a variable for the kiosk only (DOTNET_GCgen0size=...),
-// for trying a runtime setting without rebuilding.
+// Host worker started the same way in the same run. --property NAME=VALUE adds a runtimeconfig property to the kiosk's
+// own (System.GC.ConserveMemory=5), --env NAME=VALUE a variable for the kiosk only: a runtime setting tried without
+// rebuilding, measured the way it would ship. --allocations: which types the bytes per ticket go to (the runtime's
+// allocation sampling, listened to in the kiosk; it allocates itself, so its memory figures are not the kiosk's).
 if (args is [KioskChild.Switch, .. var hostArgs])
 {
     return await KioskChild.RunAsync(hostArgs);
@@ -20,13 +22,26 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
 {
     var smoke = BenchRun.IsSmoke(args);
     var kioskEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+    var kioskProperties = new Dictionary<string, string>(StringComparer.Ordinal);
     var positional = new List<string>();
     var settings = BenchRun.Settings(args);
+    var allocations = settings.Contains("--allocations");
+    settings = settings.Where(s => s != "--allocations").ToArray();
+    if (allocations)
+    {
+        kioskEnvironment[KioskChild.SamplerVariable] = "1";
+    }
+
     for (var i = 0; i < settings.Length; i++)
     {
         if (settings[i] == "--env" && i + 1 < settings.Length && settings[i + 1].Split('=', 2) is [var name, var value])
         {
             kioskEnvironment[name] = value;
+            i++;
+        }
+        else if (settings[i] == "--property" && i + 1 < settings.Length && settings[i + 1].Split('=', 2) is [var property, var setting])
+        {
+            kioskProperties[property] = setting;
             i++;
         }
         else
@@ -53,7 +68,7 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
     // The kiosk's own runtimeconfig (its GC settings as shipped), the bench's assembly for the child mode's clock.
     using var kiosk = Worker.StartUntilReady(
     [
-        "exec", "--runtimeconfig", Path.Combine(baseDirectory, "Kiosk.Device.runtimeconfig.json"), Path.Combine(baseDirectory, "Kiosk.Memory.Bench.dll"),
+        "exec", "--runtimeconfig", RuntimeConfig(Path.Combine(baseDirectory, "Kiosk.Device.runtimeconfig.json"), kioskProperties, data), Path.Combine(baseDirectory, "Kiosk.Memory.Bench.dll"),
         KioskChild.Switch,
         $"--Kiosk:Mqtt:Port={broker.Port}",
         "--Kiosk:Hardware:Kind=simulated",
@@ -93,7 +108,7 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
             {
                 start = await SampleAsync(kiosk, 1, dayOfMonth, day);
                 startMappings = Memory.ByMapping(kiosk.Id);
-                Console.WriteLine($"bare worker after start   RSS {bareRss,6:0.0} MiB  peak {bareHwm,6:0.0} MiB");
+                Console.WriteLine($"bare worker after start   RSS {bareRss,6:0.0} MiB  peak {bareHwm,6:0.0} MiB  READY after {bare.ToReady.TotalMilliseconds:0} ms (kiosk {kiosk.ToReady.TotalMilliseconds:0} ms)");
                 Console.WriteLine($"kiosk after start (1 ticket) {start.Line(start, bareRss)}");
             }
 
@@ -125,9 +140,42 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
     }
 
     Console.WriteLine($"  {"(GC committed, inside anonymous)",-44} {start.Committed,10:0.0} {end.Committed,12:0.0} {end.Committed - start.Committed,8:+0.0;-0.0}");
+    Console.WriteLine($"  {"(SQLite's malloc, inside brk heap/anonymous)",-44} {start.Sqlite,10:0.0} {end.Sqlite,12:0.0} {end.Sqlite - start.Sqlite,8:+0.0;-0.0}");
+    if (allocations)
+    {
+        Console.WriteLine($"kiosk allocated {end.Allocated / issued * 1024:0} KiB a ticket; sampled by type (MiB): {await kiosk.AskAsync("allocations")}");
+    }
+
     Directory.Delete(data, recursive: true);
     return 0;
 });
+
+// The kiosk's runtimeconfig as built, plus the properties asked for, in the run's own folder.
+static string RuntimeConfig(string shipped, IReadOnlyDictionary<string, string> properties, string folder)
+{
+    if (properties.Count == 0)
+    {
+        return shipped;
+    }
+
+    var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(shipped))!;
+    var options = config["runtimeOptions"]!.AsObject();
+    if (options["configProperties"] is not System.Text.Json.Nodes.JsonObject configProperties)
+    {
+        configProperties = [];
+        options["configProperties"] = configProperties;
+    }
+
+    foreach (var (name, value) in properties)
+    {
+        configProperties[name] = bool.TryParse(value, out var flag) ? flag : long.TryParse(value, CultureInfo.InvariantCulture, out var number) ? number : value;
+    }
+
+    var path = Path.Combine(folder, "Kiosk.Device.runtimeconfig.json");
+    File.WriteAllText(path, config.ToJsonString());
+    Console.WriteLine($"kiosk runtimeconfig properties: {configProperties.ToJsonString()}");
+    return path;
+}
 
 static async Task OpenDayAsync(Worker kiosk, DateTimeOffset day)
 {
@@ -140,7 +188,7 @@ static async Task<Sample> SampleAsync(Worker kiosk, int tickets, int day, DateTi
 {
     var gc = (await kiosk.AskAsync("gc")).Split(' ');
     var (rss, hwm) = Memory.Resident(kiosk.Id);
-    return new Sample(tickets, rss, hwm, Mib(gc[1]), Mib(gc[2]), Mib(gc[3]), int.Parse(gc[4], CultureInfo.InvariantCulture), int.Parse(gc[5], CultureInfo.InvariantCulture));
+    return new Sample(tickets, rss, hwm, Mib(gc[1]), Mib(gc[2]), Mib(gc[3]), int.Parse(gc[4], CultureInfo.InvariantCulture), int.Parse(gc[5], CultureInfo.InvariantCulture), Mib(gc[6]), Mib(gc[7]));
 }
 
 static double Mib(string bytes) => long.Parse(bytes, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
@@ -167,8 +215,8 @@ static DateTimeOffset NextMonday(TimeZoneInfo zone)
 }
 
 /// <summary>One reading of the kiosk's memory: kernel (RSS, peak) and the GC's own (heap after the last GC, committed).</summary>
-internal sealed record Sample(int Tickets, double Rss, double Peak, double Heap, double Committed, double Allocated, int Gen0, int Gen2)
+internal sealed record Sample(int Tickets, double Rss, double Peak, double Heap, double Committed, double Allocated, int Gen0, int Gen2, double Sqlite, double SqlitePeak)
 {
     public string Line(Sample start, double bareRss) =>
-        $"RSS {Rss,6:0.0} MiB  peak {Peak,6:0.0} MiB  GC heap {Heap,5:0.0} MiB  GC committed {Committed,5:0.0} MiB  allocated {Allocated,7:0} MiB  GCs {Gen0,5}/{Gen2,3}  ratio to bare {Rss / bareRss:0.00}  growth {Rss - start.Rss:+0.0;-0.0} MiB";
+        $"RSS {Rss,6:0.0} MiB  peak {Peak,6:0.0} MiB  GC heap {Heap,5:0.0} MiB  GC committed {Committed,5:0.0} MiB  allocated {Allocated,7:0} MiB  GCs {Gen0,5}/{Gen2,3}  SQLite {Sqlite,4:0.0} MiB (peak {SqlitePeak,4:0.0})  ratio to bare {Rss / bareRss:0.00}  growth {Rss - start.Rss:+0.0;-0.0} MiB";
 }

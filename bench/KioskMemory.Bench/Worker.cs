@@ -12,7 +12,14 @@ internal sealed class Worker : IDisposable
 {
     private readonly Process process;
 
-    private Worker(Process process) => this.process = process;
+    private Worker(Process process, TimeSpan toReady)
+    {
+        this.process = process;
+        ToReady = toReady;
+    }
+
+    /// <summary>From the process's start to its READY=1 (a loaded machine makes this noisy; aot's bench owns start time).</summary>
+    public TimeSpan ToReady { get; }
 
     public int Id => process.Id;
 
@@ -43,6 +50,7 @@ internal sealed class Worker : IDisposable
             start.Environment[name] = value;
         }
 
+        var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var errors = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
@@ -76,7 +84,7 @@ internal sealed class Worker : IDisposable
             Directory.Delete(folder, recursive: true);
         }
 
-        return new Worker(process);
+        return new Worker(process, clock.Elapsed);
     }
 
     /// <summary>One command to the kiosk child, its one-line answer.</summary>
