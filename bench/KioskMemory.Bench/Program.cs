@@ -83,7 +83,6 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
     await using var loket = await Loket.ConnectAsync(broker, topics, 3);
     var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
 
-    // Measured once the kiosk is READY and has taken one ticket (its first issue, print and command paths are compiled).
     var (bareRss, bareHwm) = Memory.Resident(bare.Id);
     var day = NextMonday(zone);
     var issued = 0;
@@ -104,9 +103,10 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
             await loket.SendAsync(CommandType.CallNext, at);
             await loket.SendAsync(CommandType.Serve, at + TimeSpan.FromSeconds(20));
             issued++;
+            // "After start": once READY and the first ticket (its issue, print and command paths compiled).
             if (start is null)
             {
-                start = await SampleAsync(kiosk, 1, dayOfMonth, day);
+                start = await SampleAsync(kiosk, 1);
                 startMappings = Memory.ByMapping(kiosk.Id);
                 Console.WriteLine($"bare worker after start   RSS {bareRss,6:0.0} MiB  peak {bareHwm,6:0.0} MiB  READY after {bare.ToReady.TotalMilliseconds:0} ms (kiosk {kiosk.ToReady.TotalMilliseconds:0} ms)");
                 Console.WriteLine($"kiosk after start (1 ticket) {start.Line(start, bareRss)}");
@@ -114,7 +114,7 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
 
             if (issued % sampleEvery == 0)
             {
-                var sample = await SampleAsync(kiosk, issued, dayOfMonth, day);
+                var sample = await SampleAsync(kiosk, issued);
                 Console.WriteLine($"kiosk after {issued,6} tickets (day {dayOfMonth,2}) {sample.Line(start, bareRss)}");
             }
         }
@@ -126,7 +126,7 @@ return await BenchRun.RunAsync("KioskMemory.Bench", async () =>
         day = new DateTimeOffset(day.Date, zone.GetUtcOffset(day.Date));
     }
 
-    var end = await SampleAsync(kiosk, issued, dayOfMonth, day);
+    var end = await SampleAsync(kiosk, issued);
     var (bareRssEnd, _) = Memory.Resident(bare.Id);
     Console.WriteLine($"bare worker at the end    RSS {bareRssEnd,6:0.0} MiB");
     Console.WriteLine($"kiosk growth after {issued} tickets over {dayOfMonth} days: RSS {end.Rss - start!.Rss:+0.0;-0.0} MiB (goal within 5), GC heap {end.Heap - start.Heap:+0.0;-0.0} MiB, GC committed {end.Committed - start.Committed:+0.0;-0.0} MiB");
@@ -184,7 +184,7 @@ static async Task OpenDayAsync(Worker kiosk, DateTimeOffset day)
     await kiosk.AskAsync("check");
 }
 
-static async Task<Sample> SampleAsync(Worker kiosk, int tickets, int day, DateTimeOffset date)
+static async Task<Sample> SampleAsync(Worker kiosk, int tickets)
 {
     var gc = (await kiosk.AskAsync("gc")).Split(' ');
     var (rss, hwm) = Memory.Resident(kiosk.Id);
