@@ -197,8 +197,9 @@ cmd_screenshots() {
 # with the reason.
 test_emulated_tiers() {
   local results=$1 status=0
+  # clang: the Native AOT kiosk test (tests/Package.Tests) links the kiosk with it; without it that test reports skipped.
   ensure_packages qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross qemu-system-x86 qemu-utils debootstrap \
-    openssh-client e2fsprogs "${CROSS_PACKAGES[@]}"
+    openssh-client e2fsprogs clang "${CROSS_PACKAGES[@]}"
   local packages
   packages=$(readlink -f artifacts/test-packages)
   rm -rf "$packages"

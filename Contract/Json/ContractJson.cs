@@ -26,6 +26,9 @@ public static class ContractJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
 
+    /// <summary>A payload whose type is known only at run time (an event's data), through the same source-generated metadata.</summary>
+    public static string Serialize(object value, Type type) => JsonSerializer.Serialize(value, Options.GetTypeInfo(type));
+
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8) where T : class =>
         JsonSerializer.Deserialize(utf8, TypeInfo<T>()) ?? throw new JsonException($"empty {typeof(T).Name} payload");
 

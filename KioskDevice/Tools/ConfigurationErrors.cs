@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kiosk.Contract;
 using Kiosk.Device.Text;
 using Kiosk.Queue.Configuration;
+using Kiosk.Queue.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -119,10 +121,16 @@ public static partial class ConfigurationErrors
         _ => Teks.TypeOther,
     };
 
+    /// <summary>
+    /// The enums a setting can hold. Named here rather than looked up by the binder's type name, which needs reflection
+    /// the Native AOT kiosk does not have; ConfigurationErrorsTests checks the list against the options' types.
+    /// </summary>
+    internal static IReadOnlyList<Type> SettingEnums { get; } = [typeof(ReturnPlacement), typeof(PatientCategory), typeof(Payer)];
+
     private static string? EnumNames(string typeName)
     {
-        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName)).FirstOrDefault(t => t is not null);
-        return type is { IsEnum: true } ? string.Join(", ", Enum.GetNames(type)) : null;
+        var type = SettingEnums.FirstOrDefault(t => t.FullName == typeName || $"System.Nullable`1[{t.FullName}]" == typeName);
+        return type is null ? null : string.Join(", ", Enum.GetNames(type));
     }
 
     private static string? FileIn(string message) => QuotedFile().Match(message) is { Success: true } match ? match.Groups["file"].Value : null;

@@ -33,7 +33,7 @@ public sealed partial class QueueEngine
             ThrowIfDisposed();
             if (_log.LoadCommand(command.CommandId) is { } stored)
             {
-                var answer = JsonSerializer.Deserialize<CommandResult>(stored, QueueJson.Options)
+                var answer = JsonSerializer.Deserialize(stored, QueueJson.CommandResult)
                     ?? throw new JsonException($"stored answer of command {command.CommandId} is empty");
                 if (answer.CounterId != command.CounterId)
                 {
@@ -55,7 +55,7 @@ public sealed partial class QueueEngine
                 change = new ChangeSet();
             }
 
-            Commit(change, now, (command, JsonSerializer.Serialize(result, QueueJson.Options)));
+            Commit(change, now, (command, JsonSerializer.Serialize(result, QueueJson.CommandResult)));
             Log.CommandDone(_logger, command.CounterId, command.Kind, result.Succeeded ? result.Message : result.Error!.ToString());
             return result;
         }

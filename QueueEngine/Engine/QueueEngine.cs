@@ -196,7 +196,7 @@ public sealed partial class QueueEngine : IDisposable
             {
                 sequence++;
                 var data = payload is Ticket ticket ? Describe(ticket, change) : payload;
-                var json = JsonSerializer.Serialize(data, data.GetType(), ContractJson.Options);
+                var json = ContractJson.Serialize(data, data.GetType());
                 _log.AppendEvent(tx, new OutboxEvent(Guid.CreateVersion7(now), sequence, type, now, json));
             }
 

@@ -14,7 +14,7 @@ internal static class StoredReplies
     /// <summary>The masked reply JSON, or null when there was nothing to mask (the row stays as it is).</summary>
     public static string? Mask(string json)
     {
-        var reply = JsonSerializer.Deserialize<CommandResult>(json, QueueJson.Options)
+        var reply = JsonSerializer.Deserialize(json, QueueJson.CommandResult)
             ?? throw new JsonException("a stored command reply is empty");
         var masked = reply with
         {
@@ -23,7 +23,7 @@ internal static class StoredReplies
             Message = CardNumberText.Mask(reply.Message) ?? "",
             Error = reply.Error is { } error ? error with { Message = CardNumberText.Mask(error.Message) ?? "" } : null,
         };
-        return masked == reply ? null : JsonSerializer.Serialize(masked, QueueJson.Options);
+        return masked == reply ? null : JsonSerializer.Serialize(masked, QueueJson.CommandResult);
     }
 
     private static Ticket? Mask(Ticket? ticket) =>

@@ -20,15 +20,21 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static ChildProcess StartUntilReady(string dllPath, IEnumerable<string> arguments)
+    /// <summary>Starts <paramref name="program"/>: a .dll through dotnet, anything else (a Native AOT program) itself.</summary>
+    public static ChildProcess StartUntilReady(string program, IEnumerable<string> arguments)
     {
         var folder = Directory.CreateTempSubdirectory("kiosk-bench-notify-").FullName;
         var socketPath = Path.Combine(folder, "notify.sock");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(socketPath));
         socket.ReceiveTimeout = 60_000;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dllPath)! };
-        start.ArgumentList.Add(dllPath);
+        var managed = program.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(managed ? "dotnet" : program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(program)! };
+        if (managed)
+        {
+            start.ArgumentList.Add(program);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

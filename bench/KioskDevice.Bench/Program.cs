@@ -9,8 +9,9 @@ using Kiosk.Mqtt;
 
 // ./kiosk.sh bench kiosk [tickets] [runs] [--smoke]
 // Start-to-READY=1 and resident memory of the kiosk next to a bare Generic Host worker, started the same way
-// (dotnet X.dll with a NOTIFY_SOCKET) in the same run; then memory after issuing tickets through counter commands.
-// --smoke: one JIT start each and 20 tickets, no ReadyToRun publish; seconds, to prove every step still works.
+// (dotnet X.dll, or the Native AOT program, with a NOTIFY_SOCKET) in the same run; then memory after issuing tickets
+// through counter commands.
+// --smoke: one JIT start each and 20 tickets, no ReadyToRun or Native AOT publish; seconds, to prove every step still works.
 return await BenchRun.RunAsync("KioskDevice.Bench", async () =>
 {
     var smoke = BenchRun.IsSmoke(args);
@@ -77,6 +78,11 @@ return await BenchRun.RunAsync("KioskDevice.Bench", async () =>
 
         Console.WriteLine($"[{label}] start to READY=1  bare worker {Median(bareReady),6:0} ms    kiosk {Median(kioskReady),6:0} ms    ratio {Median(kioskReady) / Median(bareReady):0.00} (goal <= 1.5)   [median of {runs}]");
         Console.WriteLine($"[{label}] RSS after start   bare worker {Median(bareRss),6:0.0} MiB   kiosk {Median(kioskRss),6:0.0} MiB   ratio {Median(kioskRss) / Median(bareRss):0.00} (goal <= 1.5)");
+    }
+
+    if (!smoke)
+    {
+        AotStart.Measure(KioskArguments(broker, Directory.CreateTempSubdirectory("kiosk-bench-aot-data-").FullName).ToArray(), runs);
     }
 
     using (kept)
