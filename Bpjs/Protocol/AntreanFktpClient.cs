@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Kiosk.Bpjs.Reporting;
 
 namespace Kiosk.Bpjs.Protocol;
 
@@ -30,13 +32,13 @@ public sealed class AntreanFktpClient : IAntreanFktpClient, IAntreanFktpReferens
     }
 
     public Task<BpjsOutcome> TambahAntreanAsync(TambahAntrean request, CancellationToken cancellationToken) =>
-        PostAsync("antrean/add", request, cancellationToken);
+        PostAsync("antrean/add", request, BpjsJsonContext.Default.TambahAntrean, cancellationToken);
 
     public Task<BpjsOutcome> PanggilAntreanAsync(PanggilAntrean request, CancellationToken cancellationToken) =>
-        PostAsync("antrean/panggil", request, cancellationToken);
+        PostAsync("antrean/panggil", request, BpjsJsonContext.Default.PanggilAntrean, cancellationToken);
 
     public Task<BpjsOutcome> BatalAntreanAsync(BatalAntrean request, CancellationToken cancellationToken) =>
-        PostAsync("antrean/batal", request, cancellationToken);
+        PostAsync("antrean/batal", request, BpjsJsonContext.Default.BatalAntrean, cancellationToken);
 
     public Task<ReferensiResult<ReferensiPoli>> ReferensiPoliAsync(DateOnly tanggal, CancellationToken cancellationToken) =>
         GetListAsync($"ref/poli/tanggal/{Date(tanggal)}", ReferensiReader.ReadPoli, cancellationToken);
@@ -46,9 +48,9 @@ public sealed class AntreanFktpClient : IAntreanFktpClient, IAntreanFktpReferens
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<BpjsOutcome> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    private async Task<BpjsOutcome> PostAsync<T>(string path, T body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type));
         content.Headers.ContentType = Json;
         var (outcome, _, _) = await SendAsync(HttpMethod.Post, path, content, cancellationToken).ConfigureAwait(false);
         return outcome;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kiosk.Bpjs.Protocol;
 using Kiosk.Bpjs.Outbox;
+using Kiosk.Bpjs.Reporting;
 using Microsoft.Data.Sqlite;
 
 namespace Kiosk.Bpjs.References;
@@ -45,8 +46,8 @@ public sealed class ReferenceStore : IDisposable
                 DELETE FROM reference_days WHERE day < $oldest;
                 """;
             upsert.Parameters.AddWithValue("$day", Day(snapshot.Day));
-            upsert.Parameters.AddWithValue("$poli", JsonSerializer.Serialize(snapshot.Poli));
-            upsert.Parameters.AddWithValue("$dokter", JsonSerializer.Serialize(snapshot.Dokter));
+            upsert.Parameters.AddWithValue("$poli", JsonSerializer.Serialize(snapshot.Poli, BpjsJsonContext.Default.IReadOnlyListReferensiPoli));
+            upsert.Parameters.AddWithValue("$dokter", JsonSerializer.Serialize(snapshot.Dokter, BpjsJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListReferensiDokter));
             upsert.Parameters.AddWithValue("$at", snapshot.FetchedAt.ToUnixTimeMilliseconds());
             upsert.Parameters.AddWithValue("$oldest", Day(snapshot.Day.AddDays(-(int)Kept.TotalDays)));
             upsert.ExecuteNonQuery();
@@ -70,8 +71,8 @@ public sealed class ReferenceStore : IDisposable
             try
             {
                 var day = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var poli = JsonSerializer.Deserialize<List<ReferensiPoli>>(reader.GetString(1));
-                var dokter = JsonSerializer.Deserialize<Dictionary<string, List<ReferensiDokter>>>(reader.GetString(2));
+                var poli = JsonSerializer.Deserialize(reader.GetString(1), BpjsJsonContext.Default.ListReferensiPoli);
+                var dokter = JsonSerializer.Deserialize(reader.GetString(2), BpjsJsonContext.Default.DictionaryStringListReferensiDokter);
                 if (poli is null || dokter is null)
                 {
                     return null;

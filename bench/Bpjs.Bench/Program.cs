@@ -7,48 +7,65 @@ using Kiosk.Broker;
 using Kiosk.District.Bench;
 using Microsoft.Data.Sqlite;
 
-// ./kiosk.sh bench bpjs [TICKETS] [--smoke] (default 600 JKN tickets: a busy morning's two hours without internet): the
-// BPJS bridge as installed runs it (the built Kiosk.Bpjs as its own process, configured through its environment as
-// bpjs.env and the unit give it) on a private Mosquitto, with the bench answering the card requests as the kiosk, and
-// the BPJS double on loopback, which checks every signature. Every figure is printed next to its baseline or goal.
+// ./kiosk.sh bench bpjs [TICKETS] [--smoke] [--jit] [--aot] (default 600 JKN tickets: a busy morning's two hours
+// without internet): the BPJS bridge as installed runs it (the built Kiosk.Bpjs as its own process, configured through
+// its environment as bpjs.env and the unit give it) on a private Mosquitto, with the bench answering the card requests
+// as the kiosk, and the BPJS double on loopback, which checks every signature. Every figure is printed next to its
+// baseline or goal.
 //   (a) the outage: the outbox already holds each ticket's tambah and its panggil or batal (made by the bridge's own
 //       mapper from the kiosk's events); the bridge starts with BPJS down and tries every ticket's tambah once; then BPJS
 //       answers again and the bridge drains the backlog: reports/s from BPJS's first answer to its last, and the time
 //       from the link's return (which includes the bridge's back-off wait before it tries again). Goal: < 1 minute.
 //   (b) the bridge's VmRSS/VmHWM after start (every tambah tried once) and after the drain, against a bare Generic
 //       Host worker (bench/BareWorker) started and read the same way in this run, and where it is (ResidentSplit: anonymous
-//       memory, assemblies, native libraries, other files). Goal: <= 1.5 x.
-// Both in two modes: as built (JIT) and as installed (ReadyToRun publish of the bridge and of the bare worker alike).
-// --smoke: 20 tickets, JIT only. --jit: JIT only at the full size (for trying a setting quickly).
+//       memory, assemblies, native libraries, the executable, other files). Goal: <= 1.5 x.
+// Three modes: as built (JIT), as installed (ReadyToRun publish of the bridge and of the bare worker alike), and Native
+// AOT (issue 25: the bridge and the bare worker both published Native AOT, and the bridge also against the ReadyToRun
+// bare worker, issue 24's baseline).
+// --smoke: 20 tickets, JIT only. --jit: JIT only at the full size (for trying a setting quickly). --aot: Native AOT only.
 // KIOSK_BPJS_BENCH_BRIDGE_ENV="DOTNET_X=1;DOTNET_Y=2": extra environment for the bridge alone (the bare worker keeps the
 // unit's), to measure a runtime setting before it goes into Bpjs.csproj.
 return await BenchRun.RunAsync("Bpjs.Bench", async () =>
 {
     var smoke = BenchRun.IsSmoke(args);
     var jitOnly = smoke || args.Contains("--jit");
-    var settings = BenchRun.Settings(args).Where(a => a != "--jit").ToArray();
+    var aotOnly = !jitOnly && args.Contains("--aot");
+    var settings = BenchRun.Settings(args).Where(a => a is not "--jit" and not "--aot").ToArray();
     var tickets = settings.Length > 0 ? int.Parse(settings[0], CultureInfo.InvariantCulture) : smoke ? 20 : 600;
     BenchRun.Require(tickets >= 1, "tickets must be at least 1");
     Console.WriteLine(Say($"load average at start: {LoadAverage()}"));
 
-    // As built (JIT) and as installed (the package publishes the bridge ReadyToRun), both workers alike.
-    var modes = new List<(string Label, string BareDll, string BridgeDll)>
+    // Each mode: the bridge, and the bare workers its RSS is compared with (the first is the mode's own baseline).
+    var modes = new List<(string Label, string Bridge, IReadOnlyList<(string Label, string Program)> Bares)>();
+    if (!aotOnly)
     {
-        ("JIT (dotnet build)", ServiceProcess.Built("bench/BareWorker", "Kiosk.BareWorker.dll"), ServiceProcess.Built("Bpjs", "Kiosk.Bpjs.dll")),
-    };
+        modes.Add(("JIT (dotnet build)", ServiceProcess.Built("Bpjs", "Kiosk.Bpjs.dll"),
+            [("bare worker JIT", ServiceProcess.Built("bench/BareWorker", "Kiosk.BareWorker.dll"))]));
+    }
+
     var published = Directory.CreateTempSubdirectory("kiosk-bpjs-bench-publish-").FullName;
     try
     {
         if (!jitOnly)
         {
-            modes.Add(("ReadyToRun (as installed)",
-                Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll"),
-                Publish("Bpjs/Bpjs.csproj", Path.Combine(published, "bpjs"), "Kiosk.Bpjs.dll")));
+            var bareReadyToRun = ("bare worker ReadyToRun (issue 24's baseline)",
+                Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare"), "Kiosk.BareWorker.dll", PublishKind.ReadyToRun));
+            if (!aotOnly)
+            {
+                modes.Add(("ReadyToRun (as installed)", Publish("Bpjs/Bpjs.csproj", Path.Combine(published, "bpjs"), "Kiosk.Bpjs.dll", PublishKind.ReadyToRun),
+                    [bareReadyToRun]));
+            }
+
+            modes.Add(("Native AOT", Publish("Bpjs/Bpjs.csproj", Path.Combine(published, "bpjs-aot"), "Kiosk.Bpjs", PublishKind.NativeAot),
+            [
+                ("bare worker Native AOT", Publish("bench/BareWorker/BareWorker.csproj", Path.Combine(published, "bare-aot"), "Kiosk.BareWorker", PublishKind.NativeAot)),
+                bareReadyToRun,
+            ]));
         }
 
-        foreach (var (label, bareDll, bridgeDll) in modes)
+        foreach (var (label, bridge, bares) in modes)
         {
-            await RunAsync(label, bareDll, bridgeDll, tickets, smoke ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(10));
+            await RunAsync(label, bridge, bares, tickets, smoke ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(10));
         }
     }
     finally
@@ -60,7 +77,7 @@ return await BenchRun.RunAsync("Bpjs.Bench", async () =>
     return 0;
 });
 
-static async Task RunAsync(string label, string bareDll, string bridgeDll, int tickets, TimeSpan drainBound)
+static async Task RunAsync(string label, string bridgeProgram, IReadOnlyList<(string Label, string Program)> barePrograms, int tickets, TimeSpan drainBound)
 {
     // The unit's runtime settings for both processes: workstation GC, the heap limit, production.
     var common = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -70,12 +87,12 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         ["DOTNET_GCHeapHardLimitPercent"] = "10",
         ["Logging__LogLevel__Default"] = "Warning",
     };
-    (double Rss, double Peak) bare;
-    ResidentSplit bareSplit;
-    await using (var worker = await ServiceProcess.StartAsync(bareDll, [], common, ready: null))
+    var bares = new List<(string Label, double Rss, double Peak, ResidentSplit Split)>();
+    foreach (var (bareLabel, bareProgram) in barePrograms)
     {
-        bare = worker.Memory();
-        bareSplit = ResidentSplit.Of(worker.Id);
+        await using var worker = await ServiceProcess.StartAsync(bareProgram, [], common, ready: null);
+        var (rss, peak) = worker.Memory();
+        bares.Add((bareLabel, rss, peak, ResidentSplit.Of(worker.Id)));
     }
 
     var folder = Directory.CreateTempSubdirectory("kiosk-bpjs-bench-").FullName;
@@ -119,7 +136,7 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         // Started while BPJS is down: it is ready for the bench once it has tried every ticket's tambah once (a ticket's
         // panggil or batal is not sent before its tambah is taken).
         var starting = Stopwatch.StartNew();
-        await using var bridge = await ServiceProcess.StartAsync(bridgeDll, [], environment,
+        await using var bridge = await ServiceProcess.StartAsync(bridgeProgram, [], environment,
             _ => Task.FromResult(Untried(outboxPath) == 0));
         var started = bridge.Memory();
         var startedSplit = ResidentSplit.Of(bridge.Id);
@@ -153,8 +170,13 @@ static async Task RunAsync(string label, string bareDll, string bridgeDll, int t
         var rate = received.Count / drain;
         var wait = (first - (last - sinceRestore)).TotalSeconds;
         Console.WriteLine(Say($"{label}: (a) drain: {received.Count} reports ({tickets} tickets) taken by BPJS in {drain:0.0} s from its first answer to its last = {rate:0} reports/s; from the link's return {sinceRestore.TotalSeconds:0.0} s (of which about {Math.Max(wait, 0):0.0} s the bridge's back-off before its next try); every request signed and taken once, {requests.Count - received.Count} answered \"already there\"; goal whole backlog < 60 s: {(sinceRestore.TotalSeconds < 60 ? "met" : "NOT met")}"));
-        Console.WriteLine(Say($"{label}: (b) RSS of the bridge as its own process (VmRSS / VmHWM): {started.Rss:0} MiB after start, {after.Rss:0} MiB after the drain, peak {after.Peak:0} MiB; bare Generic Host worker {bare.Rss:0} / {bare.Peak:0} MiB; ratio {started.Rss / bare.Rss:0.00} x after start, {after.Rss / bare.Rss:0.00} x after the drain, {after.Peak / bare.Peak:0.00} x peak; goal <= 1.5 x: {(Math.Max(started.Rss, after.Rss) / bare.Rss <= 1.5 ? "met" : "NOT met")}"));
-        Console.WriteLine(Say($"{label}: (b) where it is (smaps): bare worker {bareSplit}; bridge after start {startedSplit}; after the drain {afterSplit}"));
+        Console.WriteLine(Say($"{label}: (b) RSS of the bridge as its own process (VmRSS / VmHWM): {started.Rss:0} MiB after start, {after.Rss:0} MiB after the drain, peak {after.Peak:0} MiB"));
+        foreach (var bare in bares)
+        {
+            Console.WriteLine(Say($"{label}: (b) against the {bare.Label}, {bare.Rss:0} / {bare.Peak:0} MiB: ratio {started.Rss / bare.Rss:0.00} x after start, {after.Rss / bare.Rss:0.00} x after the drain, {after.Peak / bare.Peak:0.00} x peak; goal <= 1.5 x: {(Math.Max(started.Rss, after.Rss) / bare.Rss <= 1.5 ? "met" : "NOT met")}"));
+        }
+
+        Console.WriteLine(Say($"{label}: (b) where it is (smaps): {string.Join("; ", bares.Select(b => $"{b.Label} {b.Split}"))}; bridge after start {startedSplit}; after the drain {afterSplit}"));
     }
     finally
     {
@@ -182,7 +204,8 @@ static long Count(string path, string sql)
     return (long)command.ExecuteScalar()!;
 }
 
-static string Publish(string project, string output, string dll)
+// ReadyToRun framework-dependent as the .deb publishes the bridge; Native AOT as issue 25 would (one executable).
+static string Publish(string project, string output, string program, PublishKind kind)
 {
     var root = AppContext.BaseDirectory;
     while (!File.Exists(Path.Combine(root, "Kiosk.sln")))
@@ -191,18 +214,29 @@ static string Publish(string project, string output, string dll)
     }
 
     var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = root };
-    foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet" })
+    string[] how = kind == PublishKind.NativeAot ? ["-p:PublishAot=true"] : ["--self-contained", "false", "-p:PublishReadyToRun=true"];
+    foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier }.Concat(how).Concat(["-o", output, "-nologo", "-v", "quiet"]))
     {
         start.ArgumentList.Add(argument);
     }
 
+    var publishing = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var said = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
-    BenchRun.Require(process.ExitCode == 0, $"dotnet publish {project} failed: {said.ReplaceLineEndings(" ")}");
-    return Path.Combine(output, dll);
+    BenchRun.Require(process.ExitCode == 0, $"dotnet publish {project} ({kind}) failed: {said.ReplaceLineEndings(" ")}");
+    var path = Path.Combine(output, program);
+    BenchRun.Require(File.Exists(path), $"dotnet publish {project} ({kind}) left no {program}");
+    Console.WriteLine(Say($"published {project} {kind} in {publishing.Elapsed.TotalSeconds:0} s: {program} and what it needs, {Directory.EnumerateFiles(output).Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal) && !f.EndsWith(".pdb", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length) / 1048576.0:0.0} MiB on disk (symbols aside)"));
+    return path;
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Say(FormattableString line) => line.ToString(CultureInfo.InvariantCulture);
+
+internal enum PublishKind
+{
+    ReadyToRun,
+    NativeAot,
+}

@@ -5,16 +5,19 @@ namespace Kiosk.Bpjs.Bench;
 /// <summary>
 /// Where a process's resident memory is, from <c>/proc/PID/smaps</c>: anonymous memory (the GC heap, the JIT's code and
 /// data, native allocations, thread stacks), the managed assemblies mapped from disk (.dll, ReadyToRun code included),
-/// the native libraries (.so: the runtime, SQLite, ICU) and other files. VmRSS is their sum. Anonymous is what settings
-/// of the GC and the JIT change; the mapped images are shared, read-only pages.
+/// the native libraries (.so: the runtime, SQLite, ICU), the program's own executable (the dotnet host, or the whole
+/// program when it is published Native AOT) and other files. VmRSS is their sum. Anonymous is what settings of the GC
+/// and the JIT change; the mapped images are shared, read-only pages.
 /// </summary>
-internal readonly record struct ResidentSplit(double Anonymous, double Assemblies, double NativeLibraries, double OtherFiles)
+internal readonly record struct ResidentSplit(double Anonymous, double Assemblies, double NativeLibraries, double Executable, double OtherFiles)
 {
     public static ResidentSplit Of(int processId)
     {
-        double anonymous = 0, assemblies = 0, native = 0, other = 0;
+        double anonymous = 0, assemblies = 0, native = 0, executable = 0, other = 0;
         var path = "";
-        foreach (var line in File.ReadLines($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/smaps"))
+        var proc = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}";
+        var program = new FileInfo($"{proc}/exe").LinkTarget ?? "";
+        foreach (var line in File.ReadLines($"{proc}/smaps"))
         {
             if (IsMappingHeader(line))
             {
@@ -37,6 +40,10 @@ internal readonly record struct ResidentSplit(double Anonymous, double Assemblie
                 {
                     native += mib;
                 }
+                else if (path == program)
+                {
+                    executable += mib;
+                }
                 else
                 {
                     other += mib;
@@ -44,11 +51,11 @@ internal readonly record struct ResidentSplit(double Anonymous, double Assemblie
             }
         }
 
-        return new ResidentSplit(anonymous, assemblies, native, other);
+        return new ResidentSplit(anonymous, assemblies, native, executable, other);
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"anonymous {Anonymous:0} MiB, assemblies {Assemblies:0} MiB, native libraries {NativeLibraries:0} MiB, other files {OtherFiles:0} MiB");
+        $"anonymous {Anonymous:0} MiB, assemblies {Assemblies:0} MiB, native libraries {NativeLibraries:0} MiB, executable {Executable:0} MiB, other files {OtherFiles:0} MiB");
 
     // A header's first field is the address range "start-end" in hex; the other lines are "Key: value".
     private static bool IsMappingHeader(string line)

@@ -6,8 +6,9 @@ using System.Text;
 namespace Kiosk.District.Bench;
 
 /// <summary>
-/// A built program of this solution (<c>dotnet X.dll</c>) run as its own process, its settings in the environment as
-/// systemd's EnvironmentFile gives them; its memory read from <c>/proc/PID/status</c>.
+/// A built program of this solution (<c>dotnet X.dll</c>, or a Native AOT executable run as itself) run as its own
+/// process, its settings in the environment as systemd's EnvironmentFile gives them; its memory read from
+/// <c>/proc/PID/status</c>.
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
@@ -137,7 +138,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     {
         if (process.HasExited)
         {
-            throw new BenchFailure($"{Path.GetFileName(process.StartInfo.ArgumentList[0])} exited with {process.ExitCode}: {ErrorTail()}");
+            throw new BenchFailure($"{Path.GetFileName(process.StartInfo.ArgumentList.FirstOrDefault() ?? process.StartInfo.FileName)} exited with {process.ExitCode}: {ErrorTail()}");
         }
 
         double rss = 0, peak = 0;
@@ -192,14 +193,20 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private static ProcessStartInfo Start(string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A .dll runs under the dotnet host; anything else is a native executable (a Native AOT publish) and runs as is.
+        var managed = dll.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(managed ? "dotnet" : dll)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(dll);
+        if (managed)
+        {
+            start.ArgumentList.Add(dll);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
